@@ -1,0 +1,321 @@
+"""The action plan tier: HOW the strategy's goals and objectives are achieved."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+
+from strategy.models import (
+    Plan,
+    SamePlanMixin,
+    SpecificObjective,
+    Stakeholder,
+    StrategicGoal,
+    Tagged,
+)
+
+
+class Timeframe(models.Model):
+    """Start and end month (stored as the first day of the month), both or neither."""
+
+    start_month = models.DateField(null=True, blank=True, help_text="First month of the work.")
+    end_month = models.DateField(null=True, blank=True, help_text="Last month of the work.")
+
+    class Meta:
+        abstract = True
+
+    @property
+    def has_timeframe(self) -> bool:
+        return self.start_month is not None and self.end_month is not None
+
+    def clean_timeframe(self, plan: Plan) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        if self.start_month:
+            self.start_month = self.start_month.replace(day=1)
+        if self.end_month:
+            self.end_month = self.end_month.replace(day=1)
+        if bool(self.start_month) != bool(self.end_month):
+            missing = "end_month" if self.start_month else "start_month"
+            errors[missing] = "Give both a start and an end month, or neither."
+        elif self.start_month and self.end_month:
+            if self.end_month < self.start_month:
+                errors["end_month"] = "The end month cannot be before the start month."
+            first = datetime.date(plan.period_start, 1, 1)
+            last = datetime.date(plan.period_end, 12, 1)
+            period = f"the plan period ({plan.period_start}–{plan.period_end})"
+            if not first <= self.start_month <= last:
+                errors["start_month"] = f"The start month lies outside {period}."
+            if not first <= self.end_month <= last:
+                errors.setdefault("end_month", f"The end month lies outside {period}.")
+        return errors
+
+
+def timeframe_constraints(prefix: str) -> list[models.CheckConstraint]:
+    return [
+        models.CheckConstraint(
+            condition=(Q(start_month__isnull=True) & Q(end_month__isnull=True))
+            | (
+                Q(start_month__isnull=False)
+                & Q(end_month__isnull=False)
+                & Q(end_month__gte=F("start_month"))
+            ),
+            name=f"{prefix}_timeframe_order",
+        )
+    ]
+
+
+class Output(SamePlanMixin, models.Model):
+    """A service or product the activities produce to achieve the objective."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="outputs")
+    objective = models.ForeignKey(
+        SpecificObjective, on_delete=models.CASCADE, related_name="outputs"
+    )
+    code = models.CharField(max_length=20, blank=True)
+    title = models.TextField()
+    description = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    same_plan_fields = ("objective",)
+
+    class Meta:
+        ordering = ["plan", "order", "pk"]
+
+    def __str__(self):
+        return f"{self.code} {self.title}".strip()
+
+    def clean(self):
+        self.clean_same_plan()
+
+
+class Activity(SamePlanMixin, Tagged, Timeframe):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="activities")
+    objective = models.ForeignKey(
+        SpecificObjective, on_delete=models.CASCADE, related_name="activities"
+    )
+    output = models.ForeignKey(
+        Output, on_delete=models.SET_NULL, null=True, blank=True, related_name="activities"
+    )
+    code = models.CharField(max_length=20, blank=True)
+    title = models.TextField()
+    description = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+    stakeholders = models.ManyToManyField(
+        Stakeholder, through="Responsibility", related_name="activities", blank=True
+    )
+
+    same_plan_fields = ("objective", "output")
+
+    class Meta:
+        ordering = ["plan", "order", "pk"]
+        verbose_name_plural = "activities"
+        constraints = timeframe_constraints("activity")
+
+    def __str__(self):
+        return f"{self.code} {self.title}".strip()
+
+    def clean(self):
+        self.clean_same_plan()
+        errors = self.clean_timeframe(self.plan)
+        if self.output_id and self.objective_id and self.output.objective_id != self.objective_id:
+            errors["output"] = "This output belongs to another objective."
+        if errors:
+            raise ValidationError(errors)
+
+
+class SubActivity(Timeframe):
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="sub_activities")
+    code = models.CharField(max_length=20, blank=True)
+    title = models.TextField()
+    description = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["activity", "order", "pk"]
+        verbose_name_plural = "sub-activities"
+        constraints = timeframe_constraints("subactivity")
+
+    def __str__(self):
+        return f"{self.code} {self.title}".strip()
+
+    def clean(self):
+        errors = self.clean_timeframe(self.activity.plan)
+        if errors:
+            raise ValidationError(errors)
+
+
+class Responsibility(models.Model):
+    class Role(models.TextChoices):
+        LEAD = "lead", "Lead"
+        PARTNER = "partner", "Partner"
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="responsibilities"
+    )
+    stakeholder = models.ForeignKey(
+        Stakeholder, on_delete=models.CASCADE, related_name="responsibilities"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.PARTNER)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["activity", "-role", "order", "pk"]  # lead first
+        verbose_name_plural = "responsibilities"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "stakeholder"], name="responsibility_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["activity"], condition=Q(role="lead"), name="responsibility_one_lead"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.stakeholder} ({self.get_role_display()})"
+
+    def clean(self):
+        errors = {}
+        if (
+            self.activity_id
+            and self.stakeholder_id
+            and self.stakeholder.plan_id != self.activity.plan_id
+        ):
+            errors["stakeholder"] = "This body belongs to another plan."
+        if self.role == self.Role.LEAD and self.activity_id:
+            others = Responsibility.objects.filter(
+                activity_id=self.activity_id, role=self.Role.LEAD
+            )
+            if others.exclude(pk=self.pk).exists():
+                errors["role"] = "This activity already has a lead body."
+        if errors:
+            raise ValidationError(errors)
+
+
+class BudgetLine(models.Model):
+    class Source(models.TextChoices):
+        STATE = "state", "State budget"
+        DONOR = "donor", "Donor"
+        OTHER = "other", "Other"
+
+    class Status(models.TextChoices):
+        SECURED = "secured", "Secured"
+        PLEDGED = "pledged", "Pledged"
+        UNFUNDED = "unfunded", "Unfunded"
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="budget_lines")
+    description = models.CharField(max_length=300, blank=True)
+    amount = models.DecimalField(max_digits=14, decimal_places=2)
+    currency = models.CharField(max_length=3, help_text="ISO 4217 code, e.g. EUR, AZN.")
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.STATE)
+    donor_name = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.UNFUNDED)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["activity", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gte=0), name="budget_amount_not_negative"),
+            models.CheckConstraint(
+                condition=~Q(source="donor") | ~Q(donor_name=""), name="budget_donor_named"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.amount} {self.currency} ({self.get_source_display()})"
+
+    def clean(self):
+        errors = {}
+        if self.amount is not None and self.amount < 0:
+            errors["amount"] = "An amount cannot be negative."
+        if self.currency:
+            self.currency = self.currency.strip().upper()
+            if len(self.currency) != 3 or not self.currency.isalpha():
+                errors["currency"] = "Use a three-letter ISO 4217 currency code, e.g. EUR."
+        if self.source == self.Source.DONOR and not self.donor_name.strip():
+            errors["donor_name"] = "Name the donor."
+        if errors:
+            raise ValidationError(errors)
+
+
+class Indicator(SamePlanMixin, models.Model):
+    """How progress is measured; attached to exactly one goal, objective, output or activity."""
+
+    class Level(models.TextChoices):
+        OUTPUT = "output", "Output"
+        OUTCOME = "outcome", "Outcome"
+        IMPACT = "impact", "Impact"
+
+    class Frequency(models.TextChoices):
+        MONTHLY = "monthly", "Monthly"
+        QUARTERLY = "quarterly", "Quarterly"
+        BIANNUAL = "biannual", "Twice a year"
+        ANNUAL = "annual", "Annual"
+        MIDTERM_FINAL = "midterm_final", "Mid-term and final"
+        FINAL = "final", "At the end of the plan"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="indicators")
+    goal = models.ForeignKey(
+        StrategicGoal, on_delete=models.CASCADE, null=True, blank=True, related_name="indicators"
+    )
+    objective = models.ForeignKey(
+        SpecificObjective,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indicators",
+    )
+    output = models.ForeignKey(
+        Output, on_delete=models.CASCADE, null=True, blank=True, related_name="indicators"
+    )
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, null=True, blank=True, related_name="indicators"
+    )
+    level = models.CharField(max_length=10, choices=Level.choices, default=Level.OUTPUT)
+    definition = models.TextField()
+    unit = models.CharField(max_length=100, blank=True)
+    baseline_value = models.CharField(max_length=100, blank=True)
+    baseline_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    target_value = models.CharField(max_length=100, blank=True)
+    target_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    means_of_verification = models.TextField(blank=True)
+    frequency = models.CharField(max_length=20, choices=Frequency.choices, blank=True)
+    responsible_body = models.ForeignKey(
+        Stakeholder, on_delete=models.SET_NULL, null=True, blank=True, related_name="indicators"
+    )
+    order = models.PositiveIntegerField(default=0)
+
+    same_plan_fields = ("goal", "objective", "output", "activity", "responsible_body")
+
+    class Meta:
+        ordering = ["plan", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(goal__isnull=False, objective=None, output=None, activity=None)
+                    | Q(goal=None, objective__isnull=False, output=None, activity=None)
+                    | Q(goal=None, objective=None, output__isnull=False, activity=None)
+                    | Q(goal=None, objective=None, output=None, activity__isnull=False)
+                ),
+                name="indicator_one_subject",
+            ),
+            models.CheckConstraint(
+                condition=Q(target_year__isnull=True)
+                | Q(baseline_year__isnull=True)
+                | Q(target_year__gte=F("baseline_year")),
+                name="indicator_target_after_baseline",
+            ),
+        ]
+
+    def __str__(self):
+        return self.definition[:80]
+
+    def clean(self):
+        self.clean_same_plan()
+        subjects = [self.goal_id, self.objective_id, self.output_id, self.activity_id]
+        if sum(s is not None for s in subjects) != 1:
+            raise ValidationError(
+                "An indicator measures exactly one goal, objective, output or activity."
+            )
+        if self.baseline_year and self.target_year and self.target_year < self.baseline_year:
+            raise ValidationError({"target_year": "The target year cannot precede the baseline."})

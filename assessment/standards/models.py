@@ -1,0 +1,169 @@
+"""The reference catalogue: international standards that plans are assessed against.
+
+A framework version is immutable once loaded: a new version is a new Framework row,
+so a finished review keeps pointing at the version it used.
+"""
+
+from django.db import models
+from django.db.models import Q
+
+
+class Tier(models.TextChoices):
+    STRATEGY = "strategy", "Strategy"
+    ACTION_PLAN = "action_plan", "Action plan"
+    INDICATOR = "indicator", "Indicator"
+    PLAN = "plan", "Whole plan"
+
+
+class FrameworkQuerySet(models.QuerySet):
+    def latest_versions(self):
+        """One row per code: the most recently loaded version."""
+        return self.filter(is_current=True)
+
+
+class Framework(models.Model):
+    code = models.SlugField(max_length=50, help_text="Stable identifier, e.g. icmpd-2006.")
+    version = models.CharField(max_length=30)
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=200, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    source_citation = models.TextField(blank=True)
+    language = models.CharField(max_length=10, default="en")
+    description = models.TextField(blank=True)
+    is_current = models.BooleanField(
+        default=True, help_text="The version new plans and reviews use by default."
+    )
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = FrameworkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code", "-loaded_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "version"], name="framework_code_version"),
+            models.UniqueConstraint(
+                fields=["code"], condition=Q(is_current=True), name="framework_one_current"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.code}@{self.version})"
+
+    @property
+    def label(self) -> str:
+        return f"{self.code}@{self.version}"
+
+
+class Component(models.Model):
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="components")
+    code = models.CharField(max_length=20)
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    source_page = models.CharField(max_length=50, blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["framework", "order", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "code"], name="component_code_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+    @property
+    def uid(self) -> str:
+        return f"{self.framework.code}:{self.code}"
+
+
+class Area(models.Model):
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="areas")
+    component = models.ForeignKey(Component, on_delete=models.CASCADE, related_name="areas")
+    code = models.CharField(max_length=20)
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    keywords = models.JSONField(
+        default=dict, blank=True, help_text='Keywords per language: {"en": [...], "ru": [...]}.'
+    )
+    source_page = models.CharField(max_length=50, blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["framework", "component__order", "order", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "code"], name="area_code_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+    @property
+    def uid(self) -> str:
+        return f"{self.framework.code}:{self.code}"
+
+
+class Principle(models.Model):
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="principles")
+    code = models.CharField(max_length=20)
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    keywords = models.JSONField(default=dict, blank=True)
+    source_page = models.CharField(max_length=50, blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["framework", "order", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "code"], name="principle_code_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+    @property
+    def uid(self) -> str:
+        return f"{self.framework.code}:{self.code}"
+
+
+class Criterion(models.Model):
+    """A checklist question. It belongs to an area, to a principle, or to a structural
+    group of the framework itself (e.g. ST strategy structure, AP action plan, IN SMART)."""
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="criteria")
+    area = models.ForeignKey(
+        Area, on_delete=models.CASCADE, null=True, blank=True, related_name="criteria"
+    )
+    principle = models.ForeignKey(
+        Principle, on_delete=models.CASCADE, null=True, blank=True, related_name="criteria"
+    )
+    group = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="Structural group code (ST, AP, IN) when not in an area.",
+    )
+    code = models.CharField(max_length=30)
+    question = models.TextField()
+    guidance = models.TextField(blank=True)
+    tier = models.CharField(max_length=20, choices=Tier.choices, default=Tier.PLAN)
+    weight = models.PositiveSmallIntegerField(default=1)
+    keywords = models.JSONField(default=dict, blank=True)
+    source_page = models.CharField(max_length=50, blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["framework", "order", "code"]
+        verbose_name_plural = "criteria"
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "code"], name="criterion_code_unique"),
+            models.CheckConstraint(
+                condition=~(Q(area__isnull=False) & Q(principle__isnull=False)),
+                name="criterion_one_parent",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.question[:60]}"
+
+    @property
+    def uid(self) -> str:
+        return f"{self.framework.code}:{self.code}"

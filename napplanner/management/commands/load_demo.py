@@ -1,0 +1,49 @@
+"""Load what a local installation needs to be tried out: the standards checklists and the
+demo plans in fixtures/, and one demo user per role. Idempotent."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command, get_commands
+from django.core.management.base import BaseCommand, CommandError
+
+from napplanner.demo import DEMO_USERS, demo_users_create
+
+FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+
+
+class Command(BaseCommand):
+    help = "Load the standards and demo plans from fixtures/ and create the demo users."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "load_demo creates users with printed passwords: it runs only with DJANGO_DEBUG=1."
+            )
+        commands = get_commands()
+        standards = sorted(
+            p for p in (FIXTURES / "standards").glob("*") if p.suffix in {".yaml", ".yml", ".json"}
+        )
+        if standards and "load_standard" in commands:
+            call_command("load_standard", *map(str, standards), stdout=self.stdout)
+
+        created = demo_users_create()
+
+        plans = sorted((FIXTURES / "plans").glob("*.json"))
+        if plans and "import_plan" in commands:
+            for path in plans:
+                call_command(
+                    "import_plan",
+                    str(path),
+                    "--skip-existing",
+                    "--editor",
+                    "coordinator",
+                    stdout=self.stdout,
+                )
+
+        if created:
+            self.stdout.write("Demo users (the passwords are shown this once):")
+            for username, password in created.items():
+                self.stdout.write(f"  {DEMO_USERS[username]:<16} {username:<16} {password}")
+        else:
+            self.stdout.write("Demo users already exist: " + ", ".join(DEMO_USERS))

@@ -1,0 +1,264 @@
+"""The strategy tier: WHAT a national anti-trafficking response must achieve."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+
+from assessment.standards.models import Area, Component, Framework, Principle
+from napplanner.roles import COORDINATOR, REVIEWER, has_role
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    CONSULTATION = "consultation", "Consultation"
+    ADOPTED = "adopted", "Adopted"
+    ARCHIVED = "archived", "Archived"
+
+
+class PlanQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Plans a user may read: members see their plans; reviewers also see every plan
+        that has left the drafting stage; superusers see all."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        if user.is_superuser:
+            return self
+        condition = Q(memberships__user=user)
+        if has_role(user, REVIEWER):
+            condition |= ~Q(status=PlanStatus.DRAFT)
+        return self.filter(condition).distinct()
+
+    def editable_by(self, user):
+        """Plans a user may change: coordinator (or reviewer) members, superusers. Archived
+        plans are read-only for everyone."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        qs = self.exclude(status=PlanStatus.ARCHIVED)
+        if user.is_superuser:
+            return qs
+        if not (has_role(user, COORDINATOR) or has_role(user, REVIEWER)):
+            return self.none()
+        return qs.filter(
+            memberships__user=user, memberships__role=PlanMembership.Role.EDITOR
+        ).distinct()
+
+
+class Plan(models.Model):
+    country = models.CharField(max_length=100)
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    period_start = models.PositiveSmallIntegerField(help_text="First year of the plan period.")
+    period_end = models.PositiveSmallIntegerField(help_text="Last year of the plan period.")
+    status = models.CharField(max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    adoption_reference = models.CharField(
+        max_length=300, blank=True, help_text="E.g. the decree or order that adopted the plan."
+    )
+    legal_basis = models.TextField(
+        blank=True, help_text="The laws and instruments the plan rests on, one per line."
+    )
+    coordinating_body = models.CharField(max_length=300, blank=True)
+    framework = models.ForeignKey(
+        Framework,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plans",
+        help_text="The international standard the plan follows.",
+    )
+    previous_plan = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_plans"
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="PlanMembership", related_name="plans", blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["country", "-period_start", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")), name="plan_period_order"
+            ),
+            models.CheckConstraint(
+                condition=Q(period_start__gte=1990, period_start__lte=2100),
+                name="plan_period_start_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.country}, {self.period_start}–{self.period_end})"
+
+    def clean(self):
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": "The period cannot end before it starts."})
+        if self.previous_plan_id and self.previous_plan_id == self.pk:
+            raise ValidationError({"previous_plan": "A plan cannot follow itself."})
+
+    @property
+    def period_label(self) -> str:
+        return f"{self.period_start}–{self.period_end}"
+
+
+class PlanMembership(models.Model):
+    class Role(models.TextChoices):
+        EDITOR = "editor", "Editor"
+        READER = "reader", "Reader"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_memberships"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.EDITOR)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["plan", "user"], name="membership_unique")]
+
+    def __str__(self):
+        return f"{self.user} – {self.plan} ({self.role})"
+
+
+class Tagged(models.Model):
+    """What a plan element serves in the standards catalogue (optional while drafting)."""
+
+    components = models.ManyToManyField(Component, blank=True, related_name="+")
+    areas = models.ManyToManyField(Area, blank=True, related_name="+")
+    principles = models.ManyToManyField(Principle, blank=True, related_name="+")
+
+    class Meta:
+        abstract = True
+
+
+class Section(models.Model):
+    class Kind(models.TextChoices):
+        PREAMBLE = "preamble", "Preamble"
+        BACKGROUND = "background", "Background analysis"
+        PRINCIPLES = "principles", "Guiding principles"
+        STAKEHOLDERS = "stakeholders", "Stakeholders and their roles"
+        FUNDING = "funding", "Funding"
+        MONITORING = "monitoring", "Monitoring and evaluation"
+        OTHER = "other", "Other"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    component = models.ForeignKey(
+        Component,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="For a background analysis: the component it analyses.",
+    )
+    title = models.CharField(max_length=300)
+    body = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["plan", "order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class Stakeholder(models.Model):
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", "Government"
+        NGO = "ngo", "Non-governmental organisation"
+        INTERNATIONAL = "international", "International organisation"
+        OTHER = "other", "Other"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="stakeholders")
+    name = models.CharField(max_length=300)
+    abbreviation = models.CharField(max_length=30, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.GOVERNMENT)
+    role = models.TextField(blank=True, help_text="Its role in the national response.")
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["plan", "order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "name"], name="stakeholder_name_unique")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Chapter(Tagged):
+    """One of the plan's own thematic areas (Azerbaijan's 2014–2018 NAP has eleven)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="chapters")
+    code = models.CharField(max_length=20, blank=True)
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["plan", "order", "pk"]
+
+    def __str__(self):
+        return f"{self.code} {self.title}".strip()
+
+
+class SamePlanMixin:
+    """Cross-table rule the database cannot hold: related elements share one plan."""
+
+    same_plan_fields: tuple[str, ...] = ()
+
+    def clean_same_plan(self):
+        errors = {}
+        for name in self.same_plan_fields:
+            related = getattr(self, name, None)
+            if related is not None and related.plan_id != self.plan_id:
+                errors[name] = "This belongs to another plan."
+        if errors:
+            raise ValidationError(errors)
+
+
+class StrategicGoal(SamePlanMixin, Tagged):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
+    chapter = models.ForeignKey(
+        Chapter, on_delete=models.CASCADE, null=True, blank=True, related_name="goals"
+    )
+    code = models.CharField(max_length=20, blank=True)
+    title = models.TextField(help_text="The change to achieve, phrased as an outcome.")
+    description = models.TextField(blank=True)
+    rationale = models.TextField(
+        blank=True, help_text="Why: the findings of the background analysis this goal answers."
+    )
+    background_sections = models.ManyToManyField(Section, blank=True, related_name="goals")
+    order = models.PositiveIntegerField(default=0)
+
+    same_plan_fields = ("chapter",)
+
+    class Meta:
+        ordering = ["plan", "order", "pk"]
+
+    def __str__(self):
+        return f"{self.code} {self.title}".strip()
+
+    def clean(self):
+        self.clean_same_plan()
+
+
+class SpecificObjective(SamePlanMixin, Tagged):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="objectives")
+    goal = models.ForeignKey(StrategicGoal, on_delete=models.CASCADE, related_name="objectives")
+    code = models.CharField(max_length=20, blank=True)
+    title = models.TextField()
+    description = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    same_plan_fields = ("goal",)
+
+    class Meta:
+        ordering = ["plan", "order", "pk"]
+
+    def __str__(self):
+        return f"{self.code} {self.title}".strip()
+
+    def clean(self):
+        self.clean_same_plan()

@@ -1,0 +1,40 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from napplanner.demo import DEMO_USERS, demo_users_create
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_creates_one_demo_user_per_role_and_prints_the_passwords_once(settings):
+    settings.DEBUG = True
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    first = out.getvalue()
+    User = get_user_model()
+    for username, role in DEMO_USERS.items():
+        user = User.objects.get(username=username)
+        assert list(user.groups.values_list("name", flat=True)) == [role]
+        assert username in first
+    assert "shown this once" in first
+
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "shown this once" not in out.getvalue()
+    assert User.objects.filter(username__in=DEMO_USERS).count() == len(DEMO_USERS)
+
+
+def test_the_printed_password_signs_in(client):
+    passwords = demo_users_create()
+    assert client.login(username="coordinator", password=passwords["coordinator"])
+
+
+def test_it_refuses_to_run_in_production(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DJANGO_DEBUG=1"):
+        call_command("load_demo")
+    assert not get_user_model().objects.filter(username__in=DEMO_USERS).exists()

@@ -1,0 +1,52 @@
+import subprocess
+import sys
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from napplanner.settings import env_bool, env_int, env_list
+
+
+def test_env_bool_reads_the_usual_spellings(monkeypatch):
+    monkeypatch.setenv("X_FLAG", "yes")
+    assert env_bool("X_FLAG", False) is True
+    monkeypatch.setenv("X_FLAG", "0")
+    assert env_bool("X_FLAG", True) is False
+    monkeypatch.delenv("X_FLAG")
+    assert env_bool("X_FLAG", True) is True
+
+
+def test_env_bool_refuses_nonsense(monkeypatch):
+    monkeypatch.setenv("X_FLAG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="X_FLAG"):
+        env_bool("X_FLAG", False)
+
+
+def test_env_int_refuses_nonsense(monkeypatch):
+    monkeypatch.setenv("X_NUM", "ten")
+    with pytest.raises(ImproperlyConfigured, match="X_NUM"):
+        env_int("X_NUM", 1)
+
+
+def test_env_list_splits_on_commas(monkeypatch):
+    monkeypatch.setenv("X_HOSTS", "a.example, b.example,,")
+    assert env_list("X_HOSTS", []) == ["a.example", "b.example"]
+
+
+def _settings_in_subprocess(env):
+    code = "import napplanner.settings as s; print(s.DEBUG)"
+    return subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _settings_in_subprocess({"PATH": "/usr/bin:/bin"})
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_debug_is_off_by_default():
+    result = _settings_in_subprocess({"PATH": "/usr/bin:/bin", "DJANGO_SECRET_KEY": "k" * 60})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

@@ -1,0 +1,18 @@
+"""Settings for the test suite: the project's settings with a test secret and faster
+password hashing. DATABASE_URL still chooses the database (SQLite or PostgreSQL)."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-" + "x" * 50)
+os.environ.setdefault("DJANGO_DEBUG", "0")
+
+from napplanner.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
