@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from napplanner import views
 
@@ -22,5 +22,9 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("standards/", include("assessment.standards.urls")),
+    path("plans/", include("strategy.urls")),
+    path("plans/", include("actionplan.urls")),
+    path("reviews/", include("assessment.urls")),
     path("admin/", admin.site.urls),
 ]
