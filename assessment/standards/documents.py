@@ -149,13 +149,20 @@ def _parse_tree(content: bytes, kind: str):
         raise CatalogueInvalid(
             [Problem(f"byte {exc.start}", "", "the file is not UTF-8 text")]
         ) from exc
-    tree = _parse_json(text) if kind == "json" else None
+    tree = duplicate = None
+    if kind == "json":
+        try:
+            tree = _parse_json(text)
+        except ValueError as exc:  # a duplicate key: YAML below can tell its line
+            duplicate = exc
     try:
         _refuse_aliases(text)
         located = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except (yaml.YAMLError, CatalogueInvalid) as exc:
+        if tree is None and duplicate is not None and "duplicate key" not in str(exc):
+            raise CatalogueInvalid([Problem("file", "", f"broken JSON: {duplicate}")]) from exc
         if tree is None:
-            raise _yaml_problem(exc) from exc
+            raise _yaml_problem(exc, kind.upper()) from exc
         # Valid JSON that YAML cannot read (tabs, say): report paths without lines.
         located = tree
     if located is None:
@@ -188,20 +195,18 @@ def _parse_json(text: str):
         raise CatalogueInvalid(
             [Problem(f"line {exc.lineno}, column {exc.colno}", "", f"broken JSON: {exc.msg}")]
         ) from exc
-    except ValueError as exc:
-        raise CatalogueInvalid([Problem("file", "", f"broken JSON: {exc}")]) from exc
 
 
-def _yaml_problem(exc) -> CatalogueInvalid:
+def _yaml_problem(exc, language: str) -> CatalogueInvalid:
     if isinstance(exc, CatalogueInvalid):
         return exc
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "file"
         return CatalogueInvalid(
-            [Problem(where, "", f"broken YAML: {exc.problem or exc.context or 'unreadable'}")]
+            [Problem(where, "", f"broken {language}: {exc.problem or exc.context or 'unreadable'}")]
         )
-    return CatalogueInvalid([Problem("file", "", f"broken YAML: {exc}")])
+    return CatalogueInvalid([Problem("file", "", f"broken {language}: {exc}")])
 
 
 def _refuse_aliases(text: str) -> None:
@@ -265,6 +270,10 @@ def _list_entries(kind, value, path, owner, key, parent_refs, problems) -> list[
     return records
 
 
+def _article(word: str) -> str:
+    return "an" if word[0] in "aeiou" else "a"
+
+
 def _where(mapping, key, path) -> str:
     return ", ".join(p for p in (_line(mapping, key), path) if p)
 
@@ -283,7 +292,7 @@ def _entries(kind, entry, path, owner, key, parent_refs, problems) -> list[Recor
                 Problem(
                     _where(entry, name, path),
                     str(name),
-                    f"unknown key; a {kind} may have {', '.join(allowed)}",
+                    f"unknown key; {_article(kind)} {kind} may have {', '.join(allowed)}",
                 )
             )
         elif name not in children:

@@ -99,7 +99,14 @@ class _Checker:
 
 
 def _type_name(value) -> str:
-    names = {dict: "a mapping", list: "a list", float: "a decimal number", bool: "true/false"}
+    names = {
+        dict: "a mapping",
+        list: "a list",
+        float: "a decimal number",
+        bool: "true/false",
+        str: "text",
+        int: "a whole number",
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -150,7 +157,9 @@ def _entry(check: _Checker, record: Record) -> dict:
     kind = record.kind
     result = {}
     if kind == "area":
-        result["component"] = check.text(record, "component", required=True)
+        # A nested area whose component has no code: the component's problem says it.
+        implied = "component" in record.implied
+        result["component"] = check.text(record, "component", required=not implied)
     if kind == "criterion":
         for parent in PARENTS:
             result[parent] = check.text(record, parent)
