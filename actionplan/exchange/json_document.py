@@ -86,6 +86,8 @@ def document_load(raw: bytes | str) -> dict:
 def document_check_schema(document: dict) -> None:
     """Check the format and version first (the clearest message for a foreign file), then
     the whole schema, reporting every violation with its path."""
+    if not isinstance(document, dict):
+        raise PlanDocumentError([DocumentIssue("$", "A plan document is a JSON object.")])
     if document.get("format") != FORMAT:
         raise PlanDocumentError(
             [DocumentIssue("$.format", f'This is not a NAP Planner plan: expected "{FORMAT}".')]
@@ -94,11 +96,34 @@ def document_check_schema(document: dict) -> None:
         found = json.dumps(document.get("version"))
         message = f"Version {found} is not supported: this application reads version {VERSION}."
         raise PlanDocumentError([DocumentIssue("$.version", message)])
-    errors = list(_validator().iter_errors(document))
-    if errors:
-        raise PlanDocumentError(
-            DocumentIssue(json_path(error.absolute_path), error.message) for error in errors
-        )
+    issues = [
+        DocumentIssue(json_path(error.absolute_path), _message(error))
+        for error in _validator().iter_errors(document)
+    ]
+    issues += _nul_characters(document, [])
+    if issues:
+        raise PlanDocumentError(issues)
+
+
+def _message(error) -> str:
+    # The validator quotes the offending value first, which may be a whole chapter.
+    quoted, message = repr(error.instance), error.message
+    if len(quoted) > 80 and message.startswith(quoted):
+        message = f"{quoted[:60]}…{quoted[-1]} {message[len(quoted) :].lstrip()}"
+    return message if len(message) <= 500 else message[:499] + "…"
+
+
+def _nul_characters(value, parts: list) -> list[DocumentIssue]:
+    """PostgreSQL cannot store the NUL character in text; say where it is."""
+    if isinstance(value, str) and "\x00" in value:
+        return [DocumentIssue(json_path(parts), "Text cannot contain the NUL character.")]
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return []
+    return [issue for key, item in items for issue in _nul_characters(item, [*parts, key])]
 
 
 def month_parse(value: str | None) -> datetime.date | None:
