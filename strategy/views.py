@@ -68,7 +68,8 @@ def plan_create_view(request):
         plan = _plan_start(form, request.user)
         messages.success(request, f"The plan “{plan.title}” was created.")
         return redirect("strategy:plan_details", plan.pk)
-    return render(request, "strategy/plan_create.html", {"form": form})
+    status = 422 if form.is_bound else 200
+    return render(request, "strategy/plan_create.html", {"form": form}, status=status)
 
 
 def _details_page(request, plan: Plan, form=None, member_form=None, status=200):

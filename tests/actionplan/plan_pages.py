@@ -2,10 +2,13 @@
 
 import datetime
 
+from django.urls import reverse
+
 from tests.factories import (
     ActivityFactory,
     BudgetLineFactory,
     ChapterFactory,
+    PlanFactory,
     ResponsibilityFactory,
     SpecificObjectiveFactory,
     StakeholderFactory,
@@ -30,3 +33,12 @@ def plan_content_build(plan, activities: int, chapters: int = 3) -> None:
         ResponsibilityFactory(activity=activity, stakeholder=bodies[(n + 1) % 4], role="partner")
         if n % 3:
             BudgetLineFactory(activity=activity)
+
+
+def plan_page_of_size(client, user, url_name: str, activities: int) -> str:
+    """The URL of a page of an editor's plan holding `activities` activities, with the
+    editor signed in: for the query-count tests of the pages that list plan content."""
+    plan = PlanFactory(editors=[user])
+    plan_content_build(plan, activities=activities)
+    client.force_login(user)
+    return reverse(url_name, args=[plan.pk])

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from strategy.models import PlanMembership, PlanStatus
-from tests.actionplan.plan_pages import plan_content_build
+from tests.actionplan.plan_pages import plan_page_of_size
 from tests.factories import ActivityFactory, ChapterFactory, PlanFactory, SpecificObjectiveFactory
 
 pytestmark = pytest.mark.django_db
@@ -83,9 +83,7 @@ def test_it_refuses_post(client, cast):
 def test_it_needs_the_same_number_of_queries_for_any_plan_size(
     client, cast, django_assert_max_num_queries, size
 ):
-    plan = PlanFactory(editors=[cast.coordinator])
-    plan_content_build(plan, activities=size)
-    client.force_login(cast.coordinator)
+    url = plan_page_of_size(client, cast.coordinator, "actionplan:timeline", size)
     with django_assert_max_num_queries(9):
-        response = client.get(_url(plan))
+        response = client.get(url)
     assert response.content.decode().count('rx="2"') == size
