@@ -124,7 +124,9 @@ class PlanCreateForm(PlanForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["source_plan"].queryset = self.fields["previous_plan"].queryset
-        self.fields["status"].initial = "draft"
+        frameworks = list(self.fields["framework"].queryset[:2])
+        if len(frameworks) == 1:  # the usual case: one standard installed
+            self.fields["framework"].initial = frameworks[0].pk
 
     def clean(self):
         cleaned = super().clean()
@@ -181,7 +183,9 @@ class StakeholderForm(PlainTextMixin, forms.ModelForm):
 
 class MembershipForm(forms.Form):
     username = forms.CharField(max_length=150)
-    role = forms.ChoiceField(choices=PlanMembership.Role.choices)
+    role = forms.ChoiceField(
+        choices=PlanMembership.Role.choices, initial=PlanMembership.Role.READER
+    )
 
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)

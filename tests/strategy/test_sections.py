@@ -93,7 +93,7 @@ def test_it_moves_a_section_and_answers_htmx_with_the_list(client, cast, plan):
     url = reverse("strategy:section_move", args=[plan.pk, second.pk])
     response = client.post(url, {"direction": "up"}, headers={"HX-Request": "true"})
     assert response.status_code == 200
-    assert response.content.decode().lstrip().startswith('<ol class="list-group')
+    assert response.content.decode().lstrip().startswith('<div id="section-list">')
     assert _titles(plan) == ["Second", "First"]
     assert client.post(url, {"direction": "down"}).status_code == 302
     assert _titles(plan) == ["First", "Second"]
