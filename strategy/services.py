@@ -143,7 +143,8 @@ def copy_tags(copy: PlanCopy, model: type[models.Model]) -> None:
         relation = model._meta.get_field(name)
         through = relation.remote_field.through
         source, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
-        links = through.objects.filter(**{f"{source}__in": list(mapping)}).values_list(
+        # Joined through the plan, not an IN list of ids that grows with the plan.
+        links = through.objects.filter(**{f"{source}__plan": copy.source}).values_list(
             f"{source}_id", f"{target}_id"
         )
         through.objects.bulk_create(

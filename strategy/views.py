@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -202,6 +202,19 @@ def membership_delete(request, plan_id: int, membership_id: int):
 # --- stakeholders -----------------------------------------------------------------------
 
 
+def _responsibilities_with_activities() -> Prefetch:
+    """Each stakeholder's responsibilities joined to their activity in one query. The
+    model comes from the relation, as strategy may not import actionplan; the join
+    avoids a prefetch by activity ids, whose IN list grows with the plan."""
+    responsibility = Stakeholder.responsibilities.rel.related_model
+    return Prefetch(
+        "responsibilities",
+        queryset=responsibility.objects.select_related("activity").order_by(
+            "activity__order", "activity_id"
+        ),
+    )
+
+
 def _stakeholders_page(request, plan: Plan, form=None, status=200):
     editable = can_edit_plan(request.user, plan)
     stakeholders = (
@@ -210,7 +223,7 @@ def _stakeholders_page(request, plan: Plan, form=None, status=200):
             lead_count=Count("responsibilities", filter=Q(responsibilities__role="lead")),
             partner_count=Count("responsibilities", filter=~Q(responsibilities__role="lead")),
         )
-        .prefetch_related("responsibilities__activity")
+        .prefetch_related(_responsibilities_with_activities())
     )
     context = {
         "plan": plan,
