@@ -2,13 +2,14 @@
 reads the project's static files and nothing else."""
 
 import io
-import urllib.request
-from types import SimpleNamespace
 
 import pypdf
 import pytest
 
 from napplanner import pdf
+from tests import pdf_fetches
+
+fetched = pdf_fetches.fetched  # the fixture, shared with the other print tests
 
 STYLESHEET = '<link rel="stylesheet" href="/static/print/report.css">'
 
@@ -19,26 +20,6 @@ def _document(body: str, lang: str = "en") -> str:
 
 def _read(data: bytes) -> pypdf.PdfReader:
     return pypdf.PdfReader(io.BytesIO(data))
-
-
-@pytest.fixture
-def fetched(monkeypatch):
-    """Every URL the renderer asks for, and a guard that nothing leaves the process."""
-    seen = SimpleNamespace(urls=[], opened=[])
-    original = pdf.StaticFilesFetcher.fetch
-
-    def spy(self, url, headers=None):
-        seen.urls.append(url)
-        return original(self, url, headers)
-
-    def no_network(self, target, *args, **kwargs):
-        # The renderer swallows a fetcher's exceptions, so record rather than raise.
-        seen.opened.append(target)
-        raise OSError("no network in tests")
-
-    monkeypatch.setattr(pdf.StaticFilesFetcher, "fetch", spy)
-    monkeypatch.setattr(urllib.request.OpenerDirector, "open", no_network)
-    return seen
 
 
 def test_it_writes_title_author_and_language_to_the_metadata():
