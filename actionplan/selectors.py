@@ -1,18 +1,61 @@
-"""Read-side of the plan workspace: the whole plan as a tree in a fixed number of queries.
-
-Each level is loaded with one query and the tree is assembled in Python, so the page
-costs the same dozen queries for a plan of ten activities or of two thousand.
+"""Read-side of the action plan: views of a plan's action tier shaped for pages and reports,
+and the workspace's whole-plan tree in a fixed number of queries (each level is loaded
+with one query and the tree is assembled in Python, so the page costs the same queries
+for a plan of ten activities or of two thousand).
 """
+
+from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import router
-from django.db.models import Count, Sum
+from django.db.models import Count, F, Sum
 from django.db.models.deletion import Collector
 
+from actionplan.charts import TimelineGroup
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
 from strategy.models import Chapter, Plan, SpecificObjective, Stakeholder, StrategicGoal
+
+NO_CHAPTER = "Goals outside any chapter"
+
+
+def activities_in_plan_order(plan: Plan):
+    """The plan's activities in tree order: chapter, goal, objective, activity."""
+    return (
+        Activity.objects.filter(plan=plan)
+        .select_related("objective__goal__chapter")
+        .order_by(
+            F("objective__goal__chapter__order").asc(nulls_last=True),
+            F("objective__goal__chapter_id").asc(nulls_last=True),
+            "objective__goal__order",
+            "objective__goal_id",
+            "objective__order",
+            "objective_id",
+            "order",
+            "pk",
+        )
+    )
+
+
+def chapter_label(chapter) -> str:
+    return str(chapter) if chapter is not None else NO_CHAPTER
+
+
+def timeline_groups(plan: Plan) -> list[TimelineGroup]:
+    """Activities grouped by chapter for the timeline, chapters without activities
+    included so the reader sees them empty. Two queries whatever the plan's size."""
+    chapters = list(plan.chapters.order_by("order", "pk"))
+    by_chapter: dict[int | None, list[Activity]] = {c.pk: [] for c in chapters}
+    for activity in activities_in_plan_order(plan):
+        by_chapter.setdefault(activity.objective.goal.chapter_id, []).append(activity)
+    groups = [TimelineGroup(str(c), by_chapter[c.pk]) for c in chapters]
+    if by_chapter.get(None):
+        groups.append(TimelineGroup(NO_CHAPTER, by_chapter[None]))
+    return groups
+
+
+# --- the workspace tree --------------------------------------------------------------
 
 
 @dataclass

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from actionplan import workspace_views
+from actionplan import views, workspace_views
 from actionplan.elements import KindConverter
 
 app_name = "actionplan"
@@ -8,6 +8,8 @@ app_name = "actionplan"
 register_converter(KindConverter, "kind")
 
 urlpatterns: list = [
+    path("<int:plan_id>/timeline/", views.timeline, name="timeline"),
+    path("<int:plan_id>/resources/", views.resources, name="resources"),
     path("<int:plan_id>/", workspace_views.workspace, name="workspace"),
     path("<int:plan_id>/<kind:kind>/add/", workspace_views.element_add, name="element_add"),
     path("<int:plan_id>/<kind:kind>/<int:pk>/", workspace_views.element, name="element"),
