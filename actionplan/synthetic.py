@@ -37,7 +37,7 @@ PERIOD_YEARS = 5
 FIRST_YEAR = 2019
 
 # Chapter title, the word that finds its ICMPD component, outcome-phrased goals, and
-# the things its activities act upon.
+# the people its activities reach.
 CHAPTERS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "Improvement of the legislative framework",
@@ -46,7 +46,7 @@ CHAPTERS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
             "National legislation fully reflects international anti-trafficking standards",
             "Victims' rights are guaranteed by law and applied in practice",
         ),
-        ("the criminal code", "the law on labour migration", "the law on victim assistance"),
+        ("legal drafters", "members of parliament", "judges"),
     ),
     (
         "Coordination and cooperation",
@@ -55,7 +55,7 @@ CHAPTERS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
             "State and non-state actors act on one coordinated national response",
             "Civil society takes part in designing and monitoring the response",
         ),
-        ("the national working group", "regional coordination councils", "NGO partners"),
+        ("members of the national working group", "regional coordinators", "NGO partners"),
     ),
     (
         "Prevention and awareness-raising",
@@ -91,7 +91,7 @@ CHAPTERS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
             "Every identified victim receives safe accommodation and assistance",
             "Victim-witnesses are protected throughout criminal proceedings",
         ),
-        ("shelters", "the victim assistance fund", "legal aid providers"),
+        ("shelter staff", "case managers", "legal aid lawyers"),
     ),
     (
         "Rehabilitation and reintegration",
@@ -100,7 +100,7 @@ CHAPTERS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
             "Former victims are durably reintegrated into society",
             "Returned victims regain access to education and employment",
         ),
-        ("vocational training centres", "employment services", "returning victims"),
+        ("vocational trainers", "employment counsellors", "returning victims"),
     ),
     (
         "Protection of children",
@@ -109,7 +109,7 @@ CHAPTERS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
             "Child victims receive assistance in their best interest",
             "Children at risk of forced begging and labour are protected",
         ),
-        ("child protection services", "schools", "juvenile police units"),
+        ("child protection workers", "school teachers", "juvenile police officers"),
     ),
     (
         "Investigation and prosecution",
@@ -127,7 +127,7 @@ CHAPTERS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
             "Cross-border cases are investigated jointly with partner countries",
             "Victims abroad are assisted and returned safely",
         ),
-        ("consular staff", "liaison officers", "partner countries' authorities"),
+        ("consular staff", "liaison officers", "border police of partner countries"),
     ),
     (
         "Research, data collection and monitoring",
@@ -136,7 +136,7 @@ CHAPTERS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
             "Policy rests on reliable data on trafficking in human beings",
             "The plan's implementation is monitored and evaluated independently",
         ),
-        ("the central database", "the national rapporteur", "research institutes"),
+        ("statistics officers", "the national rapporteur's staff", "researchers"),
     ),
 )
 

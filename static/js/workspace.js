@@ -8,7 +8,7 @@ document.body.addEventListener("nap:moved", function (event) {
   } else if (event.detail.direction === "down" && block.nextElementSibling) {
     block.parentNode.insertBefore(block.nextElementSibling, block);
   }
-  var button = block.querySelector('[data-move="' + event.detail.direction + '"]');
+  var button = block.querySelector('[data-ws="' + event.detail.direction + '"]');
   if (button) button.focus();
 });
 
