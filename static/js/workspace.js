@@ -35,3 +35,11 @@ document.addEventListener("click", function (event) {
     htmx.ajax("GET", url + "panel/", {source: button, target: "#" + block.id + "-panel", swap: "innerHTML"});
   }
 });
+
+document.addEventListener("click", function (event) {
+  var button = event.target.closest("[data-chapters]");
+  if (!button) return;
+  document.querySelectorAll("details.ws-chapter").forEach(function (chapter) {
+    chapter.open = button.dataset.chapters === "open";
+  });
+});

@@ -91,3 +91,13 @@ def test_a_budget_line_added_in_the_details_updates_the_total(page, workspace):
     form.get_by_label("Currency").fill("EUR")
     form.get_by_role("button", name="Save").click()
     expect(page.locator(f"#activity-{first.pk}-head")).to_contain_text("Budget: 12,000 EUR")
+
+
+def test_chapters_collapse_and_expand(page, workspace):
+    chapter = page.locator("details.ws-chapter").first
+    expect(chapter).to_have_attribute("open", "")
+    page.get_by_role("button", name="Collapse all chapters").click()
+    expect(page.get_by_text("Train judges")).to_be_hidden()
+    chapter.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Train judges")).to_be_visible()
