@@ -427,61 +427,59 @@ def _budget_lines(rng, activity: Activity, plan: Plan) -> list[BudgetLine]:
 
 
 def _create_indicators(draft: _Draft) -> None:
-    rng, plan = draft.rng, draft.plan
-    end = plan.period_end
-    rows = []
-    for goal in draft.goals:
-        rows.append(
-            Indicator(
-                plan=plan,
-                goal=goal,
-                level="impact",
-                order=0,
-                definition="Number of identified victims of trafficking per year",
-                unit="persons",
-                baseline_value=str(rng.randrange(40, 120)),
-                baseline_year=plan.period_start - 1,
-                target_value="",
-                target_year=end,
-                means_of_verification="Annual report of the national rapporteur",
-                frequency="annual",
-                responsible_body=draft.stakeholders[0],
-            )
-        )
-    for objective in draft.objectives:
-        if rng.random() < 0.6:
-            rows.append(
-                Indicator(
-                    plan=plan,
-                    objective=objective,
-                    level="outcome",
-                    order=0,
-                    definition="Share of referred cases handled within the agreed time",
-                    unit="%",
-                    baseline_value="",
-                    target_value="80",
-                    target_year=end,
-                    means_of_verification=rng.choice(("Case management records", "")),
-                    frequency="biannual",
-                )
-            )
-    for activity in draft.activities:
-        if rng.random() < 0.7:
-            rows.append(
-                Indicator(
-                    plan=plan,
-                    activity=activity,
-                    level="output",
-                    order=0,
-                    definition="Number of persons reached by the activity",
-                    unit="persons",
-                    baseline_value="0",
-                    baseline_year=plan.period_start,
-                    target_value=str(rng.randrange(50, 500, 10)),
-                    target_year=rng.randint(plan.period_start, end),
-                    means_of_verification="Attendance lists",
-                    frequency="annual",
-                    responsible_body=rng.choice(draft.stakeholders),
-                )
-            )
+    """Impact indicators for every goal (without target value: a common gap), outcome
+    indicators for most objectives, output indicators for most activities."""
+    rng = draft.rng
+    rows = [_impact_indicator(draft, goal) for goal in draft.goals]
+    rows += [_outcome_indicator(draft, o) for o in draft.objectives if rng.random() < 0.6]
+    rows += [_output_indicator(draft, a) for a in draft.activities if rng.random() < 0.7]
     Indicator.objects.bulk_create(rows, batch_size=1000)
+
+
+def _impact_indicator(draft: _Draft, goal: StrategicGoal) -> Indicator:
+    plan = draft.plan
+    return Indicator(
+        plan=plan,
+        goal=goal,
+        level="impact",
+        definition="Number of identified victims of trafficking per year",
+        unit="persons",
+        baseline_value=str(draft.rng.randrange(40, 120)),
+        baseline_year=plan.period_start - 1,
+        target_year=plan.period_end,
+        means_of_verification="Annual report of the national rapporteur",
+        frequency="annual",
+        responsible_body=draft.stakeholders[0],
+    )
+
+
+def _outcome_indicator(draft: _Draft, objective: SpecificObjective) -> Indicator:
+    return Indicator(
+        plan=draft.plan,
+        objective=objective,
+        level="outcome",
+        definition="Share of referred cases handled within the agreed time",
+        unit="%",
+        target_value="80",
+        target_year=draft.plan.period_end,
+        means_of_verification=draft.rng.choice(("Case management records", "")),
+        frequency="biannual",
+    )
+
+
+def _output_indicator(draft: _Draft, activity: Activity) -> Indicator:
+    plan, rng = draft.plan, draft.rng
+    return Indicator(
+        plan=plan,
+        activity=activity,
+        level="output",
+        definition="Number of persons reached by the activity",
+        unit="persons",
+        baseline_value="0",
+        baseline_year=plan.period_start,
+        target_value=str(rng.randrange(50, 500, 10)),
+        target_year=rng.randint(plan.period_start, plan.period_end),
+        means_of_verification="Attendance lists",
+        frequency="annual",
+        responsible_body=rng.choice(draft.stakeholders),
+    )
