@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django.db.models import F
+from django.utils.safestring import SafeString
 
-from actionplan.charts import TimelineGroup
+from actionplan.charts import TimelineGroup, timeline_pages
 from actionplan.models import Activity
 from strategy.models import Plan
 
@@ -44,3 +45,14 @@ def timeline_groups(plan: Plan) -> list[TimelineGroup]:
     if by_chapter.get(None):
         groups.append(TimelineGroup(NO_CHAPTER, by_chapter[None]))
     return groups
+
+
+def plan_timeline_pages(plan: Plan, *, rows_per_page: int = 38) -> list[SafeString]:
+    """The plan's timeline as print pages (one SVG each), for PDF and Word reports."""
+    return timeline_pages(
+        period_start=plan.period_start,
+        period_end=plan.period_end,
+        groups=timeline_groups(plan),
+        rows_per_page=rows_per_page,
+        title=f"Timeline of activities: {plan.title}",
+    )
