@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from actionplan import views_export
 
 app_name = "actionplan"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("<int:plan_id>/export.json", views_export.export_json, name="export_json"),
+    path("<int:plan_id>/export.docx", views_export.export_docx, name="export_docx"),
+]

@@ -144,3 +144,12 @@ def complete_plan(framework):
     lone_goal = StrategicGoalFactory(plan=plan, chapter=None, title="A goal outside chapters")
     SpecificObjectiveFactory(plan=plan, goal=lone_goal, title="Its objective")
     return plan
+
+
+@pytest.fixture
+def plan(complete_plan, cast):
+    """The complete plan as a draft that only alice-coordinator may edit (and see)."""
+    complete_plan.status = PlanStatus.DRAFT
+    complete_plan.save()
+    complete_plan.memberships.create(user=cast.coordinator, role="editor")
+    return complete_plan
