@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from actionplan import views, workspace_views
+from actionplan import views, views_export, workspace_views
 from actionplan.elements import KindConverter
 
 app_name = "actionplan"
@@ -33,4 +33,6 @@ urlpatterns: list = [
         workspace_views.element_panel,
         name="element_panel",
     ),
+    path("<int:plan_id>/export.json", views_export.export_json, name="export_json"),
+    path("<int:plan_id>/export.docx", views_export.export_docx, name="export_docx"),
 ]
