@@ -5,14 +5,15 @@ from django import forms
 from actionplan.exchange.xlsx_layout import MAX_FILE_BYTES
 
 # Extension -> kind of plan file the import page accepts.
-IMPORT_KINDS = {".xlsx": "xlsx"}
+IMPORT_KINDS = {".xlsx": "xlsx", ".json": "json"}
 
 
 class PlanImportForm(forms.Form):
     file = forms.FileField(
         label="Plan file",
         help_text="An Excel activity matrix (.xlsx) made from the template or exported "
-        f"from NAP Planner; at most {MAX_FILE_BYTES // (1024 * 1024)} MB.",
+        "from NAP Planner, or a NAP Planner plan document (.json); at most "
+        f"{MAX_FILE_BYTES // (1024 * 1024)} MB.",
     )
 
     def clean_file(self):

@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from actionplan.exchange.json_file_import import plan_import_json_file, plan_import_json_preview
 from actionplan.exchange.upload_staging import upload_discard, upload_stage, upload_take
 from actionplan.exchange.xlsx_export import import_template_xlsx, plan_export_xlsx
 from actionplan.exchange.xlsx_import import (
@@ -24,7 +25,10 @@ from strategy.access import get_plan_for_user
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # kind of file -> (preview service, import service)
-IMPORTERS = {"xlsx": (plan_import_xlsx_preview, plan_import_xlsx)}
+IMPORTERS = {
+    "xlsx": (plan_import_xlsx_preview, plan_import_xlsx),
+    "json": (plan_import_json_preview, plan_import_json_file),
+}
 
 
 def _require_importer(user) -> None:
@@ -40,10 +44,13 @@ def _xlsx_response(data: bytes, filename: str) -> HttpResponse:
 
 
 def _plan_url(plan) -> str:
-    try:
-        return reverse("actionplan:workspace", args=[plan.pk])
-    except NoReverseMatch:
-        return reverse("home")
+    """The plan's own page: its workspace where that exists, else its details page."""
+    for name in ("actionplan:workspace", "strategy:plan_details"):
+        try:
+            return reverse(name, args=[plan.pk])
+        except NoReverseMatch:
+            continue
+    return reverse("home")
 
 
 @require_http_methods(["GET", "POST"])

@@ -70,7 +70,7 @@ class ImportPreview:
         return max(0, self.counts.get("activities", 0) - len(self.activities))
 
 
-def _read_bytes(file) -> bytes:
+def read_upload(file) -> bytes:
     if isinstance(file, bytes):
         return file
     if hasattr(file, "seek"):
@@ -92,7 +92,7 @@ def plan_graph_read(*, file) -> PlanGraph | list[Problem]:
     """The workbook as unsaved objects, or the list of its problems."""
     problems: list[Problem] = []
     try:
-        workbook = workbook_open(_read_bytes(file))
+        workbook = workbook_open(read_upload(file))
     except WorkbookRefused as exc:
         return [Problem("", None, None, str(exc))]
     try:

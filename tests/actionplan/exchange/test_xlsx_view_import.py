@@ -1,12 +1,17 @@
 """The import page: upload a plan file, see what importing it would create."""
 
+import json
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from actionplan.exchange.json_export import plan_export_json
 from actionplan.exchange.upload_staging import SESSION_KEY
+from actionplan.models import Activity
 from strategy.models import Plan
 from tests.actionplan.exchange.xlsx_workbooks import BAD_FILES, activity_row, matrix_bytes
+from tests.factories import ActivityFactory, PlanFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +109,34 @@ def test_it_refuses_other_methods(client, cast):
     client.force_login(cast.coordinator)
 
     assert client.put(URL).status_code == 405
+
+
+def _json_document(**plan_values) -> dict:
+    plan = PlanFactory(title="NAP exchanged as JSON", **plan_values)
+    ActivityFactory(objective__goal__chapter__plan=plan, title="Open a shelter")
+    document = plan_export_json(plan=plan)
+    plan.delete()
+    return document
+
+
+def test_it_previews_a_json_plan_document_without_keeping_anything(client, cast):
+    client.force_login(cast.coordinator)
+    data = json.dumps(_json_document()).encode()
+
+    response = client.post(URL, _upload(data, name="plan.json"))
+
+    assert response.status_code == 200
+    assert response.context["preview"].counts["activities"] == 1
+    assert b"Open a shelter" in response.content
+    assert (Plan.objects.count(), Activity.objects.count()) == (0, 0)
+
+
+def test_it_names_the_json_path_of_a_problem(client, cast):
+    client.force_login(cast.coordinator)
+    document = {**_json_document(), "version": 99}
+
+    response = client.post(URL, _upload(json.dumps(document).encode(), name="plan.json"))
+
+    assert response.status_code == 400
+    assert "$.version: Version 99 is not supported" in response.content.decode()
+    assert Plan.objects.count() == 0

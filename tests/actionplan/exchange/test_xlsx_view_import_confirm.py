@@ -1,13 +1,17 @@
 """Confirming an import: the previewed file becomes a new plan, once."""
 
+import json
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from actionplan.exchange.json_export import plan_export_json
 from actionplan.exchange.upload_staging import SESSION_KEY
 from actionplan.models import Activity
 from strategy.models import Plan
 from tests.actionplan.exchange.xlsx_workbooks import activity_row, matrix_bytes
+from tests.factories import ActivityFactory, PlanFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +38,24 @@ def test_it_creates_the_plan_and_makes_the_importer_its_editor(client, cast):
     assert response.redirect_chain
     assert "Imported" in response.content.decode()
     assert token not in client.session[SESSION_KEY]
+
+
+def test_it_imports_a_json_plan_document_and_opens_the_plan(client, cast):
+    plan = PlanFactory(title="NAP exchanged as JSON")
+    ActivityFactory(objective__goal__chapter__plan=plan)
+    data = json.dumps(plan_export_json(plan=plan)).encode()
+    plan.delete()
+    client.force_login(cast.coordinator)
+    upload = {"file": SimpleUploadedFile("plan.json", data)}
+    token = client.post(reverse("actionplan:plan_import"), upload).context["confirm_form"]
+    token = token.initial["token"]
+
+    response = client.post(URL, {"token": token})
+
+    imported = Plan.objects.get()
+    assert (imported.title, imported.activities.count()) == ("NAP exchanged as JSON", 1)
+    assert response["Location"] == reverse("strategy:plan_details", args=[imported.pk])
+    assert Plan.objects.editable_by(cast.coordinator).get() == imported
 
 
 def test_it_does_not_import_the_same_preview_twice(client, cast):
