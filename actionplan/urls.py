@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from actionplan import views, views_export, workspace_views
+from actionplan import views, views_export, views_import, workspace_views
 from actionplan.elements import KindConverter
 
 app_name = "actionplan"
@@ -35,4 +35,8 @@ urlpatterns: list = [
     ),
     path("<int:plan_id>/export.json", views_export.export_json, name="export_json"),
     path("<int:plan_id>/export.docx", views_export.export_docx, name="export_docx"),
+    path("import/", views_import.plan_import, name="plan_import"),
+    path("import/confirm/", views_import.plan_import_confirm, name="plan_import_confirm"),
+    path("import/template.xlsx", views_import.import_template, name="import_template"),
+    path("<int:plan_id>/export.xlsx", views_import.export_xlsx, name="export_xlsx"),
 ]
