@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from actionplan import views
 
 app_name = "actionplan"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("<int:plan_id>/timeline/", views.timeline, name="timeline"),
+    path("<int:plan_id>/resources/", views.resources, name="resources"),
+]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessment import views
+from assessment import views, views_report
 
 app_name = "assessment"
 
@@ -39,4 +39,6 @@ urlpatterns = [
     path("<int:review_id>/notes/", views.note_create, name="note_create"),
     path("<int:review_id>/notes/<int:note_id>/", views.note_update, name="note_update"),
     path("<int:review_id>/notes/<int:note_id>/delete/", views.note_delete, name="note_delete"),
+    path("<int:review_id>/report/", views_report.report, name="report"),
+    path("<int:review_id>/report.pdf", views_report.report_download, name="report_pdf"),
 ]

@@ -152,10 +152,12 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-# Bootstrap is installed from the npm registry (package.json) by `make install`.
+# Bootstrap and the DejaVu fonts (Latin, Cyrillic and Azerbaijani letters, embedded in
+# PDF reports) are installed from the npm registry (package.json) by `make install`.
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
+    ("vendor/fonts", BASE_DIR / "node_modules" / "dejavu-fonts-ttf" / "ttf"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

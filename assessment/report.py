@@ -1,0 +1,297 @@
+"""The review report: everything the HTML page and the PDF show, read in a bounded number
+of queries whatever the size of the plan.
+
+The structure follows the gap-analysis reports reviewers write by hand: cover, contents,
+introduction, coverage at a glance, background, standards, the chapters-to-components
+mapping, the guiding principles, the plan's structure, one section per component, the
+timeline, funding, recommendations and annexes.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from actionplan.models import Activity, Output, SubActivity
+from assessment import charts
+from assessment.models import CoverageLevel, Note, Rating, Review, Severity
+from assessment.standards.models import Component, Criterion, Principle
+from napplanner.pdf import html_to_pdf
+from strategy.models import Chapter, Section, SpecificObjective, StrategicGoal
+
+EVIDENCE_MODELS = {
+    "activity": Activity,
+    "subactivity": SubActivity,
+    "output": Output,
+    "objective": SpecificObjective,
+    "goal": StrategicGoal,
+    "chapter": Chapter,
+    "section": Section,
+}
+UNCOVERED = {CoverageLevel.NOT_COVERED, CoverageLevel.MENTIONED}
+SEVERITY_ORDER = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
+STRATEGY_SECTION_KINDS = (
+    Section.Kind.PREAMBLE,
+    Section.Kind.BACKGROUND,
+    Section.Kind.PRINCIPLES,
+    Section.Kind.STAKEHOLDERS,
+    Section.Kind.MONITORING,
+)
+
+
+@dataclass
+class CoverageRow:
+    """The rating of one area or principle, with the plan elements that evidence it."""
+
+    code: str
+    title: str
+    description: str
+    level: str
+    level_label: str
+    overridden: bool = False
+    justification: str = ""
+    evidence: list[str] = field(default_factory=list)
+    criteria: list[Criterion] = field(default_factory=list)
+
+    @property
+    def is_gap(self) -> bool:
+        return self.level in UNCOVERED
+
+
+@dataclass
+class FindingGroup:
+    """The findings of one rule: said once, with every plan element it concerns."""
+
+    rule: str
+    severity: str
+    severity_label: str
+    message: str
+    citation: str
+    recommendation: str
+    elements: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ComponentPart:
+    component: Component
+    score: int
+    areas: list[CoverageRow]
+    chapters: list[Chapter]
+    findings: list[FindingGroup]
+    notes: dict[str, list[Note]]
+
+    @property
+    def anchor(self) -> str:
+        return f"component-{self.component.code}"
+
+    @property
+    def gaps(self) -> list[CoverageRow]:
+        return [row for row in self.areas if row.is_gap]
+
+    @property
+    def covered(self) -> list[CoverageRow]:
+        return [row for row in self.areas if not row.is_gap]
+
+
+def report_context(review: Review) -> dict:
+    """The whole report of `review` as template context."""
+    review = (
+        Review.objects.select_related("plan", "framework", "plan__previous_plan")
+        .prefetch_related("reviewers")
+        .get(pk=review.pk)
+    )
+    plan, framework = review.plan, review.framework
+    components = list(
+        Component.objects.filter(framework=framework)
+        .prefetch_related("areas__criteria")
+        .order_by("order", "code")
+    )
+    principles = list(
+        Principle.objects.filter(framework=framework)
+        .prefetch_related("criteria")
+        .order_by("order", "code")
+    )
+    ratings = {(r.kind, r.code): r for r in review.ratings.all()}
+    labels = _evidence_labels(ratings.values())
+    findings = list(review.findings.filter(is_current=True, dismissed=False))
+    notes = list(review.notes.select_related("component"))
+    chapters = list(plan.chapters.prefetch_related("components", "areas__component"))
+    activity_count = Activity.objects.filter(plan=plan).count()
+
+    area_rows = {
+        area.code: _coverage_row(area, ratings.get(("area", area.code)), labels)
+        for component in components
+        for area in component.areas.all()
+    }
+    scores = _component_scores(components, area_rows)
+    parts = [
+        ComponentPart(
+            component=component,
+            score=scores[component.code],
+            areas=[area_rows[area.code] for area in component.areas.all()],
+            chapters=[c for c in chapters if component in _chapter_components(c)],
+            findings=_group_findings(f for f in findings if f.component_code == component.code),
+            notes=_notes_by_kind(n for n in notes if n.component_id == component.pk),
+        )
+        for component in components
+    ]
+    component_codes = {c.code for c in components}
+    title = review.title or f"Review of {plan.title}"
+    reviewers = [u.get_full_name() or u.get_username() for u in review.reviewers.all()]
+    return {
+        "review": review,
+        "plan": plan,
+        "framework": framework,
+        "document_title": title,
+        "document_author": ", ".join(reviewers),
+        "document_language": "en",
+        "reviewers": reviewers,
+        "is_draft": not review.is_final,
+        "report_date": (review.finalised_at or timezone.now()).date(),
+        "activity_count": activity_count,
+        "has_activities": activity_count > 0,
+        "components": parts,
+        "overall_score": round(sum(scores.values()) / len(scores)) if scores else 0,
+        "principles": [
+            _coverage_row(p, ratings.get(("principle", p.code)), labels) for p in principles
+        ],
+        "mapping": _mapping(components, chapters),
+        "structure_findings": _group_findings(
+            f for f in findings if f.component_code not in component_codes
+        ),
+        "sections": _plan_sections(plan),
+        "stakeholders": list(plan.stakeholders.all()),
+        "funding_notes": _notes_by_kind(n for n in notes if n.scope == Note.Scope.FUNDING),
+        "overall_notes": _notes_by_kind(n for n in notes if n.scope == Note.Scope.OVERALL),
+        "content_notes": _notes_by_kind(n for n in notes if n.scope == Note.Scope.CONTENT),
+        "legal_basis": [line.strip() for line in plan.legal_basis.splitlines() if line.strip()],
+        "structural_criteria": _structural_criteria(framework),
+        "coverage_charts": charts.coverage_charts(parts),
+    }
+
+
+def report_html(review: Review, context: dict | None = None) -> str:
+    """The report as a stand-alone HTML document: the print version, lean stylesheet."""
+    return render_to_string("assessment/report_print.html", context or report_context(review))
+
+
+def report_pdf(review: Review) -> bytes:
+    context = report_context(review)
+    return html_to_pdf(
+        report_html(review, context),
+        title=context["document_title"],
+        author=context["document_author"],
+        language=context["document_language"],
+    )
+
+
+def _chapter_components(chapter: Chapter) -> set[Component]:
+    """The components a chapter serves: its own tags, else those of its areas' tags."""
+    tagged = set(chapter.components.all())
+    return tagged or {area.component for area in chapter.areas.all()}
+
+
+def _mapping(components, chapters) -> list[dict]:
+    rows = [
+        {"component": c, "chapters": [ch for ch in chapters if c in _chapter_components(ch)]}
+        for c in components
+    ]
+    unmapped = [ch for ch in chapters if not _chapter_components(ch)]
+    if unmapped:
+        rows.append({"component": None, "chapters": unmapped})
+    return rows
+
+
+def _coverage_row(item, rating: Rating | None, labels: dict) -> CoverageRow:
+    level = rating.level if rating else CoverageLevel.NOT_COVERED
+    evidence = [
+        labels.get((e.get("type"), e.get("id")), "") for e in (rating.evidence if rating else [])
+    ]
+    return CoverageRow(
+        code=item.code,
+        title=item.title,
+        description=item.description,
+        level=level,
+        level_label=CoverageLevel(level).label,
+        overridden=bool(rating and rating.override_level),
+        justification=rating.override_justification if rating else "",
+        evidence=[label for label in evidence if label],
+        criteria=list(item.criteria.all()),
+    )
+
+
+def _evidence_labels(ratings) -> dict[tuple[str, int], str]:
+    """Labels of the plan elements the ratings cite: the stored label, else one query per
+    element type for the missing ones."""
+    labels: dict[tuple[str, int], str] = {}
+    missing: dict[str, set[int]] = defaultdict(set)
+    for rating in ratings:
+        for item in rating.evidence:
+            key = (item.get("type"), item.get("id"))
+            if item.get("label"):
+                labels[key] = item["label"]
+            elif key[0] in EVIDENCE_MODELS:
+                missing[key[0]].add(key[1])
+    for kind, ids in missing.items():
+        for element in EVIDENCE_MODELS[kind].objects.filter(pk__in=ids):
+            labels[(kind, element.pk)] = str(element)
+    return labels
+
+
+def _component_scores(components, area_rows: dict[str, CoverageRow]) -> dict[str, int]:
+    points = {
+        CoverageLevel.NOT_COVERED: 0,
+        CoverageLevel.MENTIONED: 1,
+        CoverageLevel.CONCRETE: 2,
+        CoverageLevel.COMPLETE: 3,
+    }
+    scores = {}
+    for component in components:
+        levels = [points[area_rows[a.code].level] for a in component.areas.all()]
+        scores[component.code] = round(sum(levels) / len(levels) / 3 * 100) if levels else 0
+    return scores
+
+
+def _group_findings(findings) -> list[FindingGroup]:
+    groups: dict[tuple[str, str], FindingGroup] = {}
+    for finding in findings:
+        key = (finding.rule, finding.severity)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = FindingGroup(
+                rule=finding.rule,
+                severity=finding.severity,
+                severity_label=Severity(finding.severity).label,
+                message=finding.message,
+                citation=finding.citation,
+                recommendation=finding.recommendation,
+            )
+        group.elements.append(finding.element_label or finding.get_element_type_display())
+    return sorted(groups.values(), key=lambda g: (SEVERITY_ORDER.get(g.severity, 9), g.rule))
+
+
+def _notes_by_kind(notes) -> dict[str, list[Note]]:
+    grouped: dict[str, list[Note]] = {kind: [] for kind in Note.Kind.values}
+    for note in notes:
+        grouped[note.kind].append(note)
+    return grouped
+
+
+def _plan_sections(plan) -> dict[str, list[Section]]:
+    sections = defaultdict(list)
+    for section in plan.sections.select_related("component"):
+        sections[section.kind].append(section)
+    return dict(sections)
+
+
+def _structural_criteria(framework) -> dict[str, list[Criterion]]:
+    """The framework's criteria outside areas and principles, by group (ST strategy, AP
+    action plan, IN SMART indicators): the model templates and the indicator guide."""
+    groups: dict[str, list[Criterion]] = defaultdict(list)
+    criteria = Criterion.objects.filter(
+        framework=framework, area__isnull=True, principle__isnull=True
+    ).order_by("order", "code")
+    for criterion in criteria:
+        groups[criterion.group or criterion.code.split(".")[0]].append(criterion)
+    return dict(groups)

@@ -1,0 +1,64 @@
+"""The report page and its PDF download: who may get them, and how."""
+
+import pytest
+from django.urls import reverse
+
+from tests.assessment.report_data import review_build
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def review(cast):
+    return review_build(reviewer=cast.reviewer, activities=2)
+
+
+def test_it_shows_the_report_page_with_buttons_to_the_pdf(client, cast, review):
+    client.force_login(cast.reviewer)
+    response = client.get(reverse("assessment:report", args=[review.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1" in html and "Review of the NAP" in html
+    assert reverse("assessment:report_pdf", args=[review.pk]) in html
+    assert 'class="watermark"' in html
+    assert "print/report-screen.css" in html
+
+
+def test_it_downloads_the_pdf(client, cast, review):
+    client.force_login(cast.reviewer)
+    response = client.get(reverse("assessment:report_pdf", args=[review.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith('attachment; filename="review-')
+    assert response.content.startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("name", ["assessment:report", "assessment:report_pdf"])
+def test_it_refuses_other_methods(client, cast, review, name):
+    client.force_login(cast.reviewer)
+    assert client.post(reverse(name, args=[review.pk])).status_code == 405
+
+
+@pytest.mark.parametrize("name", ["assessment:report", "assessment:report_pdf"])
+@pytest.mark.parametrize("who", ["outsider", "coordinator", "standards_admin"])
+def test_it_hides_the_report_of_a_plan_the_user_may_not_see(client, cast, review, name, who):
+    client.force_login(getattr(cast, who))
+    assert client.get(reverse(name, args=[review.pk])).status_code == 404
+
+
+def test_it_hides_a_draft_plan_from_a_reviewer_who_is_not_its_member(client, cast):
+    review = review_build(reviewer=cast.superuser, status="draft", activities=1)
+    client.force_login(cast.reviewer)
+    assert client.get(reverse("assessment:report", args=[review.pk])).status_code == 404
+
+
+def test_it_lets_a_member_of_the_plan_read_the_report(client, cast, review):
+    review.plan.memberships.create(user=cast.coordinator, role="reader")
+    client.force_login(cast.coordinator)
+    assert client.get(reverse("assessment:report", args=[review.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("name", ["assessment:report", "assessment:report_pdf"])
+def test_it_sends_an_anonymous_visitor_to_sign_in(client, review, name):
+    response = client.get(reverse(name, args=[review.pk]))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
