@@ -94,13 +94,17 @@ def area_without_activity(ctx: Context):
     recommendation="Add specific goals and activities for this part of the area.",
 )
 def criterion_not_addressed(ctx: Context):
-    texts = [e.text for e in ctx.snapshot.elements("goal", "objective", "activity")]
+    """A criterion with keywords is answered by a goal, objective or activity that both
+    addresses its area (coverage evidence) and matches the criterion's keywords — so a
+    word used in another context ("adoption by foreign citizens") does not count."""
+    texts = {(e.type, e.id): e.text for e in ctx.snapshot.elements("goal", "objective", "activity")}
     for criterion in ctx.snapshot.catalogue.criteria:
         area = ctx.area(criterion["area__code"] or "")
         matcher = Matcher(criterion["keywords"])
         if area is None or area.level == CoverageLevel.NOT_COVERED or not matcher:
             continue
-        if not any(matcher.search(text) for text in texts):
+        candidates = [texts.get((e.type, e.id), "") for e in area.evidence]
+        if not any(matcher.search(text) for text in candidates):
             yield Hit(
                 "plan",
                 ctx.plan_id,

@@ -2,7 +2,8 @@
 
 Each SMART criterion is checked on every indicator from its fields:
 
-- `IN.S` specific — a definition that says what is counted (not vague, not a few words);
+- `IN.S` specific — a definition that says what is counted (not vague, not a few words,
+  not a bare "level of …" without a unit);
 - `IN.M` measurable — a unit, a baseline and a means of verification;
 - `IN.A` achievable — a target value to reach;
 - `IN.R` relevant — a responsible body that collects it and acts on it;
@@ -15,8 +16,25 @@ only some fail.
 
 from __future__ import annotations
 
+import re
+
 from assessment.checks.registry import Context, Hit, rule
 from assessment.checks.wording import vague_reason
+
+# "Level of public awareness" names a quality, not what is counted or how.
+VAGUE_MEASURE = re.compile(
+    r"^\s*(?:the\s+)?(?:level|degree|extent|quality|effectiveness|efficiency|improvement|"
+    r"strengthening|уровень|степень|качество|эффективность|улучшение)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_specific(indicator: dict) -> bool:
+    definition = indicator["definition"]
+    if VAGUE_MEASURE.match(definition) and not indicator["unit"].strip():
+        return False
+    return vague_reason(definition) is None
+
 
 ANNEX4 = (
     "Annex 4, SMART indicators for monitoring; M&E Handbook (ICMPD 2010): both levels must "
@@ -26,7 +44,7 @@ SMART = {
     "IN.S": (
         "specific",
         "state clearly what is counted",
-        lambda i: vague_reason(i["definition"]) is None,
+        _is_specific,
     ),
     "IN.M": (
         "measurable",

@@ -28,5 +28,14 @@ def test_it_flags_the_foreign_victims_criterion_of_a_covered_area(plan, framewor
     ActivityFactory(objective=objective, plan=plan, title="Open 3 shelters for victims")
     finding = rules_of(assess(plan, framework))["criterion-not-addressed"][0]
     assert (finding.criterion, finding.area, finding.component) == ("SP.3.2", "SP.3", "SP")
-    ActivityFactory(objective=objective, plan=plan, title="Fund interpretation for 50 victims")
+    ActivityFactory(
+        objective=objective, plan=plan, title="Fund interpretation assistance for 50 victims"
+    )
     assert "criterion-not-addressed" not in rules_of(assess(plan, framework))
+
+
+def test_a_criterion_keyword_in_another_context_does_not_answer_it(plan, framework, objective):
+    ActivityFactory(objective=objective, plan=plan, title="Open 3 shelters for victims")
+    ActivityFactory(objective=objective, plan=plan, title="Check 20 adoptions by a foreign victim")
+    codes = [f.criterion for f in rules_of(assess(plan, framework))["criterion-not-addressed"]]
+    assert codes == ["SP.3.2"]  # the adoption activity is not about social support

@@ -47,3 +47,17 @@ def test_it_cites_the_smart_criterion_each_gap_breaks(plan, framework, activity)
         assert [(f.element_id, f.criterion) for f in each] == [(weak.pk, criterion)]
         assert good.pk not in [f.element_id for f in each]
         assert result[rule][0].message.startswith("1 of 2 indicators")
+
+
+def test_a_bare_level_of_is_not_specific(plan, framework, activity):
+    body = StakeholderFactory(plan=plan)
+    IndicatorFactory(activity=activity, plan=plan, responsible_body=body)
+    vague = IndicatorFactory(
+        activity=activity,
+        plan=plan,
+        responsible_body=body,
+        definition="Level of public awareness of trafficking",
+        unit="",
+    )
+    result = rules_of(assess(plan, framework))
+    assert [f.element_id for f in result["indicator-not-specific"]] == [vague.pk]
