@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from actionplan import views_pdf
 
 app_name = "actionplan"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("<int:plan_id>/export.pdf", views_pdf.plan_pdf, name="plan_pdf"),
+]
