@@ -7,7 +7,7 @@ user may see but not change answers 403.
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from strategy.models import Plan
+from strategy.models import Plan, PlanMembership, Section, Stakeholder
 
 
 def get_plan_for_user(request, plan_id: int) -> Plan:
@@ -23,3 +23,22 @@ def get_plan_for_editor(request, plan_id: int) -> Plan:
 
 def can_edit_plan(user, plan: Plan) -> bool:
     return Plan.objects.editable_by(user).filter(pk=plan.pk).exists()
+
+
+def get_section_for_editor(request, plan_id: int, section_id: int) -> Section:
+    plan = get_plan_for_editor(request, plan_id)
+    return get_object_or_404(Section.objects.select_related("plan"), plan=plan, pk=section_id)
+
+
+def get_stakeholder_for_editor(request, plan_id: int, stakeholder_id: int) -> Stakeholder:
+    plan = get_plan_for_editor(request, plan_id)
+    return get_object_or_404(
+        Stakeholder.objects.select_related("plan"), plan=plan, pk=stakeholder_id
+    )
+
+
+def get_membership_for_editor(request, plan_id: int, membership_id: int) -> PlanMembership:
+    plan = get_plan_for_editor(request, plan_id)
+    return get_object_or_404(
+        PlanMembership.objects.select_related("plan", "user"), plan=plan, pk=membership_id
+    )

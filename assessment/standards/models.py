@@ -15,6 +15,15 @@ class Tier(models.TextChoices):
     PLAN = "plan", "Whole plan"
 
 
+def keywords_found(keywords: dict, text: str) -> list[str]:
+    """The keywords (of any language) that occur in text. Keywords are stems and phrases
+    matched case-insensitively as substrings, so one stem covers its inflections."""
+    folded = text.casefold()
+    return [
+        word for words in (keywords or {}).values() for word in words if word.casefold() in folded
+    ]
+
+
 class FrameworkQuerySet(models.QuerySet):
     def latest_versions(self):
         """One row per code: the most recently loaded version."""
@@ -30,6 +39,12 @@ class Framework(models.Model):
     source_citation = models.TextField(blank=True)
     language = models.CharField(max_length=10, default="en")
     description = models.TextField(blank=True)
+    groups = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Structural criterion groups: [{"code": "ST", "title": ..., "guidance": ...,'
+        ' "source_page": ...}], in display order.',
+    )
     is_current = models.BooleanField(
         default=True, help_text="The version new plans and reviews use by default."
     )
@@ -97,6 +112,9 @@ class Area(models.Model):
     def __str__(self):
         return f"{self.code} {self.title}"
 
+    def keywords_in(self, text: str) -> list[str]:
+        return keywords_found(self.keywords, text)
+
     @property
     def uid(self) -> str:
         return f"{self.framework.code}:{self.code}"
@@ -119,6 +137,9 @@ class Principle(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.title}"
+
+    def keywords_in(self, text: str) -> list[str]:
+        return keywords_found(self.keywords, text)
 
     @property
     def uid(self) -> str:

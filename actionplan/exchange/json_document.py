@@ -1,0 +1,137 @@
+"""The plan document format (``nap-planner/plan``, version 1): its schema, parsing, and
+the error type every import step reports through.
+
+Errors name the place in the document as a JSON path (``$.chapters[0].goals[1].title``)
+so a person can find the line to fix in any editor.
+"""
+
+import datetime
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+
+FORMAT = "nap-planner/plan"
+VERSION = 1
+SCHEMA_PATH = Path(__file__).parent / "schema" / "plan-v1.schema.json"
+MAX_REPORTED = 50
+
+
+@dataclass(frozen=True)
+class DocumentIssue:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class PlanDocumentError(Exception):
+    """The document cannot be imported; nothing has been written."""
+
+    def __init__(self, issues: Iterable[DocumentIssue]):
+        self.issues = list(issues)
+        super().__init__(self.summary())
+
+    def summary(self) -> str:
+        shown = [str(issue) for issue in self.issues[:MAX_REPORTED]]
+        hidden = len(self.issues) - len(shown)
+        if hidden > 0:
+            shown.append(f"… and {hidden} more problems.")
+        return "\n".join(shown)
+
+
+def json_path(parts: Iterable[str | int]) -> str:
+    path = "$"
+    for part in parts:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+@cache
+def plan_schema() -> dict:
+    with SCHEMA_PATH.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(plan_schema())
+
+
+def document_load(raw: bytes | str) -> dict:
+    """Parse the text of a plan document; refuse what is not a JSON object."""
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise PlanDocumentError(
+                [DocumentIssue("$", f"The file is not UTF-8 text (byte {exc.start}).")]
+            ) from exc
+    if not raw.strip():
+        raise PlanDocumentError([DocumentIssue("$", "The file is empty.")])
+    try:
+        document = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        message = f"The file is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
+        raise PlanDocumentError([DocumentIssue("$", message)]) from exc
+    if not isinstance(document, dict):
+        raise PlanDocumentError([DocumentIssue("$", "A plan document is a JSON object.")])
+    return document
+
+
+def document_check_schema(document: dict) -> None:
+    """Check the format and version first (the clearest message for a foreign file), then
+    the whole schema, reporting every violation with its path."""
+    if not isinstance(document, dict):
+        raise PlanDocumentError([DocumentIssue("$", "A plan document is a JSON object.")])
+    if document.get("format") != FORMAT:
+        raise PlanDocumentError(
+            [DocumentIssue("$.format", f'This is not a NAP Planner plan: expected "{FORMAT}".')]
+        )
+    if document.get("version") != VERSION:
+        found = json.dumps(document.get("version"))
+        message = f"Version {found} is not supported: this application reads version {VERSION}."
+        raise PlanDocumentError([DocumentIssue("$.version", message)])
+    issues = [
+        DocumentIssue(json_path(error.absolute_path), _message(error))
+        for error in _validator().iter_errors(document)
+    ]
+    issues += _nul_characters(document, [])
+    if issues:
+        raise PlanDocumentError(issues)
+
+
+def _message(error) -> str:
+    # The validator quotes the offending value first, which may be a whole chapter.
+    quoted, message = repr(error.instance), error.message
+    if len(quoted) > 80 and message.startswith(quoted):
+        message = f"{quoted[:60]}…{quoted[-1]} {message[len(quoted) :].lstrip()}"
+    return message if len(message) <= 500 else message[:499] + "…"
+
+
+def _nul_characters(value, parts: list) -> list[DocumentIssue]:
+    """PostgreSQL cannot store the NUL character in text; say where it is."""
+    if isinstance(value, str) and "\x00" in value:
+        return [DocumentIssue(json_path(parts), "Text cannot contain the NUL character.")]
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return []
+    return [issue for key, item in items for issue in _nul_characters(item, [*parts, key])]
+
+
+def month_parse(value: str | None) -> datetime.date | None:
+    if not value:
+        return None
+    year, month = value.split("-")
+    return datetime.date(int(year), int(month), 1)
+
+
+def month_format(value: datetime.date | None) -> str | None:
+    return value.strftime("%Y-%m") if value else None

@@ -1,0 +1,435 @@
+"""Import a ``nap-planner/plan`` version 1 document as a new plan.
+
+Three passes, and nothing is written unless all pass: the JSON Schema; the references
+inside the document (stakeholder, section and output keys, the framework and its tag
+codes); the models' own rules (``full_clean()``: timeframe inside the period, end not
+before start, amounts not negative, one lead body per activity, …). Every problem is
+reported with its JSON path. The writing is one transaction of bulk inserts, so the
+number of queries does not grow with the plan.
+"""
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from actionplan.exchange.json_document import (
+    DocumentIssue,
+    PlanDocumentError,
+    document_check_schema,
+    json_path,
+    month_parse,
+)
+from actionplan.models import (
+    Activity,
+    BudgetLine,
+    Indicator,
+    Output,
+    Responsibility,
+    SubActivity,
+)
+from assessment.standards.models import Framework
+from strategy.models import (
+    Chapter,
+    Plan,
+    PlanMembership,
+    Section,
+    SpecificObjective,
+    Stakeholder,
+    StrategicGoal,
+)
+
+Path = list[str | int]
+# Model fields that the document names differently.
+DOCUMENT_NAMES = {"start_month": "start", "end_month": "end"}
+TAG_FIELDS = ("components", "areas", "principles")
+TAG_NOUNS = {"components": "a component", "areas": "an area", "principles": "a principle"}
+WRITE_ORDER = (
+    Section,
+    Stakeholder,
+    Chapter,
+    StrategicGoal,
+    SpecificObjective,
+    Output,
+    Activity,
+    SubActivity,
+    Responsibility,
+    BudgetLine,
+)
+
+
+def plan_import_json(
+    *, document: dict, user=None, editors: Sequence = (), previous_plans=None
+) -> Plan:
+    """Create a plan from a document. ``user`` (when given) and ``editors`` become its
+    editors. ``previous_plans`` limits which existing plans ``plan.previous_plan`` may
+    link to (by default, those ``user`` may see)."""
+    document_check_schema(document)
+    if previous_plans is None and user is not None:
+        previous_plans = Plan.objects.visible_to(user)
+    reader = _DocumentReader(previous_plans=previous_plans)
+    reader.read(document)
+    if reader.issues:
+        raise PlanDocumentError(reader.issues)
+    with transaction.atomic():
+        plan = reader.write()
+        people = {person.pk: person for person in [*editors, *([user] if user else [])]}
+        PlanMembership.objects.bulk_create(
+            PlanMembership(plan=plan, user=person, role=PlanMembership.Role.EDITOR)
+            for person in people.values()
+        )
+    return plan
+
+
+def plan_find_existing(*, document: dict) -> Plan | None:
+    """The plan a document would duplicate: same country, title and period."""
+    plan = document.get("plan") if isinstance(document, dict) else None
+    if not isinstance(plan, dict):
+        return None
+    return (
+        Plan.objects.filter(
+            country=plan.get("country"),
+            title=plan.get("title"),
+            period_start=plan.get("period_start"),
+            period_end=plan.get("period_end"),
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
+class _DocumentReader:
+    """Turns a schema-valid document into unsaved model instances, collecting every
+    problem with its path, then writes them."""
+
+    def __init__(self, *, previous_plans):
+        self.previous_plans = previous_plans
+        self.issues: list[DocumentIssue] = []
+        self.plan: Plan | None = None
+        self.framework: Framework | None = None
+        self.framework_unknown = False
+        self.codes: dict[str, dict] = {name: {} for name in TAG_FIELDS}
+        self.pending: dict[type, list] = {model: [] for model in WRITE_ORDER}
+        self.tag_links: list[tuple[object, str, list]] = []
+        self.background_links: list[tuple[StrategicGoal, list[Section]]] = []
+        self.indicators: list[tuple[Path, dict]] = []
+        self.sections: dict[str, Section] = {}
+        self.stakeholders: dict[str, Stakeholder] = {}
+        self.stakeholder_names: dict[str, Stakeholder] = {}
+        self.output_keys: dict[str, Path] = {}
+
+    # --- reporting -------------------------------------------------------------------
+
+    def report(self, parts: Path, message: str) -> None:
+        self.issues.append(DocumentIssue(json_path(parts), message))
+
+    def validate(self, instance, parts: Path, *, exclude: Iterable[str] = ()) -> bool:
+        """The model's own rules. Relations are set by this importer, not read from the
+        document, so they are not re-checked row by row against the database."""
+        relations = [f.name for f in instance._meta.concrete_fields if f.is_relation]
+        try:
+            instance.full_clean(
+                exclude=[*relations, *exclude], validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as exc:
+            self.report_validation(exc, parts)
+            return False
+        return True
+
+    def report_validation(self, exc: ValidationError, parts: Path) -> None:
+        if not hasattr(exc, "error_dict"):
+            for message in exc.messages:
+                self.report(parts, message)
+            return
+        for field, messages in exc.message_dict.items():
+            where = parts if field == "__all__" else [*parts, DOCUMENT_NAMES.get(field, field)]
+            for message in messages:
+                self.report(where, message)
+
+    def add(self, instance, parts: Path, order: int | None = None):
+        if order is not None:
+            instance.order = order
+        self.validate(instance, parts)
+        self.pending[type(instance)].append(instance)
+        return instance
+
+    # --- reading ---------------------------------------------------------------------
+
+    def read(self, document: dict) -> None:
+        self._read_plan(document["plan"])
+        for n, data in enumerate(document.get("sections", [])):
+            self._read_section(data, ["sections", n], n)
+        for n, data in enumerate(document.get("stakeholders", [])):
+            self._read_stakeholder(data, ["stakeholders", n], n)
+        for n, data in enumerate(document.get("chapters", [])):
+            chapter = Chapter(plan=self.plan, **_texts(data, "code", "title", "description"))
+            self.add(chapter, ["chapters", n], n)
+            self._read_tags(chapter, data, ["chapters", n])
+            for m, goal in enumerate(data.get("goals", [])):
+                self._read_goal(goal, chapter, ["chapters", n, "goals", m])
+        for n, data in enumerate(document.get("goals", [])):
+            self._read_goal(data, None, ["goals", n])
+
+    def _read_plan(self, data: dict) -> None:
+        reference = data.get("framework")
+        if reference:
+            self._load_framework(reference)
+        plan = Plan(
+            **_texts(data, "country", "title", "description", "adoption_reference"),
+            **_texts(data, "legal_basis", "coordinating_body"),
+            period_start=data["period_start"],
+            period_end=data["period_end"],
+            status=data.get("status", Plan._meta.get_field("status").default),
+            framework=self.framework,
+            previous_plan=self._previous_plan(data.get("previous_plan")),
+        )
+        try:
+            plan.full_clean(exclude=["framework", "previous_plan"])
+        except ValidationError as exc:
+            self.report_validation(exc, ["plan"])
+        self.plan = plan
+
+    def _load_framework(self, reference: dict) -> None:
+        code, version = reference["code"], reference["version"]
+        self.framework = Framework.objects.filter(code=code, version=version).first()
+        if self.framework is None:
+            self.framework_unknown = True
+            self.report(
+                ["plan", "framework"],
+                f"The framework {code} version {version} is not loaded in this installation;"
+                " load that standard first, or remove the reference and the tags.",
+            )
+            return
+        for name in TAG_FIELDS:
+            related = getattr(self.framework, name)
+            self.codes[name] = {item.code: item for item in related.all()}
+
+    def _previous_plan(self, reference: dict | None) -> Plan | None:
+        if not reference or self.previous_plans is None:
+            return None
+        return self.previous_plans.filter(**reference).order_by("pk").first()
+
+    def _read_section(self, data: dict, parts: Path, n: int) -> None:
+        section = Section(
+            plan=self.plan,
+            kind=data.get("kind", Section.Kind.OTHER),
+            component=self._tag("components", data.get("component"), [*parts, "component"]),
+            **_texts(data, "title", "body"),
+        )
+        self.add(section, parts, n)
+        key = data.get("key")
+        if key is not None:
+            if key in self.sections:
+                self.report([*parts, "key"], f'The section key "{key}" is used twice.')
+            self.sections[key] = section
+
+    def _read_stakeholder(self, data: dict, parts: Path, n: int) -> None:
+        stakeholder = Stakeholder(
+            plan=self.plan,
+            kind=data.get("kind", Stakeholder.Kind.GOVERNMENT),
+            **_texts(data, "name", "abbreviation", "role"),
+        )
+        self.add(stakeholder, parts, n)
+        if stakeholder.name in self.stakeholder_names:
+            self.report(
+                [*parts, "name"],
+                f'Another stakeholder is named "{stakeholder.name}": names are unique in a plan.',
+            )
+        self.stakeholder_names.setdefault(stakeholder.name, stakeholder)
+        key = data.get("key")
+        if key is not None and key in self.stakeholders:
+            self.report([*parts, "key"], f'The stakeholder key "{key}" is used twice.')
+        self.stakeholders[key if key is not None else stakeholder.name] = stakeholder
+
+    def _stakeholder(self, reference: str | None, parts: Path) -> Stakeholder | None:
+        if reference is None:
+            return None
+        found = self.stakeholders.get(reference) or self.stakeholder_names.get(reference)
+        if found is None:
+            message = f'No stakeholder in $.stakeholders has the key or name "{reference}".'
+            self.report(parts, message)
+        return found
+
+    def _tag(self, kind: str, code: str | None, parts: Path):
+        if code is None:
+            return None
+        if self.framework is None:
+            if not self.framework_unknown:
+                message = "A standard's code needs the plan's framework: set $.plan.framework."
+                self.report(parts, message)
+            return None
+        found = self.codes[kind].get(code)
+        if found is None:
+            self.report(parts, f'"{code}" is not {TAG_NOUNS[kind]} of {self.framework.label}.')
+        return found
+
+    def _read_tags(self, instance, data: dict, parts: Path) -> None:
+        for name in TAG_FIELDS:
+            codes = data.get("tags", {}).get(name, [])
+            found = [self._tag(name, c, [*parts, "tags", name, i]) for i, c in enumerate(codes)]
+            if found:
+                self.tag_links.append((instance, name, [tag for tag in found if tag]))
+
+    def _indicators(self, data: dict, subject: str, instance, parts: Path) -> None:
+        for n, item in enumerate(data.get("indicators", [])):
+            where = [*parts, "indicators", n]
+            body = self._stakeholder(item.get("responsible_body"), [*where, "responsible_body"])
+            fields = {
+                **_texts(item, "definition", "unit", "baseline_value", "target_value"),
+                **_texts(item, "means_of_verification"),
+                "level": item.get("level", Indicator.Level.OUTPUT),
+                "baseline_year": item.get("baseline_year"),
+                "target_year": item.get("target_year"),
+                "frequency": item.get("frequency") or "",
+                "responsible_body": body,
+                subject: instance,
+            }
+            self.indicators.append((where, fields))
+
+    def _read_goal(self, data: dict, chapter: Chapter | None, parts: Path) -> None:
+        goal = StrategicGoal(
+            plan=self.plan,
+            chapter=chapter,
+            **_texts(data, "code", "title", "description", "rationale"),
+        )
+        self.add(goal, parts, len(self.pending[StrategicGoal]))
+        self._read_tags(goal, data, parts)
+        sections = []
+        for n, key in enumerate(data.get("background_sections", [])):
+            section = self.sections.get(key)
+            if section is None:
+                self.report([*parts, "background_sections", n], f'No section has the key "{key}".')
+            else:
+                sections.append(section)
+        if sections:
+            self.background_links.append((goal, sections))
+        self._indicators(data, "goal", goal, parts)
+        for n, objective in enumerate(data.get("objectives", [])):
+            self._read_objective(objective, goal, [*parts, "objectives", n])
+
+    def _read_objective(self, data: dict, goal: StrategicGoal, parts: Path) -> None:
+        objective = SpecificObjective(
+            plan=self.plan, goal=goal, **_texts(data, "code", "title", "description")
+        )
+        self.add(objective, parts, len(self.pending[SpecificObjective]))
+        self._read_tags(objective, data, parts)
+        self._indicators(data, "objective", objective, parts)
+        outputs: dict[str, Output] = {}
+        for n, item in enumerate(data.get("outputs", [])):
+            where = [*parts, "outputs", n]
+            output = Output(
+                plan=self.plan, objective=objective, **_texts(item, "code", "title", "description")
+            )
+            self.add(output, where, len(self.pending[Output]))
+            if item["key"] in self.output_keys:
+                first = json_path(self.output_keys[item["key"]])
+                self.report([*where, "key"], f'The output key "{item["key"]}" is used by {first}.')
+            self.output_keys.setdefault(item["key"], where)
+            outputs[item["key"]] = output
+            self._indicators(item, "output", output, where)
+        for n, item in enumerate(data.get("activities", [])):
+            self._read_activity(item, objective, outputs, [*parts, "activities", n])
+
+    def _read_activity(self, data: dict, objective, outputs: dict, parts: Path) -> None:
+        output = None
+        if data.get("output") is not None:
+            output = outputs.get(data["output"])
+            if output is None:
+                message = f'This objective has no output with the key "{data["output"]}".'
+                self.report([*parts, "output"], message)
+        activity = Activity(
+            plan=self.plan,
+            objective=objective,
+            output=output,
+            start_month=month_parse(data.get("start")),
+            end_month=month_parse(data.get("end")),
+            **_texts(data, "code", "title", "description"),
+        )
+        self.add(activity, parts, len(self.pending[Activity]))
+        self._read_tags(activity, data, parts)
+        self._read_responsibilities(data, activity, parts)
+        for n, item in enumerate(data.get("budget_lines", [])):
+            line = BudgetLine(
+                activity=activity,
+                amount=_amount(item["amount"]),
+                currency=item["currency"],
+                source=item.get("source", BudgetLine.Source.STATE),
+                status=item.get("status", BudgetLine.Status.UNFUNDED),
+                **_texts(item, "description", "donor_name"),
+            )
+            self.add(line, [*parts, "budget_lines", n], n)
+        self._indicators(data, "activity", activity, parts)
+        for n, item in enumerate(data.get("sub_activities", [])):
+            sub = SubActivity(
+                activity=activity,
+                start_month=month_parse(item.get("start")),
+                end_month=month_parse(item.get("end")),
+                **_texts(item, "code", "title", "description"),
+            )
+            self.add(sub, [*parts, "sub_activities", n], len(self.pending[SubActivity]))
+
+    def _read_responsibilities(self, data: dict, activity: Activity, parts: Path) -> None:
+        lead: Path | None = None
+        seen: set[int] = set()
+        for n, item in enumerate(data.get("responsibilities", [])):
+            where = [*parts, "responsibilities", n]
+            stakeholder = self._stakeholder(item["stakeholder"], [*where, "stakeholder"])
+            role = item.get("role", Responsibility.Role.PARTNER)
+            if role == Responsibility.Role.LEAD:
+                if lead is not None:
+                    message = f"This activity already has a lead body ({json_path(lead)})."
+                    self.report([*where, "role"], message)
+                lead = lead or where
+            if stakeholder is None:
+                continue
+            if id(stakeholder) in seen:
+                message = "This body is already responsible for the activity."
+                self.report([*where, "stakeholder"], message)
+            seen.add(id(stakeholder))
+            responsibility = Responsibility(activity=activity, stakeholder=stakeholder, role=role)
+            self.add(responsibility, where, n)
+
+    # --- writing ---------------------------------------------------------------------
+
+    def write(self) -> Plan:
+        self.plan.save()
+        for model in WRITE_ORDER:
+            model.objects.bulk_create(self.pending[model])
+        indicators = []
+        for order, (parts, fields) in enumerate(self.indicators):
+            indicator = Indicator(plan=self.plan, order=order, **fields)
+            # The subject must be saved before the model can tell which one it is.
+            if self.validate(indicator, parts):
+                indicators.append(indicator)
+        if self.issues:
+            raise PlanDocumentError(self.issues)
+        Indicator.objects.bulk_create(indicators)
+        self._write_links()
+        return self.plan
+
+    def _write_links(self) -> None:
+        rows: dict[type, list] = {}
+        links = [(i, name, tags) for i, name, tags in self.tag_links]
+        links += [(goal, "background_sections", s) for goal, s in self.background_links]
+        for instance, name, related in links:
+            field = type(instance)._meta.get_field(name)
+            through = field.remote_field.through
+            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+            rows.setdefault(through, []).extend(
+                through(**{f"{source}_id": instance.pk, f"{target}_id": item.pk})
+                for item in dict.fromkeys(related)
+            )
+        for through, objs in rows.items():
+            through.objects.bulk_create(objs)
+
+
+def _texts(data: dict, *names: str) -> dict[str, str]:
+    return {name: data.get(name, "") for name in names}
+
+
+def _amount(value) -> Decimal | None:
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None

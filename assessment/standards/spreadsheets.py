@@ -1,0 +1,273 @@
+"""Checklists as XLSX workbooks: one sheet per kind of entry, one row per entry (the
+Criteria sheet has one row per criterion with its component and area columns)."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import openpyxl
+
+from assessment.standards.documents import (
+    MAX_RECORDS,
+    MAX_UNZIPPED_BYTES,
+    CatalogueInvalid,
+    Problem,
+    Record,
+)
+
+FRAMEWORK_SHEET = "Framework"
+# sheet -> (kind, columns, required columns); "keywords_<lang>" columns are also allowed
+# wherever "keywords" is listed.
+SHEETS = {
+    "Components": ("component", ("code", "title", "guidance", "source_page"), ("code", "title")),
+    "Areas": (
+        "area",
+        ("component", "code", "title", "guidance", "source_page", "keywords"),
+        ("component", "code", "title"),
+    ),
+    "Principles": (
+        "principle",
+        ("code", "title", "guidance", "source_page", "keywords"),
+        ("code", "title"),
+    ),
+    "Groups": ("group", ("code", "title", "guidance", "source_page"), ("code", "title")),
+    "Criteria": (
+        "criterion",
+        (
+            "component",
+            "area",
+            "principle",
+            "group",
+            "code",
+            "question",
+            "guidance",
+            "tier",
+            "weight",
+            "source_page",
+            "keywords",
+        ),
+        ("component", "area", "code", "question"),
+    ),
+}
+REQUIRED_SHEETS = (FRAMEWORK_SHEET, "Components", "Areas", "Criteria")
+KEYWORDS_COLUMN = re.compile(r"^keywords_([a-z]{2,3})$")
+KEYWORD_SEPARATOR = re.compile(r"[;\n]")
+
+
+def workbook_records(content: bytes, problems: list[Problem]) -> list[Record]:
+    book = _open_workbook(content)
+    try:
+        missing = [name for name in REQUIRED_SHEETS if name not in book.sheetnames]
+        if missing:
+            raise CatalogueInvalid(
+                [
+                    Problem(
+                        f"sheet {name}",
+                        "",
+                        f"missing sheet; a checklist workbook has the sheets "
+                        f"{', '.join((FRAMEWORK_SHEET, *SHEETS))}",
+                    )
+                    for name in missing
+                ]
+            )
+        for name in book.sheetnames:
+            if name != FRAMEWORK_SHEET and name not in SHEETS:
+                problems.append(Problem(f"sheet {name}", "", "unknown sheet"))
+        records = [_framework_record(book[FRAMEWORK_SHEET], problems)]
+        for name, spec in SHEETS.items():
+            if name in book.sheetnames:
+                records += _sheet_records(book[name], name, spec, problems)
+        return records
+    finally:
+        book.close()
+
+
+def _open_workbook(content: bytes):
+    not_a_workbook = CatalogueInvalid(
+        [Problem("file", "", "the file is not an XLSX spreadsheet (Excel 2007 or later)")]
+    )
+    if not content.startswith(b"PK\x03\x04"):
+        raise not_a_workbook
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unzipped = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile as exc:
+        raise not_a_workbook from exc
+    if unzipped > MAX_UNZIPPED_BYTES:
+        raise CatalogueInvalid(
+            [
+                Problem(
+                    "file",
+                    "",
+                    f"the spreadsheet unpacks to {unzipped:,} bytes; "
+                    f"the limit is {MAX_UNZIPPED_BYTES:,}",
+                )
+            ]
+        )
+    try:
+        return openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise not_a_workbook from exc
+
+
+def _rows(sheet, name: str, problems: list[Problem]):
+    """(row number, [cell values]) for each non-blank row; formulas are refused because
+    their value is not stored in the file and may run code in the reader's spreadsheet."""
+    if (sheet.max_row or 0) > MAX_RECORDS + 1:
+        raise CatalogueInvalid(
+            [
+                Problem(
+                    f"sheet {name}",
+                    "",
+                    f"the sheet has {sheet.max_row:,} rows; the limit is {MAX_RECORDS:,}",
+                )
+            ]
+        )
+    for number, row in enumerate(sheet.iter_rows(), start=1):
+        if number > MAX_RECORDS + 1:
+            raise CatalogueInvalid(
+                [Problem(f"sheet {name}", "", f"the sheet has more than {MAX_RECORDS:,} rows")]
+            )
+        values = []
+        for cell in row:
+            value = getattr(cell, "value", None)
+            if getattr(cell, "data_type", None) == "f":
+                problems.append(
+                    Problem(
+                        f"sheet {name}, row {number}",
+                        "",
+                        "formulas are not allowed; type the value",
+                    )
+                )
+                value = None
+            if isinstance(value, str) and not value.strip():
+                value = None
+            values.append(value)
+        if any(v is not None for v in values):
+            yield number, values
+
+
+def _framework_record(sheet, problems: list[Problem]) -> Record:
+    fields: dict = {}
+    field_where: dict = {}
+    for number, values in _rows(sheet, FRAMEWORK_SHEET, problems):
+        name, value = (values + [None, None])[:2]
+        if number == 1 and (name, value) == ("field", "value"):
+            continue
+        where = f"sheet {FRAMEWORK_SHEET}, row {number}"
+        if not isinstance(name, str):
+            problems.append(Problem(where, "", "column A must name a framework field"))
+            continue
+        if name in fields:
+            problems.append(Problem(where, name, "given twice"))
+        fields[name] = value
+        field_where[name] = where
+    return Record("framework", fields, f"sheet {FRAMEWORK_SHEET}", field_where)
+
+
+def _header(values, name, columns, required, problems) -> list[str | None] | None:
+    header = [v.strip() if isinstance(v, str) else v for v in values]
+    ok = True
+    for index, column in enumerate(header):
+        if column is None:
+            continue
+        match = KEYWORDS_COLUMN.match(str(column))
+        if column not in columns and not (match and "keywords" in columns):
+            problems.append(
+                Problem(
+                    f"sheet {name}, row 1, column {index + 1}",
+                    str(column),
+                    f"unknown column; expected {', '.join(_column_names(columns))}",
+                )
+            )
+            ok = False
+    for column in required:
+        if column not in header:
+            problems.append(Problem(f"sheet {name}, row 1", column, "missing column"))
+            ok = False
+    return header if ok else None
+
+
+def _column_names(columns):
+    return [c if c != "keywords" else "keywords_<language>" for c in columns]
+
+
+def _sheet_records(sheet, name, spec, problems) -> list[Record]:
+    kind, columns, required = spec
+    rows = _rows(sheet, name, problems)
+    first = next(rows, None)
+    if first is None or first[0] != 1:
+        problems.append(Problem(f"sheet {name}, row 1", "", "the header row is missing"))
+        return []
+    header = _header(first[1], name, columns, required, problems)
+    if header is None:
+        return []
+    records = []
+    for number, values in rows:
+        fields: dict = {}
+        for column, value in zip(header, values, strict=False):
+            if column is None or value is None:
+                continue
+            match = KEYWORDS_COLUMN.match(column)
+            if match:
+                words = [w.strip() for w in KEYWORD_SEPARATOR.split(str(value)) if w.strip()]
+                fields.setdefault("keywords", {})[match.group(1)] = words
+            else:
+                fields[column] = value
+        where = f"sheet {name}, row {number}"
+        records.append(Record(kind, fields, where, {c: where for c in header if c}))
+    return records
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def workbook_bytes(catalogue) -> bytes:
+    """The catalogue as an XLSX workbook that `workbook_records` reads back unchanged."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = FRAMEWORK_SHEET
+    _append(sheet, ["field", "value"])
+    for name, value in catalogue.framework.items():
+        _append(sheet, [name, value])
+    component_of = {a["code"]: a["component"] for a in catalogue.areas}
+    entries = {
+        "Components": catalogue.components,
+        "Areas": catalogue.areas,
+        "Principles": catalogue.principles,
+        "Groups": catalogue.groups,
+        "Criteria": [
+            {**c, "component": component_of.get(c["area"], "")} for c in catalogue.criteria
+        ],
+    }
+    for name, (_, columns, _) in SHEETS.items():
+        sheet = book.create_sheet(name)
+        languages = sorted({lang for e in entries[name] for lang in e.get("keywords", {})})
+        header = [c for c in columns if c != "keywords"]
+        if "keywords" in columns:
+            header += [f"keywords_{lang}" for lang in languages or ["en"]]
+        _append(sheet, header)
+        for entry in entries[name]:
+            keywords = entry.get("keywords", {})
+            _append(
+                sheet,
+                [
+                    "; ".join(keywords.get(c[len("keywords_") :], []))
+                    if c.startswith("keywords_")
+                    else entry.get(c)
+                    for c in header
+                ],
+            )
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _append(sheet, values) -> None:
+    sheet.append([None if v == "" else v for v in values])
+    for cell in sheet[sheet.max_row]:
+        # Text is text: "=..." or "@..." typed by an author must never become a formula.
+        if isinstance(cell.value, str):
+            cell.data_type = "s"

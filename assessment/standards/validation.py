@@ -1,0 +1,220 @@
+"""Checking the records of a checklist file as a whole and turning them into a Catalogue:
+every problem is collected, with its line or row and field, before anything is written."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from assessment.standards.catalogue import Catalogue
+from assessment.standards.documents import CatalogueInvalid, Problem, Record
+from assessment.standards.models import Tier
+
+CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+
+# field -> (required, max length); text fields not listed are optional and unbounded.
+TEXT = {
+    "framework": {
+        "code": (True, 50),
+        "version": (True, 30),
+        "title": (True, 300),
+        "publisher": (False, 200),
+        "language": (False, 10),
+    },
+    "component": {"code": (True, 20), "title": (True, 300), "source_page": (False, 50)},
+    "area": {"code": (True, 20), "title": (True, 300), "source_page": (False, 50)},
+    "principle": {"code": (True, 20), "title": (True, 300), "source_page": (False, 50)},
+    "group": {"code": (True, 20), "title": (True, 300), "source_page": (False, 50)},
+    "criterion": {"code": (True, 30), "question": (True, 5000), "source_page": (False, 50)},
+}
+LONG_TEXT = ("guidance", "description", "source_citation")
+PARENTS = ("area", "principle", "group")
+
+
+class _Checker:
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+
+    def add(self, record: Record, name: str, message: str) -> None:
+        self.problems.append(Problem(record.where_of(name), name, message))
+
+    def text(self, record: Record, name: str, required=False, max_length=None) -> str:
+        value = record.fields.get(name)
+        if value is None or value == "":
+            if required:
+                self.add(record, name, "required")
+            return ""
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            hint = '; put it in quotes, e.g. "1.0"' if isinstance(value, float) else ""
+            self.add(record, name, f"must be text, not {_type_name(value)}{hint}")
+            return ""
+        value = value.strip()
+        if max_length and len(value) > max_length:
+            self.add(record, name, f"at most {max_length} characters (it has {len(value)})")
+        return value
+
+    def keywords(self, record: Record) -> dict[str, list[str]]:
+        value = record.fields.get("keywords")
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.add(record, "keywords", 'must map languages to lists, e.g. {"en": [...]}')
+            return {}
+        result = {}
+        for language, words in sorted(value.items(), key=lambda item: str(item[0])):
+            if not isinstance(language, str) or not LANGUAGE.match(language):
+                self.add(record, "keywords", f"'{language}' is not a language code like en or ru")
+                continue
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                self.add(record, "keywords", f"keywords.{language} must be a list of text")
+                continue
+            cleaned = [w.strip() for w in words if w.strip()]
+            for word in cleaned:
+                if ";" in word or "\n" in word or len(word) > 100:
+                    self.add(
+                        record,
+                        "keywords",
+                        f"'{word[:40]}' must be one line of at most 100 characters without ';'",
+                    )
+            if cleaned:
+                result[language] = cleaned
+        return result
+
+    def number(self, record: Record, name: str, low: int, high: int, default=None):
+        value = record.fields.get(name)
+        if value is None or value == "":
+            return default
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # spreadsheets store every number as a float
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.add(record, name, f"must be a whole number, not {_type_name(value)}")
+            return default
+        if not low <= value <= high:
+            self.add(record, name, f"must be between {low} and {high}")
+        return value
+
+
+def _type_name(value) -> str:
+    names = {
+        dict: "a mapping",
+        list: "a list",
+        float: "a decimal number",
+        bool: "true/false",
+        str: "text",
+        int: "a whole number",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def catalogue_validate(records: list[Record], problems: list[Problem]) -> Catalogue:
+    """The catalogue the records describe; raises CatalogueInvalid with every problem
+    (those given plus those found here) if there is any."""
+    check = _Checker(problems)
+    frameworks = [r for r in records if r.kind == "framework"]
+    framework = _framework(check, frameworks[0]) if frameworks else {}
+    entries = {
+        kind: [(r, _entry(check, r)) for r in records if r.kind == kind]
+        for kind in ("component", "area", "principle", "group", "criterion")
+    }
+    _check_codes(check, entries)
+    _check_references(check, entries)
+    if problems:
+        raise CatalogueInvalid(problems)
+    return Catalogue(
+        framework=framework,
+        components=[e for _, e in entries["component"]],
+        areas=[e for _, e in entries["area"]],
+        principles=[e for _, e in entries["principle"]],
+        groups=[e for _, e in entries["group"]],
+        criteria=[e for _, e in entries["criterion"]],
+    )
+
+
+def _framework(check: _Checker, record: Record) -> dict:
+    for name in record.fields:
+        if name not in (*TEXT["framework"], "year", *LONG_TEXT) or name == "guidance":
+            check.add(record, name, "unknown framework field")
+    result = {}
+    for name in ("code", "version", "title", "publisher"):
+        required, max_length = TEXT["framework"][name]
+        result[name] = check.text(record, name, required, max_length)
+    result["year"] = check.number(record, "year", 1900, 2200)
+    result["source_citation"] = check.text(record, "source_citation")
+    result["language"] = check.text(record, "language", max_length=10) or "en"
+    result["description"] = check.text(record, "description")
+    if result["code"] and not SLUG.match(result["code"]):
+        check.add(record, "code", "use lower-case letters, digits and hyphens, e.g. icmpd-2006")
+    if result["version"] and not CODE.match(result["version"]):
+        check.add(record, "version", "use letters, digits, dots, hyphens, e.g. 1.0")
+    return result
+
+
+def _entry(check: _Checker, record: Record) -> dict:
+    kind = record.kind
+    result = {}
+    if kind == "area":
+        # A nested area whose component has no code: the component's problem says it.
+        implied = "component" in record.implied
+        result["component"] = check.text(record, "component", required=not implied)
+    if kind == "criterion":
+        for parent in PARENTS:
+            result[parent] = check.text(record, parent)
+    for name, (required, max_length) in TEXT[kind].items():
+        result[name] = check.text(record, name, required, max_length)
+    result["guidance"] = check.text(record, "guidance")
+    if kind in ("area", "principle", "criterion"):
+        result["keywords"] = check.keywords(record)
+    if kind == "criterion":
+        tier = check.text(record, "tier") or Tier.PLAN.value
+        if tier not in Tier.values:
+            check.add(record, "tier", f"'{tier}' is not one of {', '.join(Tier.values)}")
+        result["tier"] = tier
+        result["weight"] = check.number(record, "weight", 1, 100, default=1)
+    if result["code"] and not CODE.match(result["code"]):
+        check.add(record, "code", "use letters, digits, dots, hyphens and underscores only")
+    return result
+
+
+def _check_codes(check: _Checker, entries) -> None:
+    counts = Counter(e["code"] for pairs in entries.values() for _, e in pairs if e["code"])
+    for pairs in entries.values():
+        for record, entry in pairs:
+            if counts[entry["code"]] > 1:
+                check.add(record, "code", f"'{entry['code']}' is used more than once in the file")
+
+
+def _check_references(check: _Checker, entries) -> None:
+    known = {kind: {e["code"]: e for _, e in pairs} for kind, pairs in entries.items()}
+    for record, area in entries["area"]:
+        if area["component"] and area["component"] not in known["component"]:
+            _missing(check, record, "component", area["component"])
+    for record, criterion in entries["criterion"]:
+        given = [p for p in PARENTS if criterion[p]]
+        if len(given) != 1:
+            check.add(
+                record,
+                "area",
+                "a criterion belongs to exactly one area, principle or group "
+                f"(this one names {len(given) or 'none'})",
+            )
+        for parent in given:
+            if criterion[parent] not in known[parent]:
+                _missing(check, record, parent, criterion[parent])
+        component = check.text(record, "component")
+        area = known["area"].get(criterion["area"])
+        if component and area and area["component"] != component:
+            check.add(
+                record,
+                "component",
+                f"area {area['code']} belongs to component {area['component']}, not {component}",
+            )
+
+
+def _missing(check: _Checker, record: Record, kind: str, code: str) -> None:
+    if kind in record.implied:
+        return  # nested under an entry whose own code is already reported
+    check.add(record, kind, f"there is no {kind} '{code}' in the file")

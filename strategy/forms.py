@@ -1,0 +1,254 @@
+"""Forms of the strategy tier. They clean input only; services and models do the rest."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.contrib.auth import get_user_model
+
+from assessment.standards.models import Area, Component, Framework, Principle
+from napplanner.roles import COORDINATOR, REVIEWER, has_role
+from strategy.models import Chapter, Plan, PlanMembership, Section, Stakeholder
+
+# An HTML tag or comment: "<" directly followed by a letter, "/" or "!". Plain
+# comparisons such as "< 5 %" or "<5 years" stay allowed.
+MARKUP = re.compile(r"<\s*[/!]?[a-zA-Z][^>]*>|<!--")
+YEAR_MIN, YEAR_MAX = 1990, 2100
+
+
+class PlainTextMixin:
+    """Refuse markup in every text field: plans are plain text wherever they are shown
+    (pages, PDF, Word, Excel), so a tag is a mistake to point out, not content to keep."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in list(cleaned.items()):
+            if isinstance(value, str) and MARKUP.search(value):
+                self.add_error(
+                    name,
+                    "Remove the markup (text in angle brackets such as <b>): plain text only.",
+                )
+        return cleaned
+
+
+def year_field(label: str, help_text: str = "") -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        min_value=YEAR_MIN,
+        max_value=YEAR_MAX,
+        help_text=help_text,
+        error_messages={
+            "min_value": f"Give a year from {YEAR_MIN} to {YEAR_MAX}.",
+            "max_value": f"Give a year from {YEAR_MIN} to {YEAR_MAX}.",
+            "invalid": "Give the year as four digits, e.g. 2024.",
+        },
+    )
+
+
+class PlanForm(PlainTextMixin, forms.ModelForm):
+    period_start = year_field("First year", "First year of the plan period.")
+    period_end = year_field("Last year", "Last year of the plan period.")
+
+    class Meta:
+        model = Plan
+        fields = [
+            "country",
+            "title",
+            "description",
+            "period_start",
+            "period_end",
+            "status",
+            "coordinating_body",
+            "adoption_reference",
+            "legal_basis",
+            "framework",
+            "previous_plan",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "legal_basis": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        frameworks = Framework.objects.latest_versions()
+        if self.instance.framework_id:  # keep an older version a plan already follows
+            frameworks = frameworks | Framework.objects.filter(pk=self.instance.framework_id)
+        self.fields["framework"].queryset = frameworks.order_by("title")
+        previous = Plan.objects.visible_to(user).order_by("country", "-period_start", "title")
+        if self.instance.pk:
+            previous = previous.exclude(pk=self.instance.pk)
+        self.fields["previous_plan"].queryset = previous
+        self.fields["previous_plan"].error_messages["invalid_choice"] = (
+            "Choose one of the plans you can see."
+        )
+        self.fields["framework"].error_messages["invalid_choice"] = (
+            "Choose one of the frameworks in the list."
+        )
+
+
+class PlanStart:
+    BLANK = "blank"
+    TEMPLATE = "template"
+    COPY = "copy"
+    CHOICES = [
+        (BLANK, "A blank plan"),
+        (
+            TEMPLATE,
+            "The framework's model structure: one chapter per component, a preamble "
+            "and background-analysis sections",
+        ),
+        (COPY, "A copy of an earlier plan, its timeframes moved into the new period"),
+    ]
+
+
+class PlanCreateForm(PlanForm):
+    start = forms.ChoiceField(
+        label="Start from",
+        choices=PlanStart.CHOICES,
+        initial=PlanStart.BLANK,
+        widget=forms.RadioSelect,
+    )
+    source_plan = forms.ModelChoiceField(
+        label="Plan to copy",
+        queryset=Plan.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": "Choose one of the plans you can see."},
+        help_text="Its sections, stakeholders, goals, objectives and activities are copied; "
+        "it becomes the previous plan.",
+    )
+
+    field_order = ["start", "source_plan"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["source_plan"].queryset = self.fields["previous_plan"].queryset
+        frameworks = list(self.fields["framework"].queryset[:2])
+        if len(frameworks) == 1:  # the usual case: one standard installed
+            self.fields["framework"].initial = frameworks[0].pk
+
+    def clean(self):
+        cleaned = super().clean()
+        start = cleaned.get("start")
+        if start == PlanStart.TEMPLATE and not cleaned.get("framework"):
+            self.add_error("framework", "Choose the framework whose structure the plan follows.")
+        copying = start == PlanStart.COPY and "source_plan" not in self.errors
+        if copying and not cleaned.get("source_plan"):
+            self.add_error("source_plan", "Choose the plan to copy.")
+        return cleaned
+
+
+class SectionForm(PlainTextMixin, forms.ModelForm):
+    class Meta:
+        model = Section
+        fields = ["kind", "component", "title", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["component"].queryset = (
+            Component.objects.filter(framework_id=plan.framework_id).order_by("order", "code")
+            if plan.framework_id
+            else Component.objects.none()
+        )
+        self.fields["component"].error_messages["invalid_choice"] = (
+            "Choose a component of the plan's framework."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("component") and cleaned.get("kind") != Section.Kind.BACKGROUND:
+            self.add_error("component", "Only a background analysis names a component.")
+        return cleaned
+
+
+class StakeholderForm(PlainTextMixin, forms.ModelForm):
+    class Meta:
+        model = Stakeholder
+        fields = ["name", "abbreviation", "kind", "role"]
+        widgets = {"role": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        others = self.plan.stakeholders.filter(name__iexact=name).exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError("The plan already has a stakeholder of this name.")
+        return name
+
+
+class MembershipForm(forms.Form):
+    username = forms.CharField(max_length=150)
+    role = forms.ChoiceField(
+        choices=PlanMembership.Role.choices, initial=PlanMembership.Role.READER
+    )
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+
+    def clean(self):
+        cleaned = super().clean()
+        username = cleaned.get("username", "").strip()
+        if not username:
+            return cleaned
+        user = get_user_model().objects.filter(username=username, is_active=True).first()
+        if user is None:
+            self.add_error("username", "There is no active user with this username.")
+        elif self.plan.memberships.filter(user=user).exists():
+            self.add_error("username", "This user is already a member of the plan.")
+        elif cleaned.get("role") == PlanMembership.Role.EDITOR and not (
+            has_role(user, COORDINATOR) or has_role(user, REVIEWER)
+        ):
+            self.add_error("role", "Only coordinators and reviewers can edit a plan.")
+        cleaned["user"] = user
+        return cleaned
+
+
+class FrameworkTagsMixin:
+    """Tag fields (components, areas, principles) limited to the plan's framework, shown
+    as checkboxes grouped by component. For the forms of chapters, goals, objectives and
+    activities; render them with `strategy/_tag_fields.html`."""
+
+    tag_fields = ("components", "areas", "principles")
+
+    def limit_tags_to(self, framework_id: int | None) -> None:
+        querysets = {
+            "components": Component.objects.order_by("order", "code"),
+            "areas": Area.objects.select_related("component").order_by(
+                "component__order", "order", "code"
+            ),
+            "principles": Principle.objects.order_by("order", "code"),
+        }
+        for name in self.tag_fields:
+            field = self.fields[name]
+            field.required = False
+            field.queryset = querysets[name].filter(framework_id=framework_id)
+            field.widget = forms.CheckboxSelectMultiple()
+            field.widget.choices = field.choices
+            field.error_messages["invalid_choice"] = (
+                "Choose only tags of the plan's framework (%(value)s is not one)."
+            )
+
+    def area_groups(self) -> list[tuple[Component, list]]:
+        """The area checkboxes grouped under their component, in framework order."""
+        groups: dict[int, tuple[Component, list]] = {}
+        for checkbox in self["areas"]:
+            area = checkbox.data["value"].instance
+            groups.setdefault(area.component_id, (area.component, []))[1].append(checkbox)
+        return list(groups.values())
+
+
+class ChapterForm(FrameworkTagsMixin, PlainTextMixin, forms.ModelForm):
+    class Meta:
+        model = Chapter
+        fields = ["code", "title", "description", "components", "areas", "principles"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_tags_to(plan.framework_id)

@@ -1,0 +1,282 @@
+"""Workflows that write several strategy objects at once."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from django.db import models, transaction
+
+from strategy.models import (
+    Chapter,
+    Plan,
+    PlanMembership,
+    PlanStatus,
+    Section,
+    SpecificObjective,
+    Stakeholder,
+    StrategicGoal,
+)
+
+TAG_FIELDS = ("components", "areas", "principles")
+PLAN_COPIED_FIELDS = (
+    "country",
+    "description",
+    "adoption_reference",
+    "legal_basis",
+    "coordinating_body",
+    "framework",
+)
+
+
+def plan_create(*, plan: Plan, user) -> Plan:
+    """Save a new plan; its creator becomes an editor."""
+    with transaction.atomic():
+        plan.full_clean()
+        plan.save()
+        membership = PlanMembership(plan=plan, user=user, role=PlanMembership.Role.EDITOR)
+        membership.full_clean()
+        membership.save()
+    return plan
+
+
+def plan_create_from_template(*, plan: Plan, user) -> Plan:
+    """A new plan laid out as its framework recommends: a preamble, one background
+    analysis per component, the stakeholders' roles, funding, monitoring and evaluation,
+    and one chapter per component tagged with it."""
+    if plan.framework_id is None:
+        raise ValueError("A plan starts from a template only when it follows a framework.")
+    components = list(plan.framework.components.order_by("order", "code"))
+    with transaction.atomic():
+        plan_create(plan=plan, user=user)
+        sections = [Section(kind=Section.Kind.PREAMBLE, title="Preamble")]
+        sections += [
+            Section(
+                kind=Section.Kind.BACKGROUND,
+                component=c,
+                title=f"Background analysis: {c.title}",
+            )
+            for c in components
+        ]
+        sections += [
+            Section(kind=Section.Kind.STAKEHOLDERS, title="Stakeholders and their roles"),
+            Section(kind=Section.Kind.FUNDING, title="Funding"),
+            Section(kind=Section.Kind.MONITORING, title="Monitoring and evaluation"),
+        ]
+        for order, section in enumerate(sections, start=1):
+            section.plan, section.order = plan, order
+        Section.objects.bulk_create(sections)
+        chapters = Chapter.objects.bulk_create(
+            Chapter(plan=plan, code=str(n), title=c.title, order=n)
+            for n, c in enumerate(components, start=1)
+        )
+        through = Chapter.components.through
+        through.objects.bulk_create(
+            through(chapter_id=chapter.pk, component_id=component.pk)
+            for chapter, component in zip(chapters, components, strict=True)
+        )
+    return plan
+
+
+# --- copying a plan ---------------------------------------------------------------------
+
+
+@dataclass
+class PlanCopy:
+    """The state of one copy: the old → new id of each element copied so far, and the
+    shift of the period, for the copy steps of the apps further right."""
+
+    source: Plan
+    plan: Plan
+    years: int
+    ids: dict[type[models.Model], dict[int, int]] = field(default_factory=dict)
+
+    def new_id(self, model: type[models.Model], old_id: int | None) -> int | None:
+        return None if old_id is None else self.ids[model][old_id]
+
+    def shifted_timeframe(self, element) -> dict[str, datetime.date | None]:
+        """The element's start and end month moved by the period difference and clipped
+        to the new period. A timeframe wholly outside the new period is dropped, to be
+        planned again, rather than squeezed into a misleading month."""
+        start, end = element.start_month, element.end_month
+        if start is None or end is None:
+            return {"start_month": None, "end_month": None}
+        first = datetime.date(self.plan.period_start, 1, 1)
+        last = datetime.date(self.plan.period_end, 12, 1)
+        start = max(start.replace(year=start.year + self.years, day=1), first)
+        end = min(end.replace(year=end.year + self.years, day=1), last)
+        if start > end:
+            return {"start_month": None, "end_month": None}
+        return {"start_month": start, "end_month": end}
+
+
+# actionplan copies its own tier: it registers a step here (in its AppConfig.ready), as
+# strategy may not import from the apps that build on it.
+PLAN_COPY_STEPS: list[Callable[[PlanCopy], None]] = []
+
+
+def plan_copy_step_register(step: Callable[[PlanCopy], None]) -> None:
+    if step not in PLAN_COPY_STEPS:
+        PLAN_COPY_STEPS.append(step)
+
+
+def copy_rows(
+    copy: PlanCopy,
+    model: type[models.Model],
+    rows: Iterable[models.Model],
+    build: Callable[[models.Model], Mapping[str, object]],
+) -> list[models.Model]:
+    """Insert a copy of each row with the fields `build` gives it; remember old → new."""
+    rows = list(rows)
+    created = model.objects.bulk_create(model(**build(row)) for row in rows)
+    copy.ids.setdefault(model, {}).update(
+        (row.pk, new.pk) for row, new in zip(rows, created, strict=True)
+    )
+    return created
+
+
+def copy_tags(copy: PlanCopy, model: type[models.Model]) -> None:
+    """Copy the component, area and principle tags of every copied row of `model`."""
+    mapping = copy.ids.get(model, {})
+    for name in TAG_FIELDS:
+        relation = model._meta.get_field(name)
+        through = relation.remote_field.through
+        source, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+        # Joined through the plan, not an IN list of ids that grows with the plan.
+        links = through.objects.filter(**{f"{source}__plan": copy.source}).values_list(
+            f"{source}_id", f"{target}_id"
+        )
+        through.objects.bulk_create(
+            through(**{f"{source}_id": mapping[old], f"{target}_id": tag}) for old, tag in links
+        )
+
+
+def plan_copy(
+    *,
+    source: Plan,
+    user,
+    title: str,
+    period_start: int,
+    period_end: int,
+    details: Mapping[str, object] | None = None,
+) -> Plan:
+    """A new draft plan that continues `source`: its sections, stakeholders, chapters,
+    goals and objectives with their tags, and (through the registered steps) its action
+    tier, with timeframes moved by the period difference. `details` overrides the plan
+    fields copied from the source (country, framework, ...)."""
+    plan = Plan(
+        **{name: getattr(source, name) for name in PLAN_COPIED_FIELDS},
+        title=title,
+        period_start=period_start,
+        period_end=period_end,
+        status=PlanStatus.DRAFT,
+        previous_plan=source,
+    )
+    for name, value in (details or {}).items():
+        setattr(plan, name, value)
+    plan.previous_plan = source
+    with transaction.atomic():
+        plan_create(plan=plan, user=user)
+        copy = PlanCopy(source=source, plan=plan, years=period_start - source.period_start)
+        _copy_strategy(copy)
+        for step in PLAN_COPY_STEPS:
+            step(copy)
+    return plan
+
+
+def _copy_strategy(copy: PlanCopy) -> None:
+    source, plan = copy.source, copy.plan
+    same = ("title", "body", "kind", "component_id", "order")
+    copy_rows(
+        copy,
+        Section,
+        source.sections.order_by("order", "pk"),
+        lambda s: {"plan": plan, **{f: getattr(s, f) for f in same}},
+    )
+    same = ("name", "abbreviation", "kind", "role", "order")
+    copy_rows(
+        copy,
+        Stakeholder,
+        source.stakeholders.order_by("order", "pk"),
+        lambda s: {"plan": plan, **{f: getattr(s, f) for f in same}},
+    )
+    same = ("code", "title", "description", "order")
+    copy_rows(
+        copy,
+        Chapter,
+        source.chapters.order_by("order", "pk"),
+        lambda c: {"plan": plan, **{f: getattr(c, f) for f in same}},
+    )
+    copy_rows(
+        copy,
+        StrategicGoal,
+        source.goals.order_by("order", "pk"),
+        lambda g: {
+            "plan": plan,
+            "chapter_id": copy.new_id(Chapter, g.chapter_id),
+            "rationale": g.rationale,
+            **{f: getattr(g, f) for f in same},
+        },
+    )
+    copy_rows(
+        copy,
+        SpecificObjective,
+        source.objectives.order_by("order", "pk"),
+        lambda o: {
+            "plan": plan,
+            "goal_id": copy.new_id(StrategicGoal, o.goal_id),
+            **{f: getattr(o, f) for f in same},
+        },
+    )
+    for model in (Chapter, StrategicGoal, SpecificObjective):
+        copy_tags(copy, model)
+    through = StrategicGoal.background_sections.through
+    links = through.objects.filter(strategicgoal_id__in=list(copy.ids[StrategicGoal])).values_list(
+        "strategicgoal_id", "section_id"
+    )
+    through.objects.bulk_create(
+        through(
+            strategicgoal_id=copy.new_id(StrategicGoal, goal),
+            section_id=copy.new_id(Section, section),
+        )
+        for goal, section in links
+    )
+
+
+# --- ordering and membership ------------------------------------------------------------
+
+
+def section_move(*, section: Section, offset: int) -> None:
+    """Move a section up (-1) or down (+1) among its plan's sections, renumbering them
+    so that equal or missing order values cannot make a move a no-op."""
+    sections = list(section.plan.sections.order_by("order", "pk"))
+    index = next(i for i, s in enumerate(sections) if s.pk == section.pk)
+    target = min(max(index + offset, 0), len(sections) - 1)
+    sections.insert(target, sections.pop(index))
+    for order, item in enumerate(sections, start=1):
+        item.order = order
+    Section.objects.bulk_update(sections, ["order"])
+
+
+def section_next_order(plan: Plan) -> int:
+    last = plan.sections.aggregate(models.Max("order"))["order__max"]
+    return (last or 0) + 1
+
+
+class LastEditorError(Exception):
+    """A plan must keep at least one editor, or nobody could change it again."""
+
+
+def membership_add(*, plan: Plan, user, role: str) -> PlanMembership:
+    membership = PlanMembership(plan=plan, user=user, role=role)
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+def membership_remove(*, membership: PlanMembership) -> None:
+    editors = membership.plan.memberships.filter(role=PlanMembership.Role.EDITOR)
+    if membership.role == PlanMembership.Role.EDITOR and editors.count() <= 1:
+        raise LastEditorError("The plan must keep at least one editor.")
+    membership.delete()

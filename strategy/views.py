@@ -1,0 +1,296 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from napplanner.roles import COORDINATOR, REVIEWER, has_role
+from strategy.access import (
+    can_edit_plan,
+    get_membership_for_editor,
+    get_plan_for_editor,
+    get_plan_for_user,
+    get_section_for_editor,
+    get_stakeholder_for_editor,
+)
+from strategy.forms import (
+    MembershipForm,
+    PlanCreateForm,
+    PlanForm,
+    PlanStart,
+    SectionForm,
+    StakeholderForm,
+)
+from strategy.models import Plan, Section, Stakeholder
+from strategy.services import (
+    LastEditorError,
+    membership_add,
+    membership_remove,
+    plan_copy,
+    plan_create,
+    plan_create_from_template,
+    section_move,
+    section_next_order,
+)
+
+
+def _plan_start(form: PlanCreateForm, user) -> Plan:
+    start = form.cleaned_data["start"]
+    if start == PlanStart.COPY:
+        details = {
+            name: form.cleaned_data[name]
+            for name in PlanForm.Meta.fields
+            if name not in ("title", "period_start", "period_end", "previous_plan")
+        }
+        return plan_copy(
+            source=form.cleaned_data["source_plan"],
+            user=user,
+            title=form.cleaned_data["title"],
+            period_start=form.cleaned_data["period_start"],
+            period_end=form.cleaned_data["period_end"],
+            details=details,
+        )
+    plan = form.save(commit=False)
+    if start == PlanStart.TEMPLATE:
+        return plan_create_from_template(plan=plan, user=user)
+    return plan_create(plan=plan, user=user)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def plan_create_view(request):
+    if not (has_role(request.user, COORDINATOR) or has_role(request.user, REVIEWER)):
+        raise PermissionDenied("Only coordinators and reviewers create plans.")
+    form = PlanCreateForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        plan = _plan_start(form, request.user)
+        messages.success(request, f"The plan “{plan.title}” was created.")
+        return redirect("strategy:plan_details", plan.pk)
+    status = 422 if form.is_bound else 200
+    return render(request, "strategy/plan_create.html", {"form": form}, status=status)
+
+
+def _details_page(request, plan: Plan, form=None, member_form=None, status=200):
+    editable = can_edit_plan(request.user, plan)
+    sections = plan.sections.select_related("component").order_by("order", "pk")
+    context = {
+        "plan": plan,
+        "active": "details",
+        "editable": editable,
+        "sections": sections,
+        "memberships": plan.memberships.select_related("user").order_by("user__username"),
+        "form": form or (PlanForm(instance=plan, user=request.user) if editable else None),
+        "member_form": member_form or (MembershipForm(plan=plan) if editable else None),
+    }
+    return render(request, "strategy/plan_details.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def plan_details(request, plan_id: int):
+    if request.method == "GET":
+        return _details_page(request, get_plan_for_user(request, plan_id))
+    plan = get_plan_for_editor(request, plan_id)
+    form = PlanForm(request.POST, instance=plan, user=request.user)
+    if form.is_valid():
+        form.save()
+        messages.success(request, "The plan details were saved.")
+        return redirect("strategy:plan_details", plan.pk)
+    # Show the stored values beside the form, not the rejected input.
+    plan.refresh_from_db()
+    return _details_page(request, plan, form=form, status=422)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def section_create(request, plan_id: int):
+    plan = get_plan_for_editor(request, plan_id)
+    section = Section(plan=plan, order=section_next_order(plan))
+    return _section_form(request, plan, section)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def section_edit(request, plan_id: int, section_id: int):
+    section = get_section_for_editor(request, plan_id, section_id)
+    return _section_form(request, section.plan, section)
+
+
+def _section_form(request, plan: Plan, section: Section):
+    form = SectionForm(request.POST or None, instance=section, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"The section “{section.title}” was saved.")
+        return redirect("strategy:plan_details", plan.pk)
+    status = 422 if form.is_bound else 200
+    context = {"plan": plan, "form": form, "section": section, "active": "details"}
+    return render(request, "strategy/section_form.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def section_delete(request, plan_id: int, section_id: int):
+    section = get_section_for_editor(request, plan_id, section_id)
+    plan = section.plan
+    if request.method == "POST":
+        section.delete()
+        messages.success(request, f"The section “{section.title}” was deleted.")
+        return redirect("strategy:plan_details", plan.pk)
+    consequences = [f"{section.goals.count()} strategic goal(s) lose their link to it."]
+    return render(
+        request,
+        "strategy/confirm_delete.html",
+        {
+            "plan": plan,
+            "active": "details",
+            "what": f"the section “{section.title}”",
+            "consequences": consequences,
+            "cancel_url": "strategy:plan_details",
+        },
+    )
+
+
+@require_POST
+@login_required
+def section_move_view(request, plan_id: int, section_id: int):
+    section = get_section_for_editor(request, plan_id, section_id)
+    offset = {"up": -1, "down": 1}.get(request.POST.get("direction", ""))
+    if offset is None:
+        return HttpResponseBadRequest("Move a section up or down.")
+    section_move(section=section, offset=offset)
+    plan = section.plan
+    if request.htmx:
+        sections = plan.sections.select_related("component").order_by("order", "pk")
+        return render(
+            request,
+            "strategy/_section_list.html",
+            {"plan": plan, "sections": sections, "editable": True},
+        )
+    return redirect("strategy:plan_details", plan.pk)
+
+
+@require_POST
+@login_required
+def membership_create(request, plan_id: int):
+    plan = get_plan_for_editor(request, plan_id)
+    form = MembershipForm(request.POST, plan=plan)
+    if form.is_valid():
+        user, role = form.cleaned_data["user"], form.cleaned_data["role"]
+        membership_add(plan=plan, user=user, role=role)
+        messages.success(request, f"{user.get_username()} was added as {role}.")
+        return redirect("strategy:plan_details", plan.pk)
+    return _details_page(request, plan, member_form=form, status=422)
+
+
+@require_POST
+@login_required
+def membership_delete(request, plan_id: int, membership_id: int):
+    membership = get_membership_for_editor(request, plan_id, membership_id)
+    try:
+        membership_remove(membership=membership)
+    except LastEditorError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"{membership.user.get_username()} was removed.")
+    if membership.user == request.user and not can_edit_plan(request.user, membership.plan):
+        return redirect("home")
+    return redirect("strategy:plan_details", plan_id)
+
+
+# --- stakeholders -----------------------------------------------------------------------
+
+
+def _responsibilities_with_activities() -> Prefetch:
+    """Each stakeholder's responsibilities joined to their activity in one query. The
+    model comes from the relation, as strategy may not import actionplan; the join
+    avoids a prefetch by activity ids, whose IN list grows with the plan."""
+    responsibility = Stakeholder.responsibilities.rel.related_model
+    return Prefetch(
+        "responsibilities",
+        queryset=responsibility.objects.select_related("activity").order_by(
+            "activity__order", "activity_id"
+        ),
+    )
+
+
+def _stakeholders_page(request, plan: Plan, form=None, status=200):
+    editable = can_edit_plan(request.user, plan)
+    stakeholders = (
+        plan.stakeholders.order_by("order", "name")
+        .annotate(
+            lead_count=Count("responsibilities", filter=Q(responsibilities__role="lead")),
+            partner_count=Count("responsibilities", filter=~Q(responsibilities__role="lead")),
+        )
+        .prefetch_related(_responsibilities_with_activities())
+    )
+    context = {
+        "plan": plan,
+        "active": "stakeholders",
+        "editable": editable,
+        "stakeholders": stakeholders,
+        "form": form or (StakeholderForm(plan=plan) if editable else None),
+    }
+    return render(request, "strategy/stakeholders.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def stakeholders(request, plan_id: int):
+    if request.method == "GET":
+        return _stakeholders_page(request, get_plan_for_user(request, plan_id))
+    plan = get_plan_for_editor(request, plan_id)
+    last = plan.stakeholders.order_by("-order").values_list("order", flat=True).first()
+    form = StakeholderForm(
+        request.POST, instance=Stakeholder(plan=plan, order=(last or 0) + 1), plan=plan
+    )
+    if form.is_valid():
+        form.save()
+        messages.success(request, f"“{form.instance.name}” was added.")
+        return redirect("strategy:stakeholders", plan.pk)
+    return _stakeholders_page(request, plan, form=form, status=422)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def stakeholder_edit(request, plan_id: int, stakeholder_id: int):
+    stakeholder = get_stakeholder_for_editor(request, plan_id, stakeholder_id)
+    plan = stakeholder.plan
+    form = StakeholderForm(request.POST or None, instance=stakeholder, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"“{stakeholder.name}” was saved.")
+        return redirect("strategy:stakeholders", plan.pk)
+    status = 422 if form.is_bound else 200
+    context = {"plan": plan, "form": form, "stakeholder": stakeholder, "active": "stakeholders"}
+    return render(request, "strategy/stakeholder_form.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def stakeholder_delete(request, plan_id: int, stakeholder_id: int):
+    stakeholder = get_stakeholder_for_editor(request, plan_id, stakeholder_id)
+    plan = stakeholder.plan
+    if request.method == "POST":
+        stakeholder.delete()
+        messages.success(request, f"“{stakeholder.name}” was deleted.")
+        return redirect("strategy:stakeholders", plan.pk)
+    roles = stakeholder.responsibilities.aggregate(
+        lead=Count("pk", filter=Q(role="lead")), partner=Count("pk", filter=~Q(role="lead"))
+    )
+    consequences = [
+        f"It no longer leads {roles['lead']} activity(ies) nor supports {roles['partner']}.",
+        f"{stakeholder.indicators.count()} indicator(s) lose their responsible body.",
+    ]
+    return render(
+        request,
+        "strategy/confirm_delete.html",
+        {
+            "plan": plan,
+            "active": "stakeholders",
+            "what": f"the stakeholder “{stakeholder.name}”",
+            "consequences": consequences,
+            "cancel_url": "strategy:stakeholders",
+        },
+    )

@@ -1,0 +1,150 @@
+"""The checklists shipped in fixtures/standards: the codes other parts rely on, and
+keywords specific enough to tell which areas a plan addresses."""
+
+import pytest
+
+from assessment.standards.models import Area, Criterion, Framework, Principle
+from assessment.standards.services import framework_load
+from tests.standards.conftest import FIXTURES
+
+pytestmark = pytest.mark.django_db
+
+AREAS = [
+    "SF.1",
+    "SF.2",
+    "SF.3",
+    "SF.4",
+    "SF.5",
+    "PR.1",
+    "PR.2",
+    "PR.3",
+    "SP.1",
+    "SP.2",
+    "SP.3",
+    "SP.4",
+    "SP.5",
+    "IP.1",
+    "IP.2",
+    "IP.3",
+    "IP.4",
+    "IP.5",
+    "IP.6",
+]
+PRINCIPLES = ["P.GO", "P.CS", "P.HR", "P.ID", "P.SU", "P.GE", "P.BC"]
+
+# Goals and activities of Azerbaijan's NAP 2014-2018 as the ICMPD review describes them.
+AZERBAIJAN_NAP = [
+    "Legislative measures in the field of combating trafficking in human beings",
+    "Harmonisation of the national legal acts with the obligations arising from the "
+    "international instruments ratified by Azerbaijan",
+    "Coordination of the activities of the participants of the NAP, the support and "
+    "resources on combating human trafficking",
+    "Prevention of human trafficking and strengthening of its prophylactics",
+    "Publicity in respect to combating trafficking in human beings",
+    "Raise public awareness about the phenomenon and the risks of becoming a victim",
+    "Training of professionals working directly with victims",
+    "Scientific research on different aspects of trafficking in human beings",
+    "Employment opportunities and social support for socially vulnerable families and children",
+    "Decreasing the risk of human trafficking and ensuring social protection for vulnerable groups",
+    "Identification and prevention of the root causes of human trafficking",
+    "Rehabilitation and reintegration of victims of human trafficking",
+    "Psychological and medical rehabilitation, legal assistance, education, employment and "
+    "housing for victims",
+    "Improvement of assistance provided to the victims and potential victims",
+    "Monitoring in cases of child adoption, child protection and guardianship",
+    "Protection of victims who are Azerbaijani nationals abroad by consulates",
+    "Criminal prosecution of the crime of human trafficking",
+    "Combating the legalisation of assets obtained through trafficking in human beings",
+    "Development of cooperation with law enforcement bodies of foreign countries",
+]
+
+
+@pytest.fixture
+def icmpd():
+    framework_load(
+        document=(FIXTURES / "icmpd-2006.yaml").read_bytes(), source_name="icmpd-2006.yaml"
+    )
+    return Framework.objects.get(code="icmpd-2006", is_current=True)
+
+
+def test_it_has_the_codes_of_the_interface(icmpd):
+    assert list(icmpd.components.values_list("code", flat=True)) == ["SF", "PR", "SP", "IP"]
+    assert list(icmpd.areas.values_list("code", flat=True)) == AREAS
+    assert list(icmpd.principles.values_list("code", flat=True)) == PRINCIPLES
+    groups = {
+        group: list(icmpd.criteria.filter(group=group).values_list("code", flat=True))
+        for group in ("ST", "AP", "IN")
+    }
+    assert groups == {
+        "ST": [f"ST.{n}" for n in range(1, 8)],
+        "AP": [f"AP.{n}" for n in range(1, 7)],
+        "IN": ["IN.S", "IN.M", "IN.A", "IN.R", "IN.T"],
+    }
+
+
+def test_every_area_and_principle_has_guidance_and_english_and_russian_keywords(icmpd):
+    for entry in [*icmpd.areas.all(), *icmpd.principles.all()]:
+        assert entry.description, entry.code
+        assert entry.keywords.get("en") and entry.keywords.get("ru"), entry.code
+        assert entry.criteria.exists(), entry.code
+    for criterion in icmpd.criteria.filter(area__isnull=False):
+        assert criterion.code.startswith(criterion.area.code + "."), criterion.code
+
+
+def test_it_asks_about_foreign_victims_and_the_residence_permit(icmpd):
+    foreign = Criterion.objects.get(
+        framework=icmpd, area__code="SP.3", question__icontains="foreign"
+    )
+    assert "interpretation" in foreign.question and "cultural mediation" in foreign.question
+    assert Criterion.objects.filter(
+        framework=icmpd, area__code="SP.2", question__icontains="residence permit"
+    ).exists()
+
+
+def test_keywords_tell_the_covered_areas_of_the_azerbaijan_plan(icmpd):
+    covered = {
+        area.code
+        for area in Area.objects.filter(framework=icmpd)
+        for text in AZERBAIJAN_NAP
+        if area.keywords_in(text)
+    }
+    assert {"PR.1", "PR.2", "PR.3", "SF.2", "IP.2", "SP.3", "SP.5"} <= covered
+    assert not {"SF.3", "SF.5", "SP.1", "SP.2", "IP.6"} & covered
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("Создание единой базы данных о жертвах торговли людьми", "SF.3"),
+        ("Сбор статистических данных и обмен информацией между ведомствами", "SF.3"),
+        ("Ежегодный отчет о выполнении Плана и промежуточная оценка", "SF.5"),
+        ("Обновление индикаторов идентификации жертв", "SP.1"),
+        ("Предоставление вида на жительство иностранным жертвам", "SP.2"),
+        ("Услуги переводчика и культурного посредничества", "SP.3"),
+        ("Меры по противодействию коррупции в правоохранительных органах", "IP.6"),
+        ("Set up a national database on victims and perpetrators", "SF.3"),
+        ("Mid-term review and final evaluation of the NAP", "SF.5"),
+        ("Grant a reflection period and a residence permit to foreign victims", "SP.2"),
+        ("Anti-corruption measures regarding organised criminal groups", "IP.6"),
+    ],
+    ids=lambda value: value if len(value) < 6 else None,
+)
+def test_keywords_recognise_their_area_in_either_language(icmpd, text, area):
+    hits = {a.code for a in Area.objects.filter(framework=icmpd) if a.keywords_in(text)}
+    assert area in hits
+
+
+def test_principles_have_recognisable_keywords(icmpd):
+    child = Principle.objects.get(framework=icmpd, code="P.BC")
+    assert child.keywords_in("Программа реабилитации детей-жертв")
+
+
+def test_the_smart_checklist_asks_the_same_questions_as_the_icmpd_group(icmpd):
+    framework_load(
+        document=(FIXTURES / "smart-indicators.yaml").read_bytes(),
+        source_name="smart-indicators.yaml",
+    )
+    smart = Framework.objects.get(code="smart-indicators")
+    questions = dict(smart.criteria.values_list("code", "question"))
+    assert questions == dict(icmpd.criteria.filter(group="IN").values_list("code", "question"))
+    assert not smart.components.exists()

@@ -1,0 +1,86 @@
+import pytest
+from django.urls import reverse
+
+from strategy.models import PlanMembership
+from tests.factories import PlanFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _add(plan):
+    return reverse("strategy:membership_create", args=[plan.pk])
+
+
+def test_it_adds_a_reader_and_an_editor_by_username(client, cast):
+    plan = PlanFactory(editors=[cast.coordinator])
+    client.force_login(cast.coordinator)
+    assert (
+        client.post(_add(plan), {"username": "oscar-outsider", "role": "reader"}).status_code == 302
+    )
+    assert (
+        client.post(_add(plan), {"username": "carl-coordinator", "role": "editor"}).status_code
+        == 302
+    )
+    roles = dict(plan.memberships.values_list("user__username", "role"))
+    assert roles == {
+        "alice-coordinator": "editor",
+        "oscar-outsider": "reader",
+        "carl-coordinator": "editor",
+    }
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        ({"username": "nobody"}, "username", "no active user"),
+        ({"username": "alice-coordinator"}, "username", "already a member"),
+        ({"username": "oscar-outsider", "role": "editor"}, "role", "Only coordinators"),
+        ({"username": "carl-coordinator", "role": "owner"}, "role", "valid choice"),
+    ],
+)
+def test_it_refuses_bad_input(client, cast, data, field, message):
+    plan = PlanFactory(editors=[cast.coordinator])
+    client.force_login(cast.coordinator)
+    response = client.post(_add(plan), {"role": "reader", **data})
+    assert response.status_code == 422
+    assert message in " ".join(response.context["member_form"].errors[field])
+    assert plan.memberships.count() == 1
+
+
+def test_it_removes_a_member_but_never_the_last_editor(client, cast):
+    plan = PlanFactory(editors=[cast.coordinator])
+    reader = PlanMembership.objects.create(plan=plan, user=cast.outsider, role="reader")
+    client.force_login(cast.coordinator)
+    url = reverse("strategy:membership_delete", args=[plan.pk, reader.pk])
+    assert client.post(url).status_code == 302
+    mine = plan.memberships.get()
+    response = client.post(
+        reverse("strategy:membership_delete", args=[plan.pk, mine.pk]), follow=True
+    )
+    assert b"must keep at least one editor" in response.content
+    assert plan.memberships.get() == mine
+
+
+def test_it_refuses_a_reader(client, cast):
+    plan = PlanFactory(editors=[cast.coordinator])
+    PlanMembership.objects.create(plan=plan, user=cast.coordinator2, role="reader")
+    client.force_login(cast.coordinator2)
+    response = client.post(_add(plan), {"username": "oscar-outsider", "role": "reader"})
+    assert response.status_code == 403
+    editor = plan.memberships.get(role="editor")
+    url = reverse("strategy:membership_delete", args=[plan.pk, editor.pk])
+    assert client.post(url).status_code == 403
+    assert plan.memberships.count() == 2
+
+
+def test_it_hides_the_plan_from_an_outsider(client, cast):
+    plan = PlanFactory(editors=[cast.coordinator])
+    client.force_login(cast.outsider)
+    response = client.post(_add(plan), {"username": "oscar-outsider", "role": "reader"})
+    assert response.status_code == 404
+
+
+def test_it_refuses_get(client, cast):
+    plan = PlanFactory(editors=[cast.coordinator])
+    client.force_login(cast.coordinator)
+    assert client.get(_add(plan)).status_code == 405

@@ -1,0 +1,111 @@
+import pytest
+from django.urls import reverse
+
+from strategy.models import PlanMembership, PlanStatus
+from tests.factories import PlanFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(plan):
+    return reverse("strategy:plan_details", args=[plan.pk])
+
+
+def _data(plan, **extra):
+    return {
+        "country": plan.country,
+        "title": plan.title,
+        "period_start": plan.period_start,
+        "period_end": plan.period_end,
+        "status": plan.status,
+        **extra,
+    }
+
+
+def test_it_shows_an_editor_the_form_sections_and_members(client, cast):
+    plan = PlanFactory(editors=[cast.coordinator], title="NAP <2019>")
+    SectionFactory(plan=plan, title="Preamble", kind="preamble")
+    client.force_login(cast.coordinator)
+    response = client.get(_url(plan))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'data-testid="plan-details-form"' in html
+    assert "Preamble" in html and "alice-coordinator" in html
+    assert "NAP &lt;2019&gt;" in html
+    assert reverse("actionplan:timeline", args=[plan.pk]) in html
+
+
+def test_it_saves_the_plan_details(client, cast):
+    plan = PlanFactory(editors=[cast.coordinator])
+    client.force_login(cast.coordinator)
+    response = client.post(
+        _url(plan), _data(plan, adoption_reference="Decree No. 298", status="consultation")
+    )
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.adoption_reference == "Decree No. 298"
+    assert plan.status == PlanStatus.CONSULTATION
+
+
+def test_it_shows_a_reader_the_details_without_a_form(client, cast):
+    plan = PlanFactory(coordinating_body="State Commission")
+    PlanMembership.objects.create(plan=plan, user=cast.coordinator2, role="reader")
+    client.force_login(cast.coordinator2)
+    html = client.get(_url(plan)).content.decode()
+    assert "State Commission" in html
+    assert "plan-details-form" not in html and "Add a section" not in html
+
+
+def test_it_refuses_changes_from_a_reader(client, cast):
+    plan = PlanFactory(title="Kept")
+    PlanMembership.objects.create(plan=plan, user=cast.coordinator2, role="reader")
+    client.force_login(cast.coordinator2)
+    assert client.post(_url(plan), _data(plan, title="Changed")).status_code == 403
+    plan.refresh_from_db()
+    assert plan.title == "Kept"
+
+
+def test_it_refuses_changes_from_a_reviewer_who_only_reads(client, cast):
+    plan = PlanFactory(status=PlanStatus.ADOPTED)
+    client.force_login(cast.reviewer)
+    assert client.get(_url(plan)).status_code == 200
+    assert client.post(_url(plan), _data(plan)).status_code == 403
+
+
+@pytest.mark.parametrize("who", ["outsider", "coordinator2", "reviewer"])
+def test_it_hides_a_draft_from_those_who_may_not_see_it(client, cast, who):
+    plan = PlanFactory(editors=[cast.coordinator])
+    client.force_login(getattr(cast, who))
+    assert client.get(_url(plan)).status_code == 404
+    assert client.post(_url(plan), _data(plan)).status_code == 404
+
+
+def test_it_refuses_other_methods(client, cast):
+    plan = PlanFactory(editors=[cast.coordinator])
+    client.force_login(cast.coordinator)
+    assert client.delete(_url(plan)).status_code == 405
+
+
+def test_it_keeps_the_stored_plan_when_the_input_is_bad(client, cast):
+    plan = PlanFactory(editors=[cast.coordinator], period_start=2019, period_end=2023)
+    client.force_login(cast.coordinator)
+    response = client.post(_url(plan), _data(plan, period_end=2015, title="<i>x</i>"))
+    assert response.status_code == 422
+    errors = response.context["form"].errors
+    assert "The period cannot end before it starts." in errors["period_end"]
+    assert "plain text only" in errors["title"][0]
+    plan.refresh_from_db()
+    assert (plan.period_end, plan.title.startswith("National")) == (2023, True)
+
+
+def test_it_refuses_itself_or_a_hidden_plan_as_previous_plan(client, cast):
+    plan = PlanFactory(editors=[cast.coordinator])
+    hidden = PlanFactory(editors=[cast.coordinator2])
+    client.force_login(cast.coordinator)
+    for previous in (plan, hidden):
+        response = client.post(_url(plan), _data(plan, previous_plan=previous.pk))
+        assert response.context["form"].errors["previous_plan"] == [
+            "Choose one of the plans you can see."
+        ]
+    plan.refresh_from_db()
+    assert plan.previous_plan is None
