@@ -7,8 +7,11 @@ from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
+from actionplan.charts import budget_svg, timeline_pages
 from actionplan.models import Activity, Responsibility
-from napplanner.pdf import html_to_pdf
+from actionplan.resources import resource_plan
+from actionplan.selectors import timeline_groups
+from napplanner.pdf import html_to_pdf, svg_for_print
 from strategy.access import get_plan_for_user
 from strategy.models import Plan, PlanStatus, SpecificObjective, StrategicGoal
 
@@ -78,4 +81,46 @@ def plan_print_context(plan: Plan) -> dict:
         "stakeholders": list(plan.stakeholders.all()),
         "parts": parts,
         "activity_count": sum(len(o.activities.all()) for g in goals for o in g.objectives.all()),
+        **plan_figures(plan),
+    }
+
+
+def plan_figures(plan: Plan) -> dict:
+    """The timeline (split into page-sized drawings) and the national resource plan with
+    its budget charts by component and by funding source, one pair per currency."""
+    groups = timeline_groups(plan)
+    activities = [a for g in groups for a in g.activities]
+    scheduled = [a for a in activities if a.has_timeframe]
+    timeline = (
+        timeline_pages(period_start=plan.period_start, period_end=plan.period_end, groups=groups)
+        if activities
+        else []
+    )
+    resources = resource_plan(plan)
+    budgets = [
+        {
+            "plan": currency,
+            "by_component": svg_for_print(
+                budget_svg(
+                    currency=currency.currency,
+                    rows=[(label, a.by_status()) for label, a in currency.by_component.items()],
+                    title=f"Budget by component ({currency.currency})",
+                )
+            ),
+            "by_source": svg_for_print(
+                budget_svg(currency=currency.currency, rows=currency.source_rows())
+            ),
+        }
+        for currency in resources.currencies
+    ]
+    return {
+        "timeline_charts": [svg_for_print(svg) for svg in timeline],
+        "timeline_summary": {
+            "activities": len(activities),
+            "scheduled": len(scheduled),
+            "first": min((a.start_month for a in scheduled), default=None),
+            "last": max((a.end_month for a in scheduled), default=None),
+        },
+        "resources": resources,
+        "budgets": budgets,
     }

@@ -49,7 +49,14 @@ def test_it_downloads_the_plan_with_its_strategy_and_activities(client, cast):
     assert "Set up a national database 1" in text and "Ministry of Internal Affairs (lead)" in text
     assert f"Page 1 of {len(reader.pages)}" in text
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert titles == ["National strategy", "Action plan", "Stakeholders", "Legal basis"]
+    assert titles == [
+        "National strategy",
+        "Action plan",
+        "Timeline",
+        "National resource plan",
+        "Stakeholders",
+        "Legal basis",
+    ]
 
 
 def test_it_lets_a_reviewer_download_an_adopted_plan(client, cast):
