@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from actionplan import views, views_export, views_import, workspace_views
+from actionplan import views, views_export, views_import, views_pdf, workspace_views
 from actionplan.elements import KindConverter
 
 app_name = "actionplan"
@@ -39,4 +39,5 @@ urlpatterns: list = [
     path("import/confirm/", views_import.plan_import_confirm, name="plan_import_confirm"),
     path("import/template.xlsx", views_import.import_template, name="import_template"),
     path("<int:plan_id>/export.xlsx", views_import.export_xlsx, name="export_xlsx"),
+    path("<int:plan_id>/export.pdf", views_pdf.plan_pdf, name="plan_pdf"),
 ]
