@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from django.db import router
 from django.db.models import Count, F, Sum
 from django.db.models.deletion import Collector
+from django.utils.safestring import SafeString
 
-from actionplan.charts import TimelineGroup
+from actionplan.charts import TimelineGroup, timeline_pages
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
 from strategy.models import Chapter, Plan, SpecificObjective, Stakeholder, StrategicGoal
 
@@ -278,3 +279,14 @@ def deletion_consequences(element) -> dict[str, list[str]]:
 def _count_label(n: int, model) -> str:
     singular, plural = DEPENDANTS[model]
     return f"{n} {singular if n == 1 else plural}"
+
+
+def plan_timeline_pages(plan: Plan, *, rows_per_page: int = 38) -> list[SafeString]:
+    """The plan's timeline as print pages (one SVG each), for PDF and Word reports."""
+    return timeline_pages(
+        period_start=plan.period_start,
+        period_end=plan.period_end,
+        groups=timeline_groups(plan),
+        rows_per_page=rows_per_page,
+        title=f"Timeline of activities: {plan.title}",
+    )
