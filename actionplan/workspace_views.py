@@ -73,7 +73,7 @@ def element_panel(request, plan_id: int, kind: ElementKind, pk: int):
     objective or output), loaded on demand to keep the tree light."""
     plan, obj = _element_for_user(request, plan_id, kind, pk)
     if kind.slug not in {"goal", "objective", "output", "activity"}:
-        return HttpResponse(status=404)
+        raise Http404("Only goals, objectives, outputs and activities have details.")
     context = {
         "plan": plan,
         "kind": kind,
@@ -242,7 +242,7 @@ def _render_head(request, plan: Plan, kind: ElementKind, obj, *, can_edit, refre
     context = {"plan": plan, "kind": kind, "can_edit": can_edit, kind.context_name: obj}
     if refresh:
         context.update(_refreshed_parent(kind, obj, plan))
-    return render(request, "actionplan/_element_head.html", {**context, "head": kind})
+    return render(request, "actionplan/_element_head.html", context)
 
 
 def _render_form(request, plan, kind: ElementKind, form, *, action: str, target_id: str):
