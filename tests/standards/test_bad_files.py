@@ -21,7 +21,7 @@ BAD_FILES = Path(__file__).parent / "bad_files"
 EXPECTED = {
     "alias-bomb.yaml": "line 2: YAML aliases (*a) are not allowed",
     "areas-not-a-list.yaml": "line 10, components[0].areas, field 'areas': must be a list",
-    "broken-syntax.yaml": "line 9, column 13: broken YAML: expected ',' or ']'",
+    "broken-syntax.yaml": "line 9, column 13: broken YAML:",
     "broken.json": "line 4, column 1: broken JSON: Expecting value",
     "code-shared-across-kinds.yaml": "line 19, principles[0], field 'code': 'PR.1' is used "
     "more than once",

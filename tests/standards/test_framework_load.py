@@ -46,6 +46,7 @@ def test_it_makes_a_new_version_current_and_leaves_the_old_one_alone(small_yaml)
     report = framework_load(document=newer.encode(), source_name="tiny-2.yaml")
     assert report.status == LoadStatus.NEW_VERSION and report.previous == "tiny@1"
     assert report.changed == ["PR.1.1"]
+    assert report.changed_fields == {"PR.1.1": ["question"]}
     assert report.removed == ["P.HR.1"]
     assert "PR.1" in report.unchanged
     old.refresh_from_db()
