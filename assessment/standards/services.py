@@ -158,6 +158,19 @@ def framework_create(*, catalogue: Catalogue) -> Framework:
     return framework
 
 
+def framework_make_current(*, framework: Framework) -> Framework:
+    """Make an earlier version the one new plans and reviews use, e.g. to step back from a
+    version loaded by mistake. No version's content changes."""
+    with transaction.atomic():
+        Framework.objects.select_for_update().filter(code=framework.code, is_current=True).exclude(
+            pk=framework.pk
+        ).update(is_current=False)
+        framework.is_current = True
+        framework.full_clean()
+        framework.save(update_fields=["is_current"])
+    return framework
+
+
 # The file was validated whole (codes unique, references resolved) and the parents were
 # just created, so per-row uniqueness and foreign-key queries would only slow a large
 # load; the database constraints still hold.

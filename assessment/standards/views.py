@@ -18,6 +18,7 @@ from assessment.standards.services import (
     framework_export_xlsx,
     framework_export_yaml,
     framework_load,
+    framework_make_current,
     framework_preview,
 )
 from napplanner.roles import STANDARDS_ADMIN, has_role
@@ -101,6 +102,15 @@ def framework_export(request, code, version, fmt):
     response = HttpResponse(export(framework=framework), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{code}-{version}.{fmt}"'
     return response
+
+
+@require_POST
+@login_required
+def make_current(request, code, version):
+    _require_standards_admin(request)
+    framework = framework_make_current(framework=_get_framework(code, version))
+    messages.success(request, f"{framework.label} is now the current version.")
+    return redirect("standards:manage")
 
 
 @require_GET

@@ -12,7 +12,7 @@ from assessment.standards.documents import MAX_BYTES, CatalogueInvalid
 from assessment.standards.models import Area, Component, Criterion, Framework, Principle
 from assessment.standards.services import catalogue_parse, framework_load
 from assessment.standards.spreadsheets import workbook_bytes
-from tests.standards.conftest import SMALL
+from tests.standards.samples import SMALL
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ from assessment.standards.documents import CatalogueInvalid
 from assessment.standards.models import Area, Component, Criterion, Framework, Principle
 from assessment.standards.services import LoadStatus, framework_load
 from tests.factories import AreaFactory
-from tests.standards.conftest import SMALL
+from tests.standards.samples import SMALL
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 
 from assessment.standards.models import Area, Criterion, Framework, Principle
 from assessment.standards.services import framework_load
-from tests.standards.conftest import FIXTURES
+from tests.standards.samples import FIXTURES
 
 pytestmark = pytest.mark.django_db
 
