@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 
 import yaml
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from assessment.standards.catalogue import Catalogue, catalogue_from_framework
 from assessment.standards.documents import CatalogueInvalid, Problem, records_read
@@ -113,11 +113,17 @@ def framework_load(*, document: bytes, source_name: str, dry_run: bool = False) 
     """Validate a checklist file whole, then (unless dry_run or already loaded) write it as
     the current version of its framework. Raises CatalogueInvalid, writing nothing."""
     catalogue = catalogue_parse(content=document, source_name=source_name)
-    with transaction.atomic():
-        report = framework_preview(catalogue=catalogue, source_name=source_name)
-        if not dry_run and report.status != LoadStatus.UNCHANGED:
-            report.framework = framework_create(catalogue=catalogue)
-            report.written = True
+    try:
+        with transaction.atomic():
+            report = framework_preview(catalogue=catalogue, source_name=source_name)
+            if not dry_run and report.status != LoadStatus.UNCHANGED:
+                report.framework = framework_create(catalogue=catalogue)
+                report.written = True
+    except IntegrityError as exc:
+        # Someone loaded the same version between our check and our write.
+        raise CatalogueInvalid(
+            [Problem("framework", "version", f"{catalogue.label} was loaded meanwhile; try again")]
+        ) from exc
     return report
 
 

@@ -1,5 +1,6 @@
 import pytest
 
+from assessment.standards import services
 from assessment.standards.documents import CatalogueInvalid
 from assessment.standards.models import Area, Component, Criterion, Framework, Principle
 from assessment.standards.services import LoadStatus, framework_load
@@ -77,3 +78,18 @@ def test_an_invalid_file_writes_nothing_even_next_to_existing_frameworks(small_y
         framework_load(document=broken, source_name="tiny.yaml")
     assert Framework.objects.get() == kept.framework
     assert Component.objects.count() == 1 and Principle.objects.count() == 0
+
+
+def test_a_version_loaded_meanwhile_is_reported_not_crashed(small_yaml, monkeypatch):
+    framework_load(document=small_yaml, source_name="tiny.yaml")
+    # As if the check ran before another load of the same version committed.
+    monkeypatch.setattr(
+        services,
+        "framework_preview",
+        lambda *, catalogue, source_name: services.LoadReport(
+            source_name, "tiny", "1", "Tiny", LoadStatus.NEW
+        ),
+    )
+    with pytest.raises(CatalogueInvalid, match="was loaded meanwhile"):
+        framework_load(document=small_yaml, source_name="tiny.yaml")
+    assert Framework.objects.count() == 1

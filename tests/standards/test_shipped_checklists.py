@@ -170,3 +170,8 @@ def test_keywords_find_the_gaps_the_review_found_in_the_demo_plan(icmpd):
     covered = {a.code for a in icmpd.areas.all() if any(a.keywords_in(t) for t in texts)}
     assert {"PR.1", "PR.2", "PR.3", "SF.2", "IP.2", "SP.3", "SP.5"} <= covered
     assert not {"SF.3", "SF.5", "SP.1", "SP.2", "IP.6"} & covered
+
+
+def test_keywords_match_whatever_the_case_and_the_letter_yo(icmpd):
+    child = Principle.objects.get(framework=icmpd, code="P.BC")
+    assert child.keywords_in("В НАИЛУЧШИХ ИНТЕРЕСАХ РЕБЁНКА") == ["ребен", "ребён"]
