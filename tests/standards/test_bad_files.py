@@ -48,9 +48,10 @@ EXPECTED = {
     "unknown-key.json": "line 4, components[0], field 'colour': unknown key",
     "unknown-tier.yaml": "line 17, components[0].areas[0].criteria[0], field 'tier': 'strat' "
     "is not one of strategy, action_plan, indicator, plan",
+    "unhashable-key.yaml": "line 3, column 5: broken YAML: a key must be a plain word",
     "unknown-top-level-key.yaml": "line 32, field 'chapters': unknown key",
     "version-as-number.yaml": "line 3, framework, field 'version': must be text, not a "
-    'decimal number; put it in quotes, e.g. "1.0"',
+    'decimal number; write it as text, e.g. "1.0"',
     "weight-as-text.yaml": "line 31, groups[0].criteria[0], field 'weight': must be a whole "
     "number, not text",
     "wrong-extension.txt": "the file must end in .yaml, .yml, .json or .xlsx",
