@@ -116,20 +116,7 @@ def plan_tree(
     _count_indicators([*goals, *objectives, *outputs], plan=plan)
 
     wanted = _activity_filter(body_id, missing)
-    shown = [a for a in activities if wanted(a)]
-    outputs_of, activities_of = defaultdict(list), defaultdict(list)
-    for output in outputs:
-        outputs_of[output.objective_id].append(output)
-    for activity in shown:
-        activities_of[activity.objective_id].append(activity)
-    objectives_of = defaultdict(list)
-    for objective in objectives:
-        node = ObjectiveNode(objective, outputs_of[objective.pk], activities_of[objective.pk])
-        objectives_of[objective.goal_id].append(node)
-    goals_of = defaultdict(list)
-    for goal in goals:
-        goals_of[goal.chapter_id].append(GoalNode(goal, objectives_of[goal.pk]))
-
+    goals_of = _goal_nodes(goals, objectives, outputs, [a for a in activities if wanted(a)])
     nodes = [ChapterNode(c, goals_of[c.pk]) for c in all_chapters]
     unplaced = ChapterNode(None, goals_of[None])
     if chapter_id is not None:
@@ -150,6 +137,23 @@ def plan_tree(
         ),
         filtered=narrowed or chapter_id is not None,
     )
+
+
+def _goal_nodes(goals, objectives, outputs, activities) -> dict[int | None, list[GoalNode]]:
+    """Goal nodes per chapter id, each with its objectives, outputs and activities."""
+    outputs_of, activities_of = defaultdict(list), defaultdict(list)
+    for output in outputs:
+        outputs_of[output.objective_id].append(output)
+    for activity in activities:
+        activities_of[activity.objective_id].append(activity)
+    objectives_of = defaultdict(list)
+    for objective in objectives:
+        node = ObjectiveNode(objective, outputs_of[objective.pk], activities_of[objective.pk])
+        objectives_of[objective.goal_id].append(node)
+    goals_of = defaultdict(list)
+    for goal in goals:
+        goals_of[goal.chapter_id].append(GoalNode(goal, objectives_of[goal.pk]))
+    return goals_of
 
 
 def _activity_filter(body_id: int | None, missing: str):
