@@ -1,12 +1,19 @@
 """A coordinator drafts a plan in the browser, from the new-plan form to the timeline
 and the national resource plan."""
 
+import datetime
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import ComponentFactory, FrameworkFactory
+from tests.factories import (
+    ActivityFactory,
+    ComponentFactory,
+    FrameworkFactory,
+    PlanFactory,
+    SpecificObjectiveFactory,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -107,3 +114,41 @@ def test_a_coordinator_drafts_a_plan_and_sees_it_in_the_timeline_and_resource_pl
     nav.get_by_role("link", name="Resource plan").click()
     expect(page.get_by_test_id("currency-EUR")).to_contain_text("Budget in EUR: 15,000.00")
     expect(page.get_by_test_id("unbudgeted")).to_contain_text("A2 Train 200 teachers")
+
+
+def test_a_coordinator_continues_an_earlier_plan_into_a_new_period(
+    live_server, page, sign_in, cast
+):
+    earlier = PlanFactory(
+        country="Utopia",
+        title="NAP 2014–2018",
+        period_start=2014,
+        period_end=2018,
+        editors=[cast.coordinator],
+    )
+    objective = SpecificObjectiveFactory(goal__chapter__plan=earlier, goal__plan=earlier)
+    ActivityFactory(
+        objective=objective,
+        code="5.1",
+        title="Amend the Criminal Code",
+        start_month=datetime.date(2014, 3, 1),
+        end_month=datetime.date(2015, 6, 1),
+    )
+    sign_in(cast.coordinator.username, cast.password)
+    page.get_by_role("link", name="New plan").click()
+    page.get_by_label("A copy of an earlier plan").check()
+    page.get_by_label("Plan to copy").select_option(label=str(earlier))
+    page.get_by_label("Country").fill("Utopia")
+    page.get_by_label("Title").fill("NAP 2019–2023")
+    page.get_by_label("First year").fill("2019")
+    page.get_by_label("Last year").fill("2023")
+    page.get_by_role("button", name="Create the plan").click()
+    expect(page.get_by_role("heading", name="NAP 2019–2023")).to_be_visible()
+    expect(page.get_by_test_id("plan-details-form").get_by_label("Previous plan")).to_have_value(
+        str(earlier.pk)
+    )
+
+    page.get_by_role("navigation", name="Plan pages").get_by_role("link", name="Timeline").click()
+    row = page.get_by_test_id("timeline-table").locator("tr", has_text="Amend the Criminal Code")
+    expect(row).to_contain_text("Mar 2019")
+    expect(row).to_contain_text("Jun 2020")
