@@ -144,6 +144,11 @@ def _instructions_sheet(wb: Workbook) -> None:
             "formulas: type the values. Keep the sheet names and header rows as they are.",
         ),
         (
+            "Not in the matrix",
+            "Narrative sections, tags, sub-activity timeframes and the indicators of goals, "
+            "objectives and outputs. The JSON export of a plan carries everything.",
+        ),
+        (
             "Codes",
             "A chapter, goal, objective, output or sub-activity may start with its code "
             "and a space: '1.2 Strengthen victim identification'. Text that starts with a "
