@@ -65,7 +65,7 @@ def test_a_reviewer_imports_a_plan_from_the_excel_template(
 ):
     sign_in(cast.reviewer.username, cast.password)
 
-    page.get_by_role("link", name="Import a plan (Excel)").click()
+    page.get_by_role("link", name="Import a plan").click()
     expect(page.get_by_role("heading", name="Import a plan")).to_be_visible()
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Excel template").click()
