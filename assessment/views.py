@@ -162,7 +162,7 @@ def _rating_response(request, review, rating, error=""):
         return render(request, "assessment/_rating_response.html", context)
     if error:
         messages.error(request, error)
-    return _back(review, f"#rating-{rating.code}")
+    return _back(review, f"#rating-{rating.pk}")
 
 
 @require_POST
