@@ -1,6 +1,12 @@
-"""Workflows that write several action-plan objects at once."""
+"""Workflows that write action-plan objects: copying a plan's action tier, and the
+workspace's edits. Each edit validates with full_clean() before saving, so a rule broken
+here gives the same message as in a form, and nothing is written."""
 
 from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Max
 
 from actionplan.models import (
     Activity,
@@ -107,3 +113,88 @@ def _indicator(copy: PlanCopy, indicator: Indicator) -> dict:
         "target_year": indicator.target_year + shift if indicator.target_year else None,
         **{f: getattr(indicator, f) for f in same},
     }
+
+
+# --- workspace edits ----------------------------------------------------------------
+
+Tags = dict[str, list[models.Model]]
+
+
+@transaction.atomic
+def element_save(
+    *, element: models.Model, siblings: models.QuerySet | None = None, tags: Tags | None = None
+) -> models.Model:
+    """Validate and save one plan element; a new one goes after its `siblings`."""
+    if element.pk is None and siblings is not None:
+        last = siblings.aggregate(last=Max("order"))["last"]
+        element.order = 0 if last is None else last + 1
+    element.full_clean()
+    element.save()
+    for name, values in (tags or {}).items():
+        getattr(element, name).set(values)
+    return element
+
+
+@transaction.atomic
+def activity_save(
+    *,
+    activity: Activity,
+    lead: Stakeholder | None,
+    partners: list[Stakeholder],
+    siblings: models.QuerySet | None = None,
+    tags: Tags | None = None,
+) -> Activity:
+    """Save an activity with its one lead body and its partner bodies."""
+    if lead is not None and lead in partners:
+        raise ValidationError({"partners": "The lead body cannot also be a partner."})
+    element_save(element=activity, siblings=siblings, tags=tags)
+    wanted = {p.pk: Responsibility.Role.PARTNER for p in partners}
+    if lead is not None:
+        wanted[lead.pk] = Responsibility.Role.LEAD
+    current = {r.stakeholder_id: r for r in activity.responsibilities.all()}
+    # Demote and remove first, so that the new lead never meets the old one.
+    for stakeholder_id, duty in current.items():
+        role = wanted.get(stakeholder_id)
+        if role is None:
+            duty.delete()
+        elif role != duty.role and role == Responsibility.Role.PARTNER:
+            duty.role = role
+            duty.save(update_fields=["role"])
+    bodies = {s.pk: s for s in [*partners, *([lead] if lead else [])]}
+    next_order = max((d.order for d in current.values()), default=-1) + 1
+    for stakeholder_id, role in sorted(wanted.items(), key=lambda item: item[1] == "lead"):
+        duty = current.get(stakeholder_id)
+        if duty is None:
+            duty = Responsibility(
+                activity=activity, stakeholder=bodies[stakeholder_id], order=next_order
+            )
+            next_order += 1
+        elif duty.role == role:
+            continue
+        duty.role = role
+        duty.full_clean()
+        duty.save()
+    return activity
+
+
+@transaction.atomic
+def element_move(*, element: models.Model, siblings: models.QuerySet, direction: str) -> bool:
+    """Swap an element with its neighbour; orders are renumbered 0..n so they stay
+    explicit and gap-free. Returns False when it is already first or last."""
+    if direction not in {"up", "down"}:
+        raise ValueError(f"Unknown direction {direction!r}.")
+    ordered = list(siblings.select_for_update())
+    index = next(i for i, sibling in enumerate(ordered) if sibling.pk == element.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(ordered):
+        return False
+    ordered[index], ordered[other] = ordered[other], ordered[index]
+    for position, sibling in enumerate(ordered):
+        sibling.order = position
+    type(element).objects.bulk_update(ordered, ["order"])
+    return True
+
+
+@transaction.atomic
+def element_delete(*, element: models.Model) -> None:
+    element.delete()

@@ -39,10 +39,12 @@ from strategy.services import (
 def _plan_start(form: PlanCreateForm, user) -> Plan:
     start = form.cleaned_data["start"]
     if start == PlanStart.COPY:
+        # What the form leaves blank is taken over from the plan being copied.
         details = {
             name: form.cleaned_data[name]
             for name in PlanForm.Meta.fields
             if name not in ("title", "period_start", "period_end", "previous_plan")
+            and form.cleaned_data[name] not in ("", None)
         }
         return plan_copy(
             source=form.cleaned_data["source_plan"],

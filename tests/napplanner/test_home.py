@@ -67,3 +67,10 @@ def test_it_escapes_plan_titles(client, cast):
 def test_it_shows_the_version_in_the_footer(client, cast, settings):
     client.force_login(cast.coordinator)
     assert f"NAP Planner {settings.VERSION}" in client.get(reverse("home")).content.decode()
+
+
+def test_it_links_each_plan_to_its_workspace(client, cast):
+    plan = PlanFactory(title="Mine 2019", editors=[cast.coordinator])
+    client.force_login(cast.coordinator)
+    content = client.get(reverse("home")).content.decode()
+    assert f'href="{reverse("actionplan:workspace", args=[plan.pk])}"' in content

@@ -48,7 +48,12 @@ def test_it_starts_from_the_framework_template(client, cast):
 
 
 def test_it_copies_an_earlier_plan_the_user_can_see(client, cast):
-    earlier = PlanFactory(period_start=2014, period_end=2018, editors=[cast.coordinator])
+    earlier = PlanFactory(
+        period_start=2014,
+        period_end=2018,
+        editors=[cast.coordinator],
+        legal_basis="Law on Combating Trafficking in Persons (2005)",
+    )
     ActivityFactory(plan=earlier, objective__goal__chapter__plan=earlier, title="Hotline")
     client.force_login(cast.coordinator)
     response = client.post(
@@ -59,6 +64,7 @@ def test_it_copies_an_earlier_plan_the_user_can_see(client, cast):
     assert plan.previous_plan == earlier
     assert plan.title == "National Action Plan 2024–2028"
     assert Activity.objects.get(plan=plan).title == "Hotline"
+    assert plan.legal_basis == earlier.legal_basis  # left blank in the form: taken over
 
 
 def test_it_lets_a_reviewer_create_a_plan(client, cast):

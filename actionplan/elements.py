@@ -1,0 +1,116 @@
+"""The kinds of plan element the workspace edits in place, and how each hangs in the tree.
+
+Every kind is edited by the same few views (add, edit, delete, move); this registry tells
+them the model, the form, the parent it hangs from, and the partial that draws it.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+
+from actionplan import forms
+from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
+from actionplan.selectors import ChapterNode, GoalNode, ObjectiveNode
+from strategy.models import Chapter, Plan, SpecificObjective, StrategicGoal
+
+
+@dataclass(frozen=True)
+class ElementKind:
+    slug: str
+    model: type[models.Model]
+    form: type[forms.PlanElementForm]
+    label: str
+    plural: str  # names the container of such elements under their parent
+    parents: tuple[str, ...] = ()  # foreign keys to the parent; the first one set is it
+    parent_in_form: bool = False  # the parent is a field of the form (it may be changed)
+    orderable: bool = True
+    context_name: str = "element"
+    block_name: str = ""  # the partial drawing the element with its children
+
+    @property
+    def has_plan_field(self) -> bool:
+        return self.slug not in {"subactivity", "responsibility", "budgetline"}
+
+    @property
+    def plan_lookup(self) -> str:
+        return "plan" if self.has_plan_field else "activity__plan"
+
+    def of_plan(self, plan: Plan) -> models.QuerySet:
+        return self.model.objects.filter(**{self.plan_lookup: plan})
+
+    def parent_of(self, element) -> tuple[str, models.Model] | None:
+        for name in self.parents:
+            if getattr(element, f"{name}_id") is not None:
+                return name, getattr(element, name)
+        return None
+
+    def siblings(self, element) -> models.QuerySet:
+        """The elements ordered together with this one (same parent, same plan)."""
+        lookups = {f"{name}_id": getattr(element, f"{name}_id") for name in self.parents}
+        if self.has_plan_field:
+            lookups["plan_id"] = element.plan_id
+        return self.model.objects.filter(**lookups).order_by("order", "pk")
+
+    def container_id(self, element) -> str:
+        parent = self.parent_of(element)
+        if parent is None:
+            return f"plan-{self.plural}"
+        name, obj = parent  # each parent field is named after the parent's kind
+        return f"{name}-{obj.pk}-{self.plural}"
+
+    def block_context(self, element) -> dict:
+        """What the element's block partial needs to draw a freshly added element."""
+        nodes = {"chapter": ChapterNode, "goal": GoalNode, "objective": ObjectiveNode}
+        if self.slug in nodes:
+            return {f"{self.slug}_node": nodes[self.slug](element)}
+        return {self.context_name: element}
+
+    @property
+    def block_template(self) -> str:
+        return f"actionplan/_{self.block_name or self.slug}.html"
+
+    @property
+    def head_template(self) -> str:
+        return f"actionplan/_{self.slug}_head.html"
+
+
+KINDS = {
+    kind.slug: kind
+    for kind in (
+        ElementKind("chapter", Chapter, forms.ChapterForm, "chapter", "chapters",
+                    context_name="chapter"),
+        ElementKind("goal", StrategicGoal, forms.StrategicGoalForm, "strategic goal", "goals",
+                    parents=("chapter",), parent_in_form=True, context_name="goal"),
+        ElementKind("objective", SpecificObjective, forms.SpecificObjectiveForm,
+                    "specific objective", "objectives", parents=("goal",),
+                    parent_in_form=True, context_name="objective"),
+        ElementKind("output", Output, forms.OutputForm, "output", "outputs",
+                    parents=("objective",), parent_in_form=True, context_name="output"),
+        ElementKind("activity", Activity, forms.ActivityForm, "activity", "activities",
+                    parents=("objective",), parent_in_form=True, context_name="activity",
+                    block_name="activity_row"),
+        ElementKind("subactivity", SubActivity, forms.SubActivityForm, "sub-activity",
+                    "subactivities", parents=("activity",), context_name="sub"),
+        ElementKind("responsibility", Responsibility, forms.ResponsibilityForm,
+                    "responsible body", "responsibilities", parents=("activity",),
+                    orderable=False, context_name="duty"),
+        ElementKind("budgetline", BudgetLine, forms.BudgetLineForm, "budget line",
+                    "budgetlines", parents=("activity",), context_name="line"),
+        ElementKind("indicator", Indicator, forms.IndicatorForm, "indicator", "indicators",
+                    parents=("goal", "objective", "output", "activity"),
+                    context_name="indicator"),
+    )
+}  # fmt: skip
+
+
+class KindConverter:
+    """URL converter that only matches the registered kinds, so the workspace's routes
+    never shadow another page under /plans/<id>/."""
+
+    regex = "|".join(KINDS)
+
+    def to_python(self, value: str) -> ElementKind:
+        return KINDS[value]
+
+    def to_url(self, value) -> str:
+        return value.slug if isinstance(value, ElementKind) else str(value)

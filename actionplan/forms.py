@@ -1,0 +1,210 @@
+"""Forms of the plan workspace. They only clean input: every choice of a related object is
+limited to the plan being edited, so an id from another plan is refused as an invalid
+choice on its field before any model rule runs."""
+
+from django import forms
+
+from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
+from strategy.models import Chapter, Plan, SpecificObjective, Stakeholder, StrategicGoal
+
+MONTH_WIDGET = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
+MONTH_FORMATS = ["%Y-%m", "%Y-%m-%d"]
+TEXTAREA = forms.Textarea(attrs={"rows": 2})
+
+
+class MonthField(forms.DateField):
+    """A month picker; the model stores the first day of the month."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", MONTH_WIDGET)
+        kwargs.setdefault("input_formats", MONTH_FORMATS)
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", "Year and month, e.g. 2020-03.")
+        super().__init__(**kwargs)
+
+
+class PlanElementForm(forms.ModelForm):
+    """A form for one element of `plan`; related choices come only from that plan."""
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        choices = {
+            "chapter": plan.chapters.all(),
+            "goal": plan.goals.all(),
+            "objective": plan.objectives.all(),
+            "output": plan.outputs.all(),
+            "stakeholder": plan.stakeholders.all(),
+            "responsible_body": plan.stakeholders.all(),
+        }
+        for name, queryset in choices.items():
+            if name in self.fields:
+                self.fields[name].queryset = queryset
+        self._limit_tags()
+
+    def _limit_tags(self):
+        framework_id = self.plan.framework_id
+        for name in ("components", "areas", "principles"):
+            if name not in self.fields:
+                continue
+            if framework_id is None:
+                del self.fields[name]
+                continue
+            field = self.fields[name]
+            field.queryset = field.queryset.model.objects.filter(framework_id=framework_id)
+            field.required = False
+            field.widget.attrs["size"] = 4
+
+
+TAGS = ["components", "areas", "principles"]
+
+
+class ChapterForm(PlanElementForm):
+    class Meta:
+        model = Chapter
+        fields = ["code", "title", "description", *TAGS]
+        widgets = {"description": TEXTAREA}
+
+
+class StrategicGoalForm(PlanElementForm):
+    class Meta:
+        model = StrategicGoal
+        fields = ["chapter", "code", "title", "description", "rationale", *TAGS]
+        widgets = {"title": TEXTAREA, "description": TEXTAREA, "rationale": TEXTAREA}
+
+
+class SpecificObjectiveForm(PlanElementForm):
+    class Meta:
+        model = SpecificObjective
+        fields = ["goal", "code", "title", "description", *TAGS]
+        widgets = {"title": TEXTAREA, "description": TEXTAREA}
+
+
+class OutputForm(PlanElementForm):
+    class Meta:
+        model = Output
+        fields = ["objective", "code", "title", "description"]
+        widgets = {"title": TEXTAREA, "description": TEXTAREA}
+
+
+class ActivityForm(PlanElementForm):
+    lead = forms.ModelChoiceField(
+        queryset=Stakeholder.objects.none(),
+        required=False,
+        label="Lead body",
+        help_text="The one body accountable for the activity.",
+    )
+    partners = forms.ModelMultipleChoiceField(
+        queryset=Stakeholder.objects.none(),
+        required=False,
+        label="Partner bodies",
+        widget=forms.SelectMultiple(attrs={"size": 4}),
+    )
+    start_month = MonthField()
+    end_month = MonthField()
+
+    class Meta:
+        model = Activity
+        fields = [
+            "objective",
+            "output",
+            "code",
+            "title",
+            "description",
+            "start_month",
+            "end_month",
+            *TAGS,
+        ]
+        widgets = {"title": TEXTAREA, "description": TEXTAREA}
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, plan=plan, **kwargs)
+        self.fields["lead"].queryset = plan.stakeholders.all()
+        self.fields["partners"].queryset = plan.stakeholders.all()
+        if self.instance.pk and not self.is_bound:
+            duties = list(self.instance.responsibilities.all())
+            leads = [r.stakeholder_id for r in duties if r.role == Responsibility.Role.LEAD]
+            self.initial["lead"] = leads[0] if leads else None
+            self.initial["partners"] = [
+                r.stakeholder_id for r in duties if r.role == Responsibility.Role.PARTNER
+            ]
+
+    def clean(self):
+        cleaned = super().clean()
+        lead, partners = cleaned.get("lead"), cleaned.get("partners") or []
+        if lead is not None and lead in partners:
+            self.add_error("partners", "The lead body cannot also be a partner.")
+        return cleaned
+
+
+class SubActivityForm(PlanElementForm):
+    start_month = MonthField()
+    end_month = MonthField()
+
+    class Meta:
+        model = SubActivity
+        fields = ["code", "title", "description", "start_month", "end_month"]
+        widgets = {"title": TEXTAREA, "description": TEXTAREA}
+
+
+class ResponsibilityForm(PlanElementForm):
+    class Meta:
+        model = Responsibility
+        fields = ["stakeholder", "role"]
+        labels = {"stakeholder": "Body"}
+
+
+class BudgetLineForm(PlanElementForm):
+    class Meta:
+        model = BudgetLine
+        fields = ["description", "amount", "currency", "source", "donor_name", "status"]
+
+
+class IndicatorForm(PlanElementForm):
+    class Meta:
+        model = Indicator
+        fields = [
+            "level",
+            "definition",
+            "unit",
+            "baseline_value",
+            "baseline_year",
+            "target_value",
+            "target_year",
+            "means_of_verification",
+            "frequency",
+            "responsible_body",
+        ]
+        widgets = {"definition": TEXTAREA, "means_of_verification": TEXTAREA}
+
+
+class MissingData:
+    LEAD = "lead"
+    TIMEFRAME = "timeframe"
+    BUDGET = "budget"
+    INDICATOR = "indicator"
+    CHOICES = [
+        ("", "—"),
+        (LEAD, "No lead body"),
+        (TIMEFRAME, "No timeframe"),
+        (BUDGET, "No budget"),
+        (INDICATOR, "No indicator"),
+    ]
+
+
+class WorkspaceFilterForm(forms.Form):
+    """GET parameters of the workspace; the options are drawn from the tree itself."""
+
+    chapter = forms.IntegerField(required=False, min_value=1)
+    body = forms.IntegerField(required=False, min_value=1)
+    missing = forms.ChoiceField(choices=MissingData.CHOICES, required=False)
+
+    def filters(self) -> dict:
+        """The valid filters; one malformed parameter does not discard the others."""
+        self.is_valid()
+        data = self.cleaned_data
+        return {
+            "chapter_id": data.get("chapter"),
+            "body_id": data.get("body"),
+            "missing": data.get("missing") or "",
+        }

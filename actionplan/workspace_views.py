@@ -1,0 +1,243 @@
+"""The plan workspace: the whole plan as a tree, edited in place with htmx.
+
+Each element kind has a block partial (`_goal.html`) and a head partial (`_goal_head.html`,
+the part an edit replaces); the same view returns the form, the head or the block.
+"""
+
+import json
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.forms import Form
+from django.http import Http404, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from actionplan import services
+from actionplan.elements import KINDS, ElementKind
+from actionplan.forms import MissingData, WorkspaceFilterForm
+from actionplan.models import Activity
+from actionplan.selectors import activity_summaries, deletion_consequences, plan_tree
+from actionplan.templatetags.workspace import element_url_prefixes
+from strategy.access import can_edit_plan, get_plan_for_editor, get_plan_for_user
+from strategy.models import Plan
+
+
+@require_GET
+@login_required
+def workspace(request, plan_id: int):
+    plan = get_plan_for_user(request, plan_id)
+    filters = WorkspaceFilterForm(request.GET).filters()
+    tree = plan_tree(plan, **filters)
+    return render(
+        request,
+        "actionplan/workspace.html",
+        {
+            "plan": plan,
+            "tree": tree,
+            "filters": filters,
+            "missing_choices": MissingData.CHOICES[1:],
+            "can_edit": can_edit_plan(request.user, plan),
+            "ws_prefixes": element_url_prefixes(plan.pk),
+        },
+    )
+
+
+def _element_for_user(request, plan_id: int, kind: ElementKind, pk: int):
+    plan = get_plan_for_user(request, plan_id)
+    return plan, get_object_or_404(kind.of_plan(plan), pk=pk)
+
+
+def _element_for_editor(request, plan_id: int, kind: ElementKind, pk: int):
+    plan = get_plan_for_editor(request, plan_id)
+    return plan, get_object_or_404(kind.of_plan(plan), pk=pk)
+
+
+@require_GET
+@login_required
+def element(request, plan_id: int, kind: ElementKind, pk: int):
+    """The element's head as the tree shows it (also what "Cancel" brings back)."""
+    plan, obj = _element_for_user(request, plan_id, kind, pk)
+    return _render_head(request, plan, kind, obj, can_edit=can_edit_plan(request.user, plan))
+
+
+@require_GET
+@login_required
+def element_panel(request, plan_id: int, kind: ElementKind, pk: int):
+    """Bodies, budget lines and indicators of an activity (indicators only for a goal,
+    objective or output), loaded on demand to keep the tree light."""
+    plan, obj = _element_for_user(request, plan_id, kind, pk)
+    if kind.slug not in {"goal", "objective", "output", "activity"}:
+        return HttpResponse(status=404)
+    context = {
+        "plan": plan,
+        "kind": kind,
+        "element": obj,
+        "indicators": obj.indicators.select_related("responsible_body").order_by("order", "pk"),
+        "can_edit": can_edit_plan(request.user, plan),
+    }
+    if kind.slug == "activity":
+        context["duties"] = obj.responsibilities.select_related("stakeholder")
+        context["lines"] = obj.budget_lines.order_by("order", "pk")
+    return render(request, "actionplan/_panel.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def element_add(request, plan_id: int, kind: ElementKind):
+    plan = get_plan_for_editor(request, plan_id)
+    instance, initial = _new_element(plan, kind, request.GET)
+    data = request.POST if request.method == "POST" else None
+    form = kind.form(data, instance=instance, initial=initial, plan=plan)
+    if data is not None and _save(form, kind, new=True):
+        obj = form.instance
+        _decorate(kind, obj, plan)
+        context = {
+            "plan": plan,
+            "kind": kind,
+            "can_edit": True,
+            "container_id": kind.container_id(obj),
+            **kind.block_context(obj),
+        }
+        context.update(_refreshed_activity(kind, obj, plan))
+        return render(request, "actionplan/_element_added.html", context)
+    action = request.get_full_path()
+    return _render_form(request, plan, kind, form, action=action, target_id="")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def element_edit(request, plan_id: int, kind: ElementKind, pk: int):
+    plan, obj = _element_for_editor(request, plan_id, kind, pk)
+    place = kind.container_id(obj)
+    data = request.POST if request.method == "POST" else None
+    form = kind.form(data, instance=obj, plan=plan)
+    if data is not None and _save(form, kind, new=False):
+        response = _render_head(request, plan, kind, obj, can_edit=True, refresh=True)
+        if kind.container_id(obj) != place:
+            # It moved to another parent: redraw the page to show it in its new place.
+            response["HX-Refresh"] = "true"
+        return response
+    target_id = f"{kind.slug}-{obj.pk}-head"
+    return _render_form(request, plan, kind, form, action=request.path, target_id=target_id)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def element_delete(request, plan_id: int, kind: ElementKind, pk: int):
+    plan, obj = _element_for_editor(request, plan_id, kind, pk)
+    if request.method == "GET":
+        context = {"plan": plan, "kind": kind, "element": obj, **deletion_consequences(obj)}
+        return render(request, "actionplan/_delete_confirm.html", context)
+    services.element_delete(element=obj)
+    refresh = _refreshed_activity(kind, obj, plan)
+    if not refresh:
+        return HttpResponse("")
+    return render(request, "actionplan/_activity_refresh.html", {"plan": plan, **refresh})
+
+
+@require_POST
+@login_required
+def element_move(request, plan_id: int, kind: ElementKind, pk: int):
+    plan, obj = _element_for_editor(request, plan_id, kind, pk)
+    direction = request.POST.get("direction", "")
+    if not kind.orderable or direction not in {"up", "down"}:
+        return HttpResponse("Move an element up or down.", status=400)
+    moved = services.element_move(element=obj, siblings=kind.siblings(obj), direction=direction)
+    response = HttpResponse(status=204)
+    if moved:
+        # The page moves the block itself; this keeps the response empty and focus intact.
+        event = {"id": f"{kind.slug}-{obj.pk}", "direction": direction}
+        response["HX-Trigger"] = json.dumps({"nap:moved": event})
+    return response
+
+
+def _new_element(plan: Plan, kind: ElementKind, query: QueryDict):
+    """A blank element of `kind`, hung from the parent named in the query string."""
+    instance = kind.model()
+    if kind.has_plan_field:
+        instance.plan = plan
+    initial = {}
+    for name in kind.parents:
+        raw = query.get(name)
+        if not raw:
+            continue
+        parent = get_object_or_404(KINDS[name].of_plan(plan), pk=_positive_int(raw))
+        if kind.parent_in_form:
+            initial[name] = parent.pk
+        else:
+            setattr(instance, name, parent)
+        break
+    if not kind.parent_in_form and kind.parents and kind.parent_of(instance) is None:
+        raise Http404(f"Say which element the new {kind.label} belongs to.")
+    return instance, initial
+
+
+def _positive_int(raw: str) -> int:
+    if not raw.isdigit():
+        raise Http404("No such element.")
+    return int(raw)
+
+
+def _save(form: Form, kind: ElementKind, *, new: bool) -> bool:
+    if not form.is_valid():
+        return False
+    obj = form.save(commit=False)
+    siblings = kind.siblings(obj) if new else None
+    tags = {name: form.cleaned_data[name] for name in ("components", "areas", "principles")
+            if name in form.cleaned_data}  # fmt: skip
+    try:
+        if isinstance(obj, Activity):
+            services.activity_save(
+                activity=obj,
+                lead=form.cleaned_data.get("lead"),
+                partners=list(form.cleaned_data.get("partners") or []),
+                siblings=siblings,
+                tags=tags,
+            )
+        else:
+            services.element_save(element=obj, siblings=siblings, tags=tags)
+    except ValidationError as error:
+        _add_errors(form, error)
+        return False
+    return True
+
+
+def _add_errors(form: Form, error: ValidationError) -> None:
+    """Put each message beside its field; a rule about no field of the form goes on top."""
+    for name, messages in error.update_error_dict({}).items():
+        form.add_error(name if name in form.fields else None, messages)
+
+
+def _decorate(kind: ElementKind, obj, plan: Plan) -> None:
+    """Give an element what its partial shows at a glance, as plan_tree does for all."""
+    if kind.slug == "activity":
+        activity_summaries([obj], plan=plan)
+    elif kind.slug in {"goal", "objective", "output"}:
+        obj.indicator_count = obj.indicators.count()
+
+
+def _refreshed_activity(kind: ElementKind, obj, plan: Plan) -> dict:
+    """An activity whose summary changes with this element (its bodies, budget, indicators,
+    sub-activities), to redraw it out of band."""
+    activity_id = getattr(obj, "activity_id", None)
+    if kind.slug == "activity" or activity_id is None:
+        return {}
+    activity = Activity.objects.filter(pk=activity_id).first()
+    if activity is None:  # deleted together with the element
+        return {}
+    activity_summaries([activity], plan=plan)
+    return {"refresh_activity": activity}
+
+
+def _render_head(request, plan: Plan, kind: ElementKind, obj, *, can_edit, refresh=False):
+    _decorate(kind, obj, plan)
+    context = {"plan": plan, "kind": kind, "can_edit": can_edit, kind.context_name: obj}
+    if refresh:
+        context.update(_refreshed_activity(kind, obj, plan))
+    return render(request, "actionplan/_element_head.html", {**context, "head": kind})
+
+
+def _render_form(request, plan, kind: ElementKind, form, *, action: str, target_id: str):
+    context = {"plan": plan, "kind": kind, "form": form, "action": action, "target_id": target_id}
+    return render(request, "actionplan/_element_form.html", context)

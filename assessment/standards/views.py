@@ -1,0 +1,172 @@
+import base64
+import hashlib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from assessment.standards.documents import CatalogueInvalid
+from assessment.standards.forms import ChecklistUploadForm
+from assessment.standards.models import Area, Criterion, Framework
+from assessment.standards.services import (
+    catalogue_parse,
+    framework_export_json,
+    framework_export_xlsx,
+    framework_export_yaml,
+    framework_load,
+    framework_preview,
+)
+from napplanner.roles import STANDARDS_ADMIN, has_role
+
+# The validated upload waits in the user's own session between preview and confirmation.
+PENDING = "standards_pending_upload"
+EXPORTS = {
+    "yaml": ("application/yaml; charset=utf-8", framework_export_yaml),
+    "json": ("application/json; charset=utf-8", framework_export_json),
+    "xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        framework_export_xlsx,
+    ),
+}
+
+
+def _require_standards_admin(request) -> None:
+    if not has_role(request.user, STANDARDS_ADMIN):
+        raise PermissionDenied("Only standards admins manage the checklists.")
+
+
+def _get_framework(code: str, version: str) -> Framework:
+    return get_object_or_404(Framework, code=code, version=version)
+
+
+@require_GET
+@login_required
+def index(request):
+    frameworks = Framework.objects.order_by("code", "-is_current", "-loaded_at")
+    return render(
+        request,
+        "standards/index.html",
+        {
+            "current": [f for f in frameworks if f.is_current],
+            "older": [f for f in frameworks if not f.is_current],
+            "is_standards_admin": has_role(request.user, STANDARDS_ADMIN),
+        },
+    )
+
+
+@require_GET
+@login_required
+def framework_detail(request, code, version):
+    framework = _get_framework(code, version)
+    criteria = Criterion.objects.order_by("order", "code")
+    components = framework.components.order_by("order", "code").prefetch_related(
+        Prefetch(
+            "areas",
+            queryset=Area.objects.order_by("order", "code").prefetch_related(
+                Prefetch("criteria", queryset=criteria)
+            ),
+        )
+    )
+    principles = framework.principles.order_by("order", "code").prefetch_related(
+        Prefetch("criteria", queryset=criteria)
+    )
+    grouped = framework.criteria.filter(area=None, principle=None).order_by("order", "code")
+    groups = [
+        {**group, "criteria": [c for c in grouped if c.group == group["code"]]}
+        for group in framework.groups
+    ]
+    return render(
+        request,
+        "standards/framework_detail.html",
+        {
+            "framework": framework,
+            "components": components,
+            "principles": principles,
+            "groups": groups,
+        },
+    )
+
+
+@require_GET
+@login_required
+def framework_export(request, code, version, fmt):
+    framework = _get_framework(code, version)
+    if fmt not in EXPORTS:
+        raise Http404("Exports are YAML, JSON or XLSX.")
+    content_type, export = EXPORTS[fmt]
+    response = HttpResponse(export(framework=framework), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{code}-{version}.{fmt}"'
+    return response
+
+
+@require_GET
+@login_required
+def manage(request):
+    _require_standards_admin(request)
+    return _manage_page(request, ChecklistUploadForm())
+
+
+def _manage_page(request, form, problems=(), status=200):
+    return render(
+        request,
+        "standards/manage.html",
+        {
+            "form": form,
+            "problems": problems,
+            "frameworks": Framework.objects.order_by("code", "-is_current", "-loaded_at"),
+        },
+        status=status,
+    )
+
+
+@require_POST
+@login_required
+def upload(request):
+    _require_standards_admin(request)
+    form = ChecklistUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _manage_page(request, form, status=400)
+    upload_file = form.cleaned_data["file"]
+    content = upload_file.read()
+    name = upload_file.name
+    try:
+        catalogue = catalogue_parse(content=content, source_name=name)
+        report = framework_preview(catalogue=catalogue, source_name=name)
+    except CatalogueInvalid as exc:
+        return _manage_page(request, form, problems=exc.problems, status=400)
+    digest = hashlib.sha256(content).hexdigest()
+    request.session[PENDING] = {
+        "name": name,
+        "digest": digest,
+        "content": base64.b64encode(content).decode("ascii"),
+    }
+    return render(
+        request,
+        "standards/preview.html",
+        {"report": report, "digest": digest},
+    )
+
+
+@require_POST
+@login_required
+def upload_confirm(request):
+    _require_standards_admin(request)
+    pending = request.session.get(PENDING)
+    if not pending or pending["digest"] != request.POST.get("digest"):
+        messages.error(request, "There is no checklist waiting for confirmation; upload it again.")
+        return redirect("standards:manage")
+    try:
+        report = framework_load(
+            document=base64.b64decode(pending["content"]), source_name=pending["name"]
+        )
+    except CatalogueInvalid as exc:
+        # The catalogue may have changed since the preview (another admin loaded it).
+        del request.session[PENDING]
+        return _manage_page(request, ChecklistUploadForm(), problems=exc.problems, status=400)
+    del request.session[PENDING]
+    messages.success(request, report.summary())
+    return redirect("standards:framework_detail", code=report.code, version=report.version)

@@ -1,0 +1,79 @@
+import pytest
+from django.urls import reverse
+
+from actionplan.models import Activity, BudgetLine, SubActivity
+from strategy.models import StrategicGoal
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(plan, kind, pk):
+    return reverse("actionplan:element_delete", args=[plan.pk, kind, pk])
+
+
+def test_it_asks_first_and_says_what_goes_with_it(client, cast, branch):
+    client.force_login(cast.coordinator)
+    response = client.get(_url(branch.plan, "goal", branch.goal.pk))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Delete the strategic goal" in html
+    assert (
+        "This also deletes 1 specific objective, 1 output, 1 activity, 1 sub-activity, "
+        "1 responsible body, 1 budget line, 1 indicator."
+    ) in html
+    assert StrategicGoal.objects.filter(pk=branch.goal.pk).exists()
+
+
+def test_it_says_which_activities_stay_when_an_output_goes(client, cast, branch):
+    branch.activity.output = branch.output
+    branch.activity.save()
+    client.force_login(cast.coordinator)
+    html = client.get(_url(branch.plan, "output", branch.output.pk)).content.decode()
+    assert "Nothing else is deleted." in html
+    assert "1 activity will stay, without this output." in html
+
+
+def test_it_deletes_the_element_and_what_hangs_from_it(client, cast, branch):
+    client.force_login(cast.coordinator)
+    response = client.post(_url(branch.plan, "goal", branch.goal.pk))
+    assert response.status_code == 200
+    assert response.content == b""
+    assert not StrategicGoal.objects.filter(pk=branch.goal.pk).exists()
+    assert not Activity.objects.filter(pk=branch.activity.pk).exists()
+    assert not SubActivity.objects.filter(pk=branch.sub.pk).exists()
+
+
+def test_it_redraws_the_activity_when_its_budget_line_goes(client, cast, branch):
+    client.force_login(cast.coordinator)
+    response = client.post(_url(branch.plan, "budgetline", branch.line.pk))
+    assert response.status_code == 200
+    assert not BudgetLine.objects.filter(pk=branch.line.pk).exists()
+    html = response.content.decode()
+    assert 'hx-swap-oob="true"' in html
+    assert 'Budget: <em class="text-danger">none</em>' in html
+
+
+def test_it_refuses_other_methods(client, cast, branch):
+    client.force_login(cast.coordinator)
+    assert client.put(_url(branch.plan, "goal", branch.goal.pk)).status_code == 405
+
+
+def test_it_answers_403_to_readers(client, cast, branch):
+    for reader in (cast.reviewer, cast.coordinator2):
+        client.force_login(reader)
+        assert client.get(_url(branch.plan, "goal", branch.goal.pk)).status_code == 403
+        assert client.post(_url(branch.plan, "goal", branch.goal.pk)).status_code == 403
+    assert StrategicGoal.objects.filter(pk=branch.goal.pk).exists()
+
+
+def test_it_answers_404_to_outsiders(client, cast, branch):
+    client.force_login(cast.outsider)
+    assert client.post(_url(branch.plan, "goal", branch.goal.pk)).status_code == 404
+    assert StrategicGoal.objects.filter(pk=branch.goal.pk).exists()
+
+
+def test_it_answers_404_for_an_element_of_another_plan(client, cast, branch, other_plan_branch):
+    client.force_login(cast.coordinator)
+    url = _url(branch.plan, "activity", other_plan_branch.activity.pk)
+    assert client.post(url).status_code == 404
+    assert Activity.objects.filter(pk=other_plan_branch.activity.pk).exists()

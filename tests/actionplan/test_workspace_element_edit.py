@@ -1,0 +1,97 @@
+import pytest
+from django.urls import reverse
+
+from strategy.models import Chapter
+from tests.factories import ChapterFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(plan, kind, pk):
+    return reverse("actionplan:element_edit", args=[plan.pk, kind, pk])
+
+
+def test_it_offers_the_element_in_a_form(client, cast, branch):
+    client.force_login(cast.coordinator)
+    response = client.get(_url(branch.plan, "activity", branch.activity.pk))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Edit activity" in html
+    assert branch.activity.title in html
+    assert 'value="2019-03"' in html  # the month picker shows the stored month
+    assert f'<option value="{branch.ministry.pk}" selected>' in html  # the lead body
+    assert f'hx-target="#activity-{branch.activity.pk}-head"' in html
+
+
+def test_it_saves_and_returns_the_redrawn_element(client, cast, branch):
+    client.force_login(cast.coordinator)
+    response = client.post(
+        _url(branch.plan, "chapter", branch.chapter.pk),
+        {"code": "3", "title": "Prevention and awareness"},
+    )
+    assert response.status_code == 200
+    branch.chapter.refresh_from_db()
+    assert branch.chapter.title == "Prevention and awareness"
+    html = response.content.decode()
+    assert f'id="chapter-{branch.chapter.pk}-head"' in html
+    assert "Prevention and awareness" in html  # also the chapter's heading, out of band
+
+
+def test_it_replaces_the_lead_and_the_partners_of_an_activity(client, cast, branch):
+    client.force_login(cast.coordinator)
+    response = client.post(
+        _url(branch.plan, "activity", branch.activity.pk),
+        {
+            "objective": branch.objective.pk,
+            "code": "A1",
+            "title": "Train teachers",
+            "lead": branch.ngo.pk,
+            "partners": [branch.ministry.pk],
+        },
+    )
+    assert response.status_code == 200
+    duties = {(r.stakeholder, r.role) for r in branch.activity.responsibilities.all()}
+    assert duties == {(branch.ngo, "lead"), (branch.ministry, "partner")}
+    branch.activity.refresh_from_db()
+    assert branch.activity.start_month is None  # the timeframe was cleared
+    assert "Timeframe: <em" in response.content.decode()
+
+
+def test_it_redraws_the_page_when_a_goal_moves_to_another_chapter(client, cast, branch):
+    other = ChapterFactory(plan=branch.plan)
+    client.force_login(cast.coordinator)
+    response = client.post(
+        _url(branch.plan, "goal", branch.goal.pk),
+        {"chapter": other.pk, "code": "G1", "title": branch.goal.title},
+    )
+    assert response.status_code == 200
+    assert response["HX-Refresh"] == "true"
+    branch.goal.refresh_from_db()
+    assert branch.goal.chapter == other
+
+
+def test_it_refuses_other_methods(client, cast, branch):
+    client.force_login(cast.coordinator)
+    assert client.delete(_url(branch.plan, "chapter", branch.chapter.pk)).status_code == 405
+
+
+def test_it_answers_403_to_readers(client, cast, branch):
+    for reader in (cast.reviewer, cast.coordinator2):
+        client.force_login(reader)
+        url = _url(branch.plan, "chapter", branch.chapter.pk)
+        assert client.get(url).status_code == 403
+        assert client.post(url, {"title": "Changed"}).status_code == 403
+    assert Chapter.objects.get(pk=branch.chapter.pk).title == "Prevention"
+
+
+def test_it_answers_404_to_outsiders(client, cast, branch):
+    client.force_login(cast.outsider)
+    url = _url(branch.plan, "chapter", branch.chapter.pk)
+    assert client.post(url, {"title": "Changed"}).status_code == 404
+
+
+def test_it_answers_404_for_an_element_of_another_plan(client, cast, branch, other_plan_branch):
+    client.force_login(cast.coordinator)
+    url = _url(branch.plan, "activity", other_plan_branch.activity.pk)
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"title": "Changed"}).status_code == 404

@@ -1,0 +1,87 @@
+import json
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import ActivityFactory, ResponsibilityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(plan, kind, pk):
+    return reverse("actionplan:element_move", args=[plan.pk, kind, pk])
+
+
+@pytest.fixture
+def second(branch):
+    return ActivityFactory(plan=branch.plan, objective=branch.objective, code="A2")
+
+
+def _codes(branch):
+    return list(branch.objective.activities.order_by("order", "pk").values_list("code", flat=True))
+
+
+def test_it_moves_an_activity_up_and_tells_the_page(client, cast, branch, second):
+    client.force_login(cast.coordinator)
+    response = client.post(_url(branch.plan, "activity", second.pk), {"direction": "up"})
+    assert response.status_code == 204
+    assert _codes(branch) == ["A2", "A1"]
+    event = json.loads(response["HX-Trigger"])["nap:moved"]
+    assert event == {"id": f"activity-{second.pk}", "direction": "up"}
+    orders = sorted(branch.objective.activities.values_list("order", flat=True))
+    assert orders == [0, 1]
+
+
+def test_it_moves_down(client, cast, branch, second):
+    client.force_login(cast.coordinator)
+    client.post(_url(branch.plan, "activity", branch.activity.pk), {"direction": "down"})
+    assert _codes(branch) == ["A2", "A1"]
+
+
+def test_it_leaves_the_first_element_first(client, cast, branch, second):
+    client.force_login(cast.coordinator)
+    response = client.post(_url(branch.plan, "activity", branch.activity.pk), {"direction": "up"})
+    assert response.status_code == 204
+    assert "HX-Trigger" not in response
+    assert _codes(branch) == ["A1", "A2"]
+
+
+def test_it_refuses_an_unknown_direction(client, cast, branch, second):
+    client.force_login(cast.coordinator)
+    response = client.post(_url(branch.plan, "activity", second.pk), {"direction": "left"})
+    assert response.status_code == 400
+    assert _codes(branch) == ["A1", "A2"]
+
+
+def test_it_does_not_reorder_responsible_bodies(client, cast, branch):
+    client.force_login(cast.coordinator)
+    response = client.post(_url(branch.plan, "responsibility", branch.lead.pk), {"direction": "up"})
+    assert response.status_code == 400
+
+
+def test_it_refuses_get(client, cast, branch, second):
+    client.force_login(cast.coordinator)
+    assert client.get(_url(branch.plan, "activity", second.pk)).status_code == 405
+
+
+def test_it_answers_403_to_readers(client, cast, branch, second):
+    for reader in (cast.reviewer, cast.coordinator2):
+        client.force_login(reader)
+        response = client.post(_url(branch.plan, "activity", second.pk), {"direction": "up"})
+        assert response.status_code == 403
+    assert _codes(branch) == ["A1", "A2"]
+
+
+def test_it_answers_404_to_outsiders(client, cast, branch, second):
+    client.force_login(cast.outsider)
+    response = client.post(_url(branch.plan, "activity", second.pk), {"direction": "up"})
+    assert response.status_code == 404
+
+
+def test_it_answers_404_for_an_element_of_another_plan(client, cast, branch, other_plan_branch):
+    client.force_login(cast.coordinator)
+    duty = ResponsibilityFactory(activity=other_plan_branch.activity)
+    url = _url(branch.plan, "activity", other_plan_branch.activity.pk)
+    assert client.post(url, {"direction": "up"}).status_code == 404
+    url = _url(branch.plan, "responsibility", duty.pk)
+    assert client.post(url, {"direction": "up"}).status_code == 404

@@ -1,0 +1,64 @@
+import pytest
+from django.urls import reverse
+
+from assessment.standards.services import framework_load
+from tests.factories import AreaFactory, ComponentFactory, CriterionFactory, FrameworkFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(framework):
+    return reverse("standards:framework_detail", args=[framework.code, framework.version])
+
+
+def test_it_shows_components_areas_criteria_principles_and_groups(client, cast, small_yaml):
+    framework = framework_load(document=small_yaml, source_name="tiny.yaml").framework
+    client.force_login(cast.reviewer)
+    response = client.get(_url(framework))
+    assert response.status_code == 200
+    content = response.content.decode()
+    for text in (
+        "Tiny guidelines",
+        "Prevention",
+        "Stop it before it starts.",
+        "Awareness-raising",
+        "Are there campaigns?",
+        "кампани",
+        "Human rights",
+        "Are rights at the core?",
+        "SMART indicators",
+        "Is the indicator specific?",
+    ):
+        assert text in content, text
+
+
+def test_its_query_count_does_not_grow_with_the_catalogue(
+    client, cast, django_assert_max_num_queries
+):
+    framework = FrameworkFactory()
+    for _ in range(5):
+        component = ComponentFactory(framework=framework)
+        for _ in range(4):
+            area = AreaFactory(component=component)
+            CriterionFactory.create_batch(3, framework=framework, area=area, group="")
+    client.force_login(cast.coordinator)
+    with django_assert_max_num_queries(12):
+        response = client.get(_url(framework))
+    assert response.content.decode().count('data-testid="component"') == 5
+
+
+def test_it_answers_404_for_an_unknown_version(client, cast):
+    framework = FrameworkFactory()
+    client.force_login(cast.coordinator)
+    url = reverse("standards:framework_detail", args=[framework.code, "9.9"])
+    assert client.get(url).status_code == 404
+
+
+def test_it_refuses_post(client, cast):
+    framework = FrameworkFactory()
+    client.force_login(cast.standards_admin)
+    assert client.post(_url(framework)).status_code == 405
+
+
+def test_it_sends_anonymous_visitors_to_sign_in(client):
+    assert client.get(_url(FrameworkFactory())).status_code == 302

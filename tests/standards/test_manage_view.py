@@ -1,0 +1,30 @@
+import pytest
+from django.urls import reverse
+
+from tests.factories import FrameworkFactory
+
+pytestmark = pytest.mark.django_db
+URL = reverse("standards:manage")
+
+
+def test_it_shows_the_upload_form_and_every_version(client, cast):
+    FrameworkFactory(code="icmpd-2006", version="1.0", is_current=False)
+    FrameworkFactory(code="icmpd-2006", version="2.0")
+    client.force_login(cast.standards_admin)
+    response = client.get(URL)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'type="file"' in content and "Checklist file" in content
+    assert reverse("standards:framework_export", args=["icmpd-2006", "1.0", "xlsx"]) in content
+    assert reverse("standards:framework_export", args=["icmpd-2006", "2.0", "yaml"]) in content
+
+
+@pytest.mark.parametrize("role", ["coordinator", "reviewer", "outsider"])
+def test_it_refuses_everyone_but_standards_admins(client, cast, role):
+    client.force_login(getattr(cast, role))
+    assert client.get(URL).status_code == 403
+
+
+def test_it_refuses_post(client, cast):
+    client.force_login(cast.standards_admin)
+    assert client.post(URL).status_code == 405

@@ -1,0 +1,59 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from assessment.standards.models import Criterion, Framework
+from assessment.standards.services import framework_load
+from assessment.standards.views import PENDING
+from tests.standards.conftest import SMALL
+
+pytestmark = pytest.mark.django_db
+URL = reverse("standards:upload_confirm")
+
+
+def _preview(client, content=SMALL):
+    response = client.post(
+        reverse("standards:upload"), {"file": SimpleUploadedFile("tiny.yaml", content.encode())}
+    )
+    return response.context["digest"]
+
+
+def test_it_loads_the_previewed_checklist(client, cast):
+    client.force_login(cast.standards_admin)
+    digest = _preview(client)
+    response = client.post(URL, {"digest": digest})
+    assert response.status_code == 302
+    assert response.url == reverse("standards:framework_detail", args=["tiny", "1"])
+    assert Criterion.objects.filter(framework__code="tiny").count() == 3
+    assert PENDING not in client.session
+
+
+def test_it_refuses_a_digest_that_is_not_the_previewed_file(client, cast):
+    client.force_login(cast.standards_admin)
+    _preview(client)
+    response = client.post(URL, {"digest": "0" * 64}, follow=True)
+    assert b"no checklist waiting for confirmation" in response.content
+    assert not Framework.objects.exists()
+
+
+def test_it_validates_again_on_confirmation(client, cast, small_yaml):
+    client.force_login(cast.standards_admin)
+    changed = SMALL.replace("Are there campaigns?", "Campaigns?")
+    digest = _preview(client, changed)
+    # Meanwhile someone loads the same version with other content.
+    framework_load(document=small_yaml, source_name="tiny.yaml")
+    response = client.post(URL, {"digest": digest})
+    assert response.status_code == 400
+    assert b"already loaded with different content" in response.content
+    assert Criterion.objects.get(code="PR.1.1").question == "Are there campaigns?"
+
+
+@pytest.mark.parametrize("role", ["coordinator", "reviewer", "outsider"])
+def test_it_refuses_everyone_but_standards_admins(client, cast, role):
+    client.force_login(getattr(cast, role))
+    assert client.post(URL, {"digest": "x"}).status_code == 403
+
+
+def test_it_refuses_get(client, cast):
+    client.force_login(cast.standards_admin)
+    assert client.get(URL).status_code == 405
