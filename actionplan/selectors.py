@@ -65,17 +65,6 @@ def timeline_groups(plan: Plan) -> list[TimelineGroup]:
     ]
 
 
-def plan_timeline_pages(plan: Plan, *, rows_per_page: int = 38) -> list[SafeString]:
-    """The plan's timeline as print pages (one SVG each), for PDF and Word reports."""
-    return timeline_pages(
-        period_start=plan.period_start,
-        period_end=plan.period_end,
-        groups=timeline_groups(plan),
-        rows_per_page=rows_per_page,
-        title=f"Timeline of activities: {plan.title}",
-    )
-
-
 # --- the workspace tree --------------------------------------------------------------
 
 
@@ -295,3 +284,14 @@ def deletion_consequences(element) -> dict[str, list[str]]:
 def _count_label(n: int, model) -> str:
     singular, plural = DEPENDANTS[model]
     return f"{n} {singular if n == 1 else plural}"
+
+
+def plan_timeline_pages(plan: Plan, *, rows_per_page: int = 38) -> list[SafeString]:
+    """The plan's timeline as print pages (one SVG each), for PDF and Word reports."""
+    return timeline_pages(
+        period_start=plan.period_start,
+        period_end=plan.period_end,
+        groups=timeline_groups(plan),
+        rows_per_page=rows_per_page,
+        title=f"Timeline of activities: {plan.title}",
+    )

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from actionplan import views, workspace_views
+from actionplan import views, views_export, views_import, views_pdf, workspace_views
 from actionplan.elements import KindConverter
 
 app_name = "actionplan"
@@ -33,4 +33,11 @@ urlpatterns: list = [
         workspace_views.element_panel,
         name="element_panel",
     ),
+    path("<int:plan_id>/export.json", views_export.export_json, name="export_json"),
+    path("<int:plan_id>/export.docx", views_export.export_docx, name="export_docx"),
+    path("import/", views_import.plan_import, name="plan_import"),
+    path("import/confirm/", views_import.plan_import_confirm, name="plan_import_confirm"),
+    path("import/template.xlsx", views_import.import_template, name="import_template"),
+    path("<int:plan_id>/export.xlsx", views_import.export_xlsx, name="export_xlsx"),
+    path("<int:plan_id>/export.pdf", views_pdf.plan_pdf, name="plan_pdf"),
 ]

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from actionplan.models import Activity, Output, SubActivity
+from actionplan.views_pdf import plan_figures
 from assessment import charts
 from assessment.models import CoverageLevel, Note, Rating, Review, Severity
 from assessment.standards.models import Component, Criterion, Principle
@@ -168,6 +169,7 @@ def report_context(review: Review) -> dict:
         "legal_basis": [line.strip() for line in plan.legal_basis.splitlines() if line.strip()],
         "structural_criteria": _structural_criteria(framework),
         "coverage_charts": charts.coverage_charts(parts),
+        **plan_figures(plan),
     }
 
 

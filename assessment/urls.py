@@ -1,10 +1,44 @@
 from django.urls import path
 
-from assessment import views_report
+from assessment import views, views_report
 
 app_name = "assessment"
 
-urlpatterns: list = [
+urlpatterns = [
+    path("", views.review_index, name="review_index"),
+    path("plan/<int:plan_id>/", views.plan_reviews, name="plan_reviews"),
+    path("plan/<int:plan_id>/new/", views.review_create, name="review_create"),
+    path("<int:review_id>/", views.review_detail, name="review_detail"),
+    path("<int:review_id>/run/", views.review_run, name="review_run"),
+    path("<int:review_id>/finalise/", views.review_finalise, name="review_finalise"),
+    path(
+        "<int:review_id>/findings/<int:finding_id>/dismiss/",
+        views.finding_dismiss,
+        name="finding_dismiss",
+    ),
+    path(
+        "<int:review_id>/findings/<int:finding_id>/restore/",
+        views.finding_restore,
+        name="finding_restore",
+    ),
+    path(
+        "<int:review_id>/findings/<int:finding_id>/note/",
+        views.note_from_finding,
+        name="note_from_finding",
+    ),
+    path(
+        "<int:review_id>/ratings/<int:rating_id>/override/",
+        views.rating_override,
+        name="rating_override",
+    ),
+    path(
+        "<int:review_id>/ratings/<int:rating_id>/reject/",
+        views.suggestion_reject,
+        name="suggestion_reject",
+    ),
+    path("<int:review_id>/notes/", views.note_create, name="note_create"),
+    path("<int:review_id>/notes/<int:note_id>/", views.note_update, name="note_update"),
+    path("<int:review_id>/notes/<int:note_id>/delete/", views.note_delete, name="note_delete"),
     path("<int:review_id>/report/", views_report.report, name="report"),
     path("<int:review_id>/report.pdf", views_report.report_download, name="report_pdf"),
 ]

@@ -10,12 +10,14 @@ a PDF never reads another file of the server or reaches the network.
 import mimetypes
 import os
 import posixpath
+import re
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
 from django.utils._os import safe_join
+from django.utils.safestring import SafeString, mark_safe
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -27,6 +29,12 @@ BASE_URL = f"{STATIC_ORIGIN}/"
 
 # Fonts are not in every mimetypes table; WeasyPrint checks stylesheets' type only.
 _CONTENT_TYPES = {".css": "text/css; charset=utf-8", ".ttf": "font/ttf", ".svg": "image/svg+xml"}
+
+
+# WeasyPrint reads an <svg>'s style attribute as presentation attributes, so the
+# browser's `height:auto` there becomes an SVG height of "auto" and breaks the drawing's
+# size; the print stylesheet sizes charts instead.
+_SVG_ROOT_STYLE = re.compile(r'(<svg\b[^>]*?)\s+style="[^"]*"')
 
 
 class URLRefused(ValueError):
@@ -86,6 +94,12 @@ class StaticFilesFetcher(URLFetcher):
         with open(filename, "rb") as handle:
             body = handle.read()
         return URLFetcherResponse(url, body, {"Content-Type": content_type})
+
+
+def svg_for_print(svg: SafeString) -> SafeString:
+    """An inline SVG chart without the style attribute on its root element."""
+    # Safe to mark: removing an attribute from already safe markup adds nothing to it.
+    return mark_safe(_SVG_ROOT_STYLE.sub(r"\1", str(svg), count=1))  # noqa: S308
 
 
 def html_to_pdf(html: str, *, title: str, author: str, language: str) -> bytes:

@@ -66,8 +66,9 @@ class _PlanContent:
         self.objectives_by_goal = _by(
             _tagged(SpecificObjective.objects.filter(plan=plan)), "goal_id"
         )
-        outputs = list(Output.objects.filter(plan=plan).order_by(*ORDER))
-        self.outputs_by_objective = _by(outputs, "objective_id")
+        self.outputs_by_objective = _by(
+            Output.objects.filter(plan=plan).order_by(*ORDER), "objective_id"
+        )
         self.activities_by_objective = _by(
             _tagged(Activity.objects.filter(plan=plan)), "objective_id"
         )
@@ -91,7 +92,20 @@ class _PlanContent:
             self.indicators[subject].append(indicator)
         self.section_keys = {s.pk: f"section-{n}" for n, s in enumerate(self.sections, 1)}
         self.stakeholder_keys = _stakeholder_keys(self.stakeholders)
-        self.output_keys = {o.pk: f"output-{n}" for n, o in enumerate(outputs, 1)}
+        self.output_keys = self._output_keys()
+
+    def _output_keys(self) -> dict[int, str]:
+        """Numbered in the order the document lists them, so that a re-imported plan
+        (whose order values are renumbered) gets the same keys."""
+        goals = [g for c in self.chapters for g in self.goals_by_chapter[c.pk]]
+        goals += self.goals_by_chapter[None]
+        outputs = (
+            output
+            for goal in goals
+            for objective in self.objectives_by_goal[goal.pk]
+            for output in self.outputs_by_objective[objective.pk]
+        )
+        return {output.pk: f"output-{n}" for n, output in enumerate(outputs, 1)}
 
 
 def _stakeholder_keys(stakeholders) -> dict[int, str]:

@@ -3,10 +3,15 @@ outputs, sub-activities, responsibilities, budget lines and background sections.
 
 import datetime
 from decimal import Decimal
+from io import StringIO
+from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.core.management import call_command
 
 from actionplan.models import BudgetLine, Indicator, Responsibility
+from assessment.standards.models import Framework
 from strategy.models import PlanStatus, Section, Stakeholder
 from tests.factories import (
     ActivityFactory,
@@ -26,6 +31,14 @@ from tests.factories import (
     StrategicGoalFactory,
     SubActivityFactory,
 )
+
+
+@pytest.fixture
+def icmpd_standard(db):
+    """The ICMPD 2006 checklist shipped in fixtures/standards/, loaded as load_demo does."""
+    path = Path(settings.BASE_DIR) / "fixtures" / "standards" / "icmpd-2006.yaml"
+    call_command("load_standard", str(path), stdout=StringIO())
+    return Framework.objects.get(code="icmpd-2006", is_current=True)
 
 
 @pytest.fixture
@@ -144,3 +157,12 @@ def complete_plan(framework):
     lone_goal = StrategicGoalFactory(plan=plan, chapter=None, title="A goal outside chapters")
     SpecificObjectiveFactory(plan=plan, goal=lone_goal, title="Its objective")
     return plan
+
+
+@pytest.fixture
+def plan(complete_plan, cast):
+    """The complete plan as a draft that only alice-coordinator may edit (and see)."""
+    complete_plan.status = PlanStatus.DRAFT
+    complete_plan.save()
+    complete_plan.memberships.create(user=cast.coordinator, role="editor")
+    return complete_plan

@@ -12,7 +12,6 @@ from actionplan.exchange.json_export import plan_export_json
 from actionplan.exchange.json_import import plan_import_json
 from actionplan.models import Activity, BudgetLine, Responsibility
 from strategy.models import PlanStatus, Section
-from tests.factories import ComponentFactory, FrameworkFactory
 
 DEMO = Path(settings.BASE_DIR) / "fixtures" / "plans" / "azerbaijan-2014-2018.json"
 
@@ -23,16 +22,11 @@ def document():
 
 
 @pytest.fixture
-def icmpd(db, document):
-    reference = document["plan"]["framework"]
-    framework = FrameworkFactory(code=reference["code"], version=reference["version"])
-    for code in ("SF", "PR", "SP", "IP"):
-        ComponentFactory(framework=framework, code=code)
-    return framework
-
-
-@pytest.fixture
-def demo(icmpd, document):
+def demo(icmpd_standard, document):
+    assert document["plan"]["framework"] == {
+        "code": icmpd_standard.code,
+        "version": icmpd_standard.version,
+    }
     return plan_import_json(document=document)
 
 

@@ -9,6 +9,7 @@ from actionplan.exchange.json_document import plan_schema
 from actionplan.exchange.json_export import plan_export_json
 from actionplan.exchange.json_import import plan_import_json
 from actionplan.models import Activity, Indicator
+from actionplan.synthetic import plan_generate
 from strategy.models import Plan, PlanMembership
 
 
@@ -89,7 +90,7 @@ def test_it_exports_a_500_activity_plan_in_a_bounded_number_of_queries(
 
 
 @pytest.fixture
-def big_plan(db):
-    from tests.actionplan.exchange.bigplan import big_plan_create
-
-    return big_plan_create(activities=500)
+def big_plan(icmpd_standard):
+    plan = plan_generate(activities=500)
+    assert plan.framework == icmpd_standard
+    return plan

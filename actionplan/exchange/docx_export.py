@@ -1,0 +1,365 @@
+"""Export a plan as a Word document that follows the model templates of the ICMPD review
+(seed, Annexes 2 and 3): the national strategy (preamble, background analysis, guiding
+principles, stakeholders, strategic goals and specific objectives), then the action plan
+as one table per specific objective (outputs, activities, sub-activities, lead body and
+partners, timeline, budget, indicators).
+
+Headings use Word's own Heading 1–3 styles and the document opens with a table-of-contents
+field, so Word builds the contents from them. The document is rendered from the plan's
+JSON export, so it shows exactly what an export carries, in a fixed number of queries.
+"""
+
+import io
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from actionplan.exchange.json_export import plan_export_json
+from actionplan.models import BudgetLine, Indicator
+from strategy.models import Plan, PlanStatus, Section, Stakeholder
+
+# Characters XML 1.0 cannot hold; python-docx refuses them, so they are dropped.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+STRATEGY_SECTIONS = (
+    (Section.Kind.PREAMBLE, "Preamble"),
+    (Section.Kind.BACKGROUND, "Background analysis"),
+    (Section.Kind.PRINCIPLES, "Guiding principles"),
+)
+ACTION_PLAN_COLUMNS = (
+    "No.",
+    "Output / activity / sub-activity",
+    "Lead body",
+    "Partners",
+    "Timeline",
+    "Budget",
+    "Indicators",
+)
+
+
+def plan_export_docx(*, plan: Plan) -> bytes:
+    document = plan_export_json(plan=plan)
+    components = (
+        {c.code: c.title for c in plan.framework.components.all()} if plan.framework else {}
+    )
+    writer = _Writer(document, components)
+    writer.write()
+    buffer = io.BytesIO()
+    writer.docx.save(buffer)
+    return buffer.getvalue()
+
+
+def clean(text) -> str:
+    return NOT_XML.sub("", str(text or ""))
+
+
+def _month(value: str | None) -> str:
+    if not value:
+        return ""
+    year, month = value.split("-")
+    return f"{month}/{year}"
+
+
+class _Writer:
+    def __init__(self, document: dict, components: dict[str, str]):
+        self.data = document
+        self.components = components
+        self.docx = Document()
+        self.bodies = {s["key"]: s for s in document["stakeholders"]}
+        self.sections = document["sections"]
+
+    # --- building blocks -------------------------------------------------------------
+
+    def heading(self, text: str, level: int):
+        return self.docx.add_heading(clean(text), level=level)
+
+    def paragraph(self, text: str = "", style: str | None = None, bold_label: str = ""):
+        paragraph = self.docx.add_paragraph(style=style)
+        if bold_label:
+            paragraph.add_run(clean(bold_label)).bold = True
+        _add_lines(paragraph, text)
+        return paragraph
+
+    def body(self, text: str) -> None:
+        """Narrative text: blank lines separate paragraphs, single newlines break lines."""
+        for block in re.split(r"\n\s*\n", clean(text).strip()):
+            if block:
+                self.paragraph(block)
+
+    def body_name(self, key: str | None) -> str:
+        if not key:
+            return ""
+        body = self.bodies[key]
+        return body["abbreviation"] or body["name"]
+
+    # --- the document ----------------------------------------------------------------
+
+    def write(self) -> None:
+        self.title_page()
+        self.strategy()
+        self.action_plan()
+
+    def title_page(self) -> None:
+        plan = self.data["plan"]
+        self.docx.add_heading(clean(plan["title"]), level=0)
+        status = dict(PlanStatus.choices).get(plan["status"], plan["status"])
+        facts = [
+            ("Country: ", plan["country"]),
+            ("Period: ", f"{plan['period_start']}–{plan['period_end']}"),
+            ("Status: ", status),
+            ("Adopted by: ", plan["adoption_reference"]),
+            ("Coordinating body: ", plan["coordinating_body"]),
+        ]
+        for label, value in facts:
+            if value:
+                self.paragraph(value, bold_label=label)
+        if plan["description"]:
+            self.body(plan["description"])
+        self.docx.add_paragraph("Contents", style="TOC Heading")
+        _add_toc_field(self.docx.add_paragraph())
+        _update_fields_on_open(self.docx)
+        self.docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def strategy(self) -> None:
+        self.heading("National strategy", 1)
+        for kind, title in STRATEGY_SECTIONS:
+            self.narrative(kind, title)
+        self.stakeholders()
+        self.heading("Strategic goals and specific objectives", 2)
+        for chapter in self.chapters():
+            self.heading(_numbered(chapter), 3)
+            if chapter["description"]:
+                self.body(chapter["description"])
+            for goal in chapter["goals"]:
+                self.goal(goal)
+        for kind, title in ((Section.Kind.OTHER, "Other provisions"),):
+            self.narrative(kind, title)
+        plan = self.data["plan"]
+        if plan["legal_basis"]:
+            self.heading("Legal basis", 2)
+            for line in clean(plan["legal_basis"]).splitlines():
+                if line.strip():
+                    self.paragraph(line.strip(), style="List Bullet")
+
+    def narrative(self, kind: str, title: str) -> None:
+        sections = [s for s in self.sections if s["kind"] == kind]
+        if not sections:
+            return
+        self.heading(title, 2)
+        for section in sections:
+            component = self.components.get(section["component"] or "")
+            self.heading(f"{section['title']} ({component})" if component else section["title"], 3)
+            self.body(section["body"])
+
+    def stakeholders(self) -> None:
+        narrative = [s for s in self.sections if s["kind"] == Section.Kind.STAKEHOLDERS]
+        if not (narrative or self.data["stakeholders"]):
+            return
+        self.heading("Stakeholders and their roles", 2)
+        for section in narrative:
+            self.heading(section["title"], 3)
+            self.body(section["body"])
+        if not self.data["stakeholders"]:
+            return
+        kinds = dict(Stakeholder.Kind.choices)
+        rows = [
+            (s["name"], s["abbreviation"], kinds.get(s["kind"], s["kind"]), s["role"])
+            for s in self.data["stakeholders"]
+        ]
+        _table(self.docx, ("Institution", "Abbreviation", "Kind", "Role"), rows)
+
+    def chapters(self) -> list[dict]:
+        chapters = list(self.data["chapters"])
+        if self.data["goals"]:
+            chapters.append(
+                {
+                    "code": "",
+                    "title": "Goals outside the chapters",
+                    "description": "",
+                    "goals": self.data["goals"],
+                }
+            )
+        return chapters
+
+    def goal(self, goal: dict) -> None:
+        self.paragraph(goal["title"], bold_label=_label("Strategic goal", goal["code"]))
+        for text in (goal["description"], goal["rationale"]):
+            if text:
+                self.body(text)
+        self.indicator_list(goal["indicators"])
+        for objective in goal["objectives"]:
+            label = _label("Specific objective", objective["code"])
+            self.paragraph(objective["title"], style="List Bullet", bold_label=label)
+
+    def indicator_list(self, indicators: Iterable[dict]) -> None:
+        for indicator in indicators:
+            self.paragraph(_indicator(indicator), style="List Bullet 2", bold_label="Indicator: ")
+
+    # --- action plan -----------------------------------------------------------------
+
+    def action_plan(self) -> None:
+        section = self.docx.add_section()
+        _landscape(section)
+        self.heading("Action plan", 1)
+        for chapter in self.chapters():
+            self.heading(_numbered(chapter), 2)
+            for goal in chapter["goals"]:
+                for objective in goal["objectives"]:
+                    self.objective_table(goal, objective)
+        self.narrative(Section.Kind.FUNDING, "Funding")
+        self.narrative(Section.Kind.MONITORING, "Monitoring and evaluation")
+
+    def objective_table(self, goal: dict, objective: dict) -> None:
+        self.heading(_label("Specific objective", objective["code"]) + objective["title"], 3)
+        self.paragraph(goal["title"], bold_label="Strategic goal: ")
+        self.indicator_list(objective["indicators"])
+        rows = []
+        outputs = {o["key"]: o for o in objective["outputs"]}
+        for output in objective["outputs"]:
+            rows.append(self.output_row(output))
+            rows += self.activity_rows(
+                a for a in objective["activities"] if a["output"] == output["key"]
+            )
+        rows += self.activity_rows(a for a in objective["activities"] if a["output"] not in outputs)
+        if rows:
+            _table(self.docx, ACTION_PLAN_COLUMNS, rows)
+        else:
+            self.paragraph("No activities are planned for this objective yet.")
+
+    def output_row(self, output: dict) -> tuple:
+        indicators = "\n".join(_indicator(i) for i in output["indicators"])
+        return (output["code"], f"Output: {output['title']}", "", "", "", "", indicators)
+
+    def activity_rows(self, activities: Iterable[dict]) -> list[tuple]:
+        rows = []
+        for activity in activities:
+            lead = [r for r in activity["responsibilities"] if r["role"] == "lead"]
+            partners = [r for r in activity["responsibilities"] if r["role"] != "lead"]
+            rows.append(
+                (
+                    activity["code"],
+                    "\n".join(filter(None, [activity["title"], activity["description"]])),
+                    ", ".join(self.body_name(r["stakeholder"]) for r in lead),
+                    ", ".join(self.body_name(r["stakeholder"]) for r in partners),
+                    _timeline(activity),
+                    "\n".join(_budget_line(b) for b in activity["budget_lines"]),
+                    "\n".join(
+                        _indicator(i, self.body_name(i["responsible_body"]))
+                        for i in activity["indicators"]
+                    ),
+                )
+            )
+            rows += [
+                (sub["code"], f"– {sub['title']}", "", "", _timeline(sub), "", "")
+                for sub in activity["sub_activities"]
+            ]
+        return rows
+
+
+def _label(noun: str, code: str) -> str:
+    return f"{noun} {code}: " if code else f"{noun}: "
+
+
+def _numbered(chapter: dict) -> str:
+    return f"{chapter['code']}. {chapter['title']}" if chapter["code"] else chapter["title"]
+
+
+def _timeline(element: dict) -> str:
+    if not element["start"]:
+        return ""
+    return f"{_month(element['start'])} – {_month(element['end'])}"
+
+
+def _budget_line(line: dict) -> str:
+    amount = f"{Decimal(line['amount']):,.2f}"
+    source = dict(BudgetLine.Source.choices).get(line["source"], line["source"])
+    if line["donor_name"]:
+        source = f"{source}: {line['donor_name']}"
+    status = dict(BudgetLine.Status.choices).get(line["status"], line["status"]).lower()
+    text = f"{amount} {line['currency']} ({source}, {status})"
+    return f"{line['description']}: {text}" if line["description"] else text
+
+
+def _indicator(indicator: dict, body: str = "") -> str:
+    level = dict(Indicator.Level.choices).get(indicator["level"], indicator["level"])
+    parts = [f"{indicator['definition']} ({level.lower()})"]
+    if indicator["unit"]:
+        parts.append(f"unit: {indicator['unit']}")
+    for name in ("baseline", "target"):
+        value, year = indicator[f"{name}_value"], indicator[f"{name}_year"]
+        if value or year:
+            parts.append(f"{name}: {value} {f'({year})' if year else ''}".strip())
+    if indicator["means_of_verification"]:
+        parts.append(f"verified by: {indicator['means_of_verification']}")
+    if body:
+        parts.append(f"reported by: {body}")
+    return "; ".join(parts)
+
+
+def _add_lines(paragraph, text: str) -> None:
+    lines = clean(text).split("\n")
+    run = paragraph.add_run(lines[0])
+    for line in lines[1:]:
+        run.add_break()
+        run = paragraph.add_run(line)
+
+
+def _table(docx, header: Iterable[str], rows: Iterable[tuple]) -> None:
+    header = tuple(header)
+    table = docx.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(text).bold = True
+    _repeat_as_header(table.rows[0])
+    for values in rows:
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            _add_lines(cell.paragraphs[0], value)
+            for run in cell.paragraphs[0].runs:
+                run.font.size = Pt(9)
+    docx.add_paragraph()
+
+
+def _repeat_as_header(row) -> None:
+    # Long tables run over several pages; the column titles repeat on each.
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def _landscape(section) -> None:
+    width, height = section.page_width, section.page_height
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = max(width, height), min(width, height)
+
+
+def _add_toc_field(paragraph) -> None:
+    """A TOC field over Heading 1–3; Word fills it in when fields are updated."""
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = 'TOC \\o "1-3" \\h \\z \\u'
+    placeholder = OxmlElement("w:t")
+    placeholder.text = "Update the table of contents to fill it in (F9 in Word)."
+    parts = [_field_char("begin"), instruction, _field_char("separate"), placeholder]
+    for element in [*parts, _field_char("end")]:
+        paragraph.add_run()._r.append(element)
+
+
+def _field_char(kind: str):
+    element = OxmlElement("w:fldChar")
+    element.set(qn("w:fldCharType"), kind)
+    return element
+
+
+def _update_fields_on_open(docx) -> None:
+    settings = docx.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.append(update)

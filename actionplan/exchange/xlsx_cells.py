@@ -1,0 +1,207 @@
+"""Reading an uploaded workbook safely and turning its cells into plan values.
+
+Everything here raises `CellError` (a message about one cell) or `WorkbookRefused`
+(the file as a whole cannot be read); the caller adds the sheet, row and column.
+"""
+
+import datetime
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from decimal import Decimal
+
+from openpyxl import load_workbook
+from openpyxl.utils import range_boundaries
+from openpyxl.workbook.workbook import Workbook
+
+from actionplan.exchange.currencies import is_currency_code
+from actionplan.exchange.xlsx_layout import (
+    FORMULA_TRIGGERS,
+    MAX_FILE_BYTES,
+    MAX_UNZIPPED_BYTES,
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason an import cannot go ahead, placed where the person can find it."""
+
+    sheet: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [f"{self.sheet} sheet"] if self.sheet else []
+        if self.row:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column “{self.column}”")
+        return f"{', '.join(where)}: {self.message}" if where else self.message
+
+
+class WorkbookRefused(Exception):
+    pass
+
+
+class CellError(ValueError):
+    pass
+
+
+def workbook_open(data: bytes) -> Workbook:
+    """Open an .xlsx upload, refusing what is not one before openpyxl reads it."""
+    if not data:
+        raise WorkbookRefused("The file is empty.")
+    if len(data) > MAX_FILE_BYTES:
+        raise WorkbookRefused(
+            f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; split the plan "
+            "or remove what is not part of it (pictures, other sheets)."
+        )
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise WorkbookRefused(
+            "This is an old-format Excel file (.xls) or another Office 97 file: "
+            "open it in Excel and save it as an Excel workbook (.xlsx)."
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        unzipped = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise WorkbookRefused("This is not an Excel workbook (.xlsx).") from exc
+    if "word/document.xml" in names:
+        raise WorkbookRefused(
+            "This is a Word document renamed .xlsx, not an Excel workbook. Use the "
+            "template (Download the template) and fill it in Excel."
+        )
+    if "xl/workbook.xml" not in names:
+        raise WorkbookRefused("This is not an Excel workbook (.xlsx).")
+    if unzipped > MAX_UNZIPPED_BYTES:
+        raise WorkbookRefused(
+            f"The workbook unpacks to more than {MAX_UNZIPPED_BYTES // (1024 * 1024)} MB, "
+            "far more than an action plan needs; it was not read."
+        )
+    try:
+        # Formulas are kept as formulas (data_only=False) so they can be refused by cell.
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        raise WorkbookRefused(
+            "The workbook could not be read; it may be damaged. Open it in Excel and save it again."
+        ) from exc
+
+
+def cell_text(value) -> str:
+    """A cell as plain text; undoes the quote the exporter puts before formula triggers."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime.datetime | datetime.date):
+        raise CellError("Expected text, found a date.")
+    text = str(value).strip()
+    if text.startswith("'") and text[1:2] and text[1:2] in FORMULA_TRIGGERS:
+        text = text[1:]
+    return text
+
+
+_AMOUNT = re.compile(r"^\d+(\.\d+)?$|^\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+def cell_amount(value) -> Decimal:
+    if isinstance(value, bool):
+        raise CellError("Expected an amount, found TRUE/FALSE.")
+    if isinstance(value, int | float | Decimal):
+        amount = Decimal(str(value))
+    else:
+        text = cell_text(value).replace(" ", "").replace("\u00a0", "")
+        if text.startswith("-") and _AMOUNT.match(text[1:]):
+            raise CellError(f"The amount {text} is negative; a budget is zero or more.")
+        if not _AMOUNT.match(text):
+            raise CellError(f"“{text}” is not an amount; write digits only, e.g. 25000.50.")
+        amount = Decimal(text.replace(",", ""))
+    if not amount.is_finite():
+        raise CellError("Expected an amount.")
+    if amount < 0:
+        raise CellError(f"The amount {amount} is negative; a budget is zero or more.")
+    if amount != amount.quantize(Decimal("0.01")):
+        raise CellError(f"The amount {amount} has more than two decimals.")
+    if amount >= Decimal("1e12"):
+        raise CellError(f"The amount {amount} is too large.")
+    return amount.quantize(Decimal("0.01"))
+
+
+def cell_year(value) -> int:
+    text = cell_text(value)
+    if not re.fullmatch(r"\d{4}", text) or not 1900 <= int(text) <= 2100:
+        raise CellError(f"“{text}” is not a year; write four digits, e.g. 2018.")
+    return int(text)
+
+
+def cell_currency(value) -> str:
+    code = cell_text(value).upper()
+    if not is_currency_code(code):
+        raise CellError(f"“{code}” is not an ISO 4217 currency code; write e.g. EUR or AZN.")
+    return code
+
+
+def cell_choice(value, choices, what: str) -> str:
+    """Match a value or label of a TextChoices, ignoring capitals and spaces."""
+    text = " ".join(cell_text(value).split()).casefold()
+    for choice_value, label in choices.choices:
+        if text in (choice_value.casefold(), str(label).casefold()):
+            return choice_value
+    allowed = ", ".join(v for v, _ in choices.choices)
+    raise CellError(f"“{cell_text(value)}” is not a {what}; use one of: {allowed}.")
+
+
+_MONTH_FORMATS = (
+    (re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})$"), False),
+    (re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"), True),
+    (re.compile(r"^(?P<m>\d{1,2})/(?P<y>\d{4})$"), False),
+)
+
+
+def cell_month(value, *, end: bool) -> datetime.date:
+    """A month as its first day. A year alone is January for a start, December for an end."""
+    if isinstance(value, datetime.datetime | datetime.date):
+        return datetime.date(value.year, value.month, 1)
+    text = cell_text(value)
+    if re.fullmatch(r"\d{4}", text):
+        return datetime.date(int(text), 12 if end else 1, 1)
+    for pattern, has_day in _MONTH_FORMATS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        year, month = int(match["y"]), int(match["m"])
+        try:
+            datetime.date(year, month, int(match["d"]) if has_day else 1)
+        except ValueError:
+            raise CellError(f"“{text}” is not a real date.") from None
+        return datetime.date(year, month, 1)
+    raise CellError(
+        f"“{text}” is not a month we can read; write YYYY-MM (e.g. 2015-03), YYYY-MM-DD, "
+        "MM/YYYY or a year alone."
+    )
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3}[0-9]+:[A-Z]{1,3}[0-9]+)"')
+
+
+def merged_ranges(ws) -> list[tuple[int, int, str]]:
+    """Merged ranges of a sheet as (first row, first column, range).
+
+    Read-only sheets (streamed, so a huge sheet stops being read at the limit) do not
+    report merges, so they are read from the sheet's XML.
+    """
+    with ws._get_source() as source:
+        xml = source.read()
+    found = []
+    for match in _MERGE.finditer(xml):
+        ref = match[1].decode()
+        min_col, min_row, _, _ = range_boundaries(ref)
+        found.append((min_row, min_col, ref))
+    return found
+
+
+MERGED_MESSAGE = "Cells {} are merged; unmerge them and repeat the value in each row instead."
+FORMULA_MESSAGE = "Formulas are not read; type the value itself."

@@ -1,0 +1,44 @@
+"""Downloads of a whole plan: the JSON document and the Word file. Anyone who may see
+the plan may download it; a plan the user may not see answers 404."""
+
+import json
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET
+
+from actionplan.exchange.docx_export import plan_export_docx
+from actionplan.exchange.json_export import plan_export_json
+from strategy.access import get_plan_for_user
+from strategy.models import Plan
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@require_GET
+@login_required
+def export_json(request, plan_id: int):
+    plan = get_plan_for_user(request, plan_id)
+    text = json.dumps(plan_export_json(plan=plan), ensure_ascii=False, indent=2) + "\n"
+    return _download(text.encode("utf-8"), "application/json", _filename(plan, "json"))
+
+
+@require_GET
+@login_required
+def export_docx(request, plan_id: int):
+    plan = get_plan_for_user(request, plan_id)
+    return _download(plan_export_docx(plan=plan), DOCX, _filename(plan, "docx"))
+
+
+def _filename(plan: Plan, extension: str) -> str:
+    stem = slugify(f"{plan.country} {plan.title} {plan.period_start}-{plan.period_end}")
+    return f"{stem[:100] or f'plan-{plan.pk}'}.{extension}"
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,110 @@
+"""Plan exchange pages: import a plan from a file (preview, then confirm), download the
+import template, export a plan as an Excel activity matrix."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from actionplan.exchange.json_file_import import plan_import_json_file, plan_import_json_preview
+from actionplan.exchange.upload_staging import upload_discard, upload_stage, upload_take
+from actionplan.exchange.xlsx_export import import_template_xlsx, plan_export_xlsx
+from actionplan.exchange.xlsx_import import (
+    ImportRejected,
+    plan_import_xlsx,
+    plan_import_xlsx_preview,
+)
+from actionplan.forms_import import PlanImportConfirmForm, PlanImportForm
+from napplanner.roles import COORDINATOR, REVIEWER, has_role
+from strategy.access import get_plan_for_user
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# kind of file -> (preview service, import service)
+IMPORTERS = {
+    "xlsx": (plan_import_xlsx_preview, plan_import_xlsx),
+    "json": (plan_import_json_preview, plan_import_json_file),
+}
+
+
+def _require_importer(user) -> None:
+    """Coordinators draft plans and reviewers import the plans they review; no one else."""
+    if not (has_role(user, COORDINATOR) or has_role(user, REVIEWER)):
+        raise PermissionDenied("Only coordinators and reviewers may import plans.")
+
+
+def _xlsx_response(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _plan_url(plan) -> str:
+    """The plan's own page: its workspace where that exists, else its details page."""
+    for name in ("actionplan:workspace", "strategy:plan_details"):
+        try:
+            return reverse(name, args=[plan.pk])
+        except NoReverseMatch:
+            continue
+    return reverse("home")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def plan_import(request):
+    """GET: the upload form. POST: read the file and show what importing would create."""
+    _require_importer(request.user)
+    form = PlanImportForm(request.POST or None, request.FILES or None)
+    context = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data = upload.read()
+        preview_service, _ = IMPORTERS[form.kind]
+        preview = preview_service(file=data, user=request.user)
+        context.update(preview=preview, file_name=upload.name, problems=preview.problems)
+        if preview.is_valid:
+            token = upload_stage(request, data=data, name=upload.name, kind=form.kind)
+            context["confirm_form"] = PlanImportConfirmForm(initial={"token": token})
+    status = 400 if request.method == "POST" and "confirm_form" not in context else 200
+    return render(request, "actionplan/import.html", context, status=status)
+
+
+@require_POST
+@login_required
+def plan_import_confirm(request):
+    _require_importer(request.user)
+    form = PlanImportConfirmForm(request.POST)
+    staged = upload_take(request, form.cleaned_data["token"]) if form.is_valid() else None
+    if staged is None:
+        messages.error(request, "That preview has expired; upload the file again.")
+        return redirect("actionplan:plan_import")
+    _, import_service = IMPORTERS[staged.kind]
+    try:
+        plan = import_service(file=staged.data, user=request.user)
+    except ImportRejected as exc:
+        # The file was checked at preview; something it refers to changed since.
+        context = {"form": PlanImportForm(), "file_name": staged.name, "problems": exc.problems}
+        return render(request, "actionplan/import.html", context, status=400)
+    finally:
+        upload_discard(request, staged.token)
+    messages.success(request, f"Imported “{plan.title}” from {staged.name}.")
+    return redirect(_plan_url(plan))
+
+
+@require_GET
+@login_required
+def import_template(request):
+    _require_importer(request.user)
+    return _xlsx_response(import_template_xlsx(), "nap-planner-import-template.xlsx")
+
+
+@require_GET
+@login_required
+def export_xlsx(request, plan_id: int):
+    plan = get_plan_for_user(request, plan_id)
+    name = slugify(f"{plan.country} {plan.title} {plan.period_label}")[:80] or "plan"
+    return _xlsx_response(plan_export_xlsx(plan=plan), f"{name}.xlsx")

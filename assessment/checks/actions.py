@@ -1,0 +1,225 @@
+"""Rules on the action plan tier: activities, responsibilities, timeframes, budget.
+
+Where the review the product is modelled on states a shortcoming once for the whole plan
+("no budget per activity"), so do these rules: a plan-level finding "N of M activities
+have no …" (high when at least half of them, medium otherwise), and, when only some
+activities fall short, one low-severity finding per activity so the reviewer can find
+them. When every activity falls short, per-activity findings would say nothing more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assessment.checks.registry import Context, Hit, rule
+from assessment.checks.wording import vague_reason
+from assessment.snapshot import ActivityFacts, Element
+
+RESPONSIBILITIES = (
+    "ICMPD 2006 Guidelines, p.21–26: the responsibilities for the different activities "
+    "should be clearly defined; a timeframe as detailed as possible but realistic."
+)
+BUDGET = (
+    "M&E Handbook (ICMPD 2010), p.58: it is vital to draw an approximate and realistic "
+    "budget to estimate the resources needed; every NAP needs financial and human resources."
+)
+OUTPUTS = (
+    "ICMPD 2006 Guidelines, p.21–26: outputs are the services or products the activities "
+    "produce; monitoring criteria and indicators are planned in advance in the NAP structure."
+)
+WORDING = (
+    "ICMPD 2006 Guidelines, p.21–26: the national action plan must be built only out of "
+    "concrete, achievable activities."
+)
+MANY_BODIES = 3
+
+
+def _share_severity(count: int, total: int) -> str:
+    return "high" if count * 2 >= total else "medium"
+
+
+def _facet(
+    *,
+    plural: str,
+    singular: str,
+    criterion: str,
+    title: str,
+    rationale: str,
+    what: str,
+    recommendation: str,
+    fails: Callable[[Element, ActivityFacts, Context], bool],
+    only: Callable[[Element, ActivityFacts], bool] = lambda a, f: True,
+    each_always: bool = False,
+):
+    """Register the plan-level and the per-activity rule of one activity shortcoming."""
+
+    def failing(ctx: Context):
+        pool = [a for a in ctx.snapshot.activities if only(a, ctx.snapshot.facts[a.id])]
+        return pool, [a for a in pool if fails(a, ctx.snapshot.facts[a.id], ctx)]
+
+    @rule(
+        code=plural,
+        severity="high",
+        criterion=criterion,
+        title=title,
+        rationale=rationale,
+        message="{count} of {total} activities " + what + ".",
+        recommendation=recommendation,
+    )
+    def aggregate(ctx: Context):
+        pool, missing = failing(ctx)
+        if missing:
+            yield Hit(
+                "plan",
+                ctx.plan_id,
+                {"count": len(missing), "total": len(pool)},
+                severity=_share_severity(len(missing), len(pool)),
+            )
+
+    @rule(
+        code=singular,
+        severity="low",
+        criterion=criterion,
+        title=title,
+        rationale=rationale,
+        message="The activity “{label}” " + what.replace("have", "has") + ".",
+        recommendation=recommendation,
+    )
+    def each(ctx: Context):
+        pool, missing = failing(ctx)
+        if len(missing) < len(pool) or each_always:
+            for activity in missing:
+                yield Hit("activity", activity.id, {"label": activity.label}, label=activity.label)
+
+
+def _many_bodies_no_lead(facts: ActivityFacts) -> bool:
+    return facts.bodies >= MANY_BODIES and not facts.lead
+
+
+def _whole_period(activity: Element, ctx: Context) -> bool:
+    first, last = ctx.snapshot.period
+    start, end = activity.extra["start"], activity.extra["end"]
+    # Within a month or so of both ends: the plan period restated, not a schedule.
+    return (
+        start.year == first.year and start.month <= 2 and end.year == last.year and end.month >= 11
+    )
+
+
+def _has_timeframe(activity: Element) -> bool:
+    return bool(activity.extra["start"] and activity.extra["end"])
+
+
+_facet(
+    plural="activities-without-lead",
+    singular="activity-without-lead",
+    criterion="AP.1",
+    title="Activity without a lead body",
+    rationale=RESPONSIBILITIES,
+    what="have no lead body",
+    recommendation="Name one lead body per activity, with partners where needed.",
+    fails=lambda a, f, ctx: not f.lead and not _many_bodies_no_lead(f),
+)
+_facet(
+    plural="activities-without-timeframe",
+    singular="activity-without-timeframe",
+    criterion="AP.2",
+    title="Activity without a timeframe",
+    rationale=RESPONSIBILITIES,
+    what="have no timeframe",
+    recommendation="Give every activity a start and an end month.",
+    fails=lambda a, f, ctx: not _has_timeframe(a),
+)
+_facet(
+    plural="activities-whole-period",
+    singular="activity-whole-period",
+    criterion="AP.2",
+    title="Timeframe equal to the whole plan period",
+    rationale=RESPONSIBILITIES,
+    what="have the whole plan period as their timeframe",
+    recommendation="Set a specific, realistic timeframe for each activity instead of the plan "
+    "period.",
+    fails=lambda a, f, ctx: _whole_period(a, ctx),
+    only=lambda a, f: _has_timeframe(a),
+)
+_facet(
+    plural="activities-without-budget",
+    singular="activity-without-budget",
+    criterion="AP.3",
+    title="No budget per activity",
+    rationale=BUDGET,
+    what="have no budget",
+    recommendation="Draft a detailed budget for each activity including all needed resources.",
+    fails=lambda a, f, ctx: f.budget_lines == 0,
+)
+_facet(
+    plural="activities-without-output",
+    singular="activity-without-output",
+    criterion="AP.4",
+    title="Activity without an output",
+    rationale=OUTPUTS,
+    what="have no output",
+    recommendation="State the service or product each activity produces.",
+    fails=lambda a, f, ctx: a.extra["output_id"] is None,
+)
+_facet(
+    plural="activities-without-indicator",
+    singular="activity-without-indicator",
+    criterion="AP.4",
+    title="Activity without an indicator",
+    rationale=OUTPUTS,
+    what="have no indicator",
+    recommendation="Plan in advance an indicator for each activity or its output.",
+    fails=lambda a, f, ctx: f.indicators == 0,
+)
+_facet(
+    plural="activities-vague",
+    singular="activity-vague",
+    criterion="AP.5",
+    title="Vague activity wording",
+    rationale=WORDING,
+    what="have vague wording",
+    recommendation="Formulate each activity as a concrete, achievable action with a "
+    "measurable result (what, how many, for whom).",
+    fails=lambda a, f, ctx: vague_reason(a.extra["title"]) is not None,
+    each_always=True,
+)
+
+
+@rule(
+    code="activity-many-bodies-no-lead",
+    severity="medium",
+    criterion="AP.1",
+    title="Many responsible bodies and no lead",
+    rationale=RESPONSIBILITIES
+    + " The diversity of implementing agencies makes a precise activity harder to obtain.",
+    message="The activity “{label}” has {bodies} responsible bodies and none of them leads.",
+    recommendation="Name one lead body accountable for the activity; the others are partners.",
+)
+def many_bodies_no_lead(ctx: Context):
+    for activity in ctx.snapshot.activities:
+        facts = ctx.snapshot.facts[activity.id]
+        if _many_bodies_no_lead(facts):
+            yield Hit(
+                "activity",
+                activity.id,
+                {"label": activity.label, "bodies": facts.bodies},
+                label=activity.label,
+            )
+
+
+@rule(
+    code="no-resource-plan",
+    severity="high",
+    criterion="AP.6",
+    title="No budget per activity and no national resource plan",
+    rationale=BUDGET + " Successful practice: a national resource plan indicating the total "
+    "resources needed for each area, funds awarded by donors and priority funding needs.",
+    message="The plan has no budget lines, so there is no national resource plan{where}.",
+    recommendation="Consider drafting a detailed budget for each activity and, from it, a "
+    "national resource plan per area with funding sources and gaps.",
+)
+def no_resource_plan(ctx: Context):
+    if ctx.snapshot.activities and not any(f.budget_lines for f in ctx.snapshot.facts.values()):
+        funding = any(s.extra["kind"] == "funding" for s in ctx.snapshot.sections)
+        where = "; funding is only stated in a section" if funding else ""
+        yield Hit("plan", ctx.plan_id, {"where": where})

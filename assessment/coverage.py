@@ -1,0 +1,150 @@
+"""Coverage: how well the plan covers each area and each guiding principle of a framework.
+
+For every area and principle the plan gets one of four levels (`CoverageLevel`):
+
+- **not_covered** — no plan element addresses it;
+- **mentioned** — only sections, chapters, goals or objectives address it (the strategy
+  names it, but no activity carries it out);
+- **concrete** — at least one activity addresses it;
+- **complete** — activities address it and every one of them is complete: a lead body, a
+  timeframe, a budget line and an indicator (its own or its output's).
+
+Evidence is the list of plan elements that led to the level, each marked `suggested` or
+not. It comes from two sources:
+
+1. **tags** — a chapter, goal, objective or activity tagged with the area or principle.
+   Chapter *component* tags are context for the mapping only, never area evidence: a
+   chapter about "prevention" says nothing about which prevention areas it covers.
+2. **keyword suggestions** — the framework's keywords for the area or principle (all
+   languages) found in an element's text (`assessment.matching`). A suggestion counts,
+   marked `suggested: true`, until a reviewer rejects it (`RejectedSuggestion`), so a plan
+   imported without tags still gets a meaningful first assessment.
+
+Principles are also evidenced by the plan's sections (e.g. its "guiding principles"
+section): a principle named there is at least *mentioned*.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assessment.matching import Matcher
+from assessment.models import CoverageLevel
+from assessment.snapshot import ActivityFacts, Element, PlanSnapshot
+
+LEVELS = [
+    CoverageLevel.NOT_COVERED,
+    CoverageLevel.MENTIONED,
+    CoverageLevel.CONCRETE,
+    CoverageLevel.COMPLETE,
+]
+MENTION_TYPES = ("section", "chapter", "goal", "objective")
+
+
+@dataclass
+class Evidence:
+    type: str
+    id: int
+    suggested: bool
+    label: str = ""
+    keyword: str = ""
+
+    def as_json(self) -> dict:
+        return {
+            "type": self.type,
+            "id": self.id,
+            "suggested": self.suggested,
+            "label": self.label,
+            "keyword": self.keyword,
+        }
+
+
+@dataclass
+class Coverage:
+    kind: str  # "area" | "principle"
+    code: str
+    title: str
+    component: str  # the area's component code; "" for a principle
+    level: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def activities(self) -> list[Evidence]:
+        return [e for e in self.evidence if e.type == "activity"]
+
+
+def activity_is_complete(facts: ActivityFacts, element: Element) -> bool:
+    has_timeframe = bool(element.extra.get("start") and element.extra.get("end"))
+    return facts.lead and has_timeframe and facts.budget_lines > 0 and facts.indicators > 0
+
+
+def _evidence_for(
+    snapshot: PlanSnapshot,
+    *,
+    kind: str,
+    code: str,
+    keywords,
+    rejected: frozenset,
+) -> list[Evidence]:
+    matcher = Matcher(keywords)
+    tag_attr = "areas" if kind == "area" else "principles"
+    tagged, suggested = [], []
+    for element in snapshot.elements(*MENTION_TYPES, "activity"):
+        if code in getattr(element, tag_attr):
+            tagged.append(Evidence(element.type, element.id, False, element.label))
+            continue
+        keyword = matcher.search(element.text)
+        if keyword and (code, element.type, element.id) not in rejected:
+            suggested.append(Evidence(element.type, element.id, True, element.label, keyword))
+    return tagged + suggested
+
+
+def _level(snapshot: PlanSnapshot, evidence: list[Evidence]) -> str:
+    activity_ids = [e.id for e in evidence if e.type == "activity"]
+    if activity_ids:
+        by_id = {a.id: a for a in snapshot.activities}
+        if all(activity_is_complete(snapshot.facts[i], by_id[i]) for i in activity_ids):
+            return CoverageLevel.COMPLETE
+        return CoverageLevel.CONCRETE
+    return CoverageLevel.MENTIONED if evidence else CoverageLevel.NOT_COVERED
+
+
+def plan_coverage(snapshot: PlanSnapshot, *, rejected: frozenset = frozenset()) -> list[Coverage]:
+    """One `Coverage` per area (in framework order), then one per principle.
+
+    `rejected` holds `(code, element_type, element_id)` triples a reviewer rejected.
+    """
+    results = []
+    for area in snapshot.catalogue.areas:
+        evidence = _evidence_for(
+            snapshot, kind="area", code=area["code"], keywords=area["keywords"], rejected=rejected
+        )
+        results.append(
+            Coverage(
+                "area",
+                area["code"],
+                area["title"],
+                area["component_code"],
+                _level(snapshot, evidence),
+                evidence,
+            )
+        )
+    for principle in snapshot.catalogue.principles:
+        evidence = _evidence_for(
+            snapshot,
+            kind="principle",
+            code=principle["code"],
+            keywords=principle["keywords"],
+            rejected=rejected,
+        )
+        results.append(
+            Coverage(
+                "principle",
+                principle["code"],
+                principle["title"],
+                "",
+                _level(snapshot, evidence),
+                evidence,
+            )
+        )
+    return results

@@ -1,0 +1,62 @@
+"""Forms of the review workspace: they only clean input; services do the work."""
+
+from django import forms
+
+from assessment.models import CoverageLevel, ElementType, Note
+from assessment.standards.models import Component, Framework
+
+
+class ReviewStartForm(forms.Form):
+    framework = forms.ModelChoiceField(
+        queryset=Framework.objects.filter(is_current=True).order_by("code"),
+        help_text="The standard to review the plan against (its current version).",
+    )
+
+
+class DismissForm(forms.Form):
+    reason = forms.CharField(
+        max_length=2000, strip=True, help_text="Why the finding does not apply to this plan."
+    )
+
+
+class OverrideForm(forms.Form):
+    level = forms.ChoiceField(
+        choices=[("", "Computed level (no override)")] + list(CoverageLevel.choices),
+        required=False,
+    )
+    justification = forms.CharField(
+        max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("level") and not data.get("justification"):
+            self.add_error("justification", "Justify the level you set.")
+        return data
+
+
+class RejectForm(forms.Form):
+    element_type = forms.ChoiceField(choices=ElementType.choices)
+    element_id = forms.IntegerField(min_value=1)
+
+
+class NoteForm(forms.Form):
+    kind = forms.ChoiceField(choices=Note.Kind.choices)
+    scope = forms.ChoiceField(choices=Note.Scope.choices)
+    component = forms.ModelChoiceField(queryset=Component.objects.none(), required=False)
+    title = forms.CharField(max_length=300, required=False)
+    text = forms.CharField(max_length=10000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, framework=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["component"].queryset = Component.objects.filter(framework=framework)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("scope") == Note.Scope.COMPONENT and not data.get("component"):
+            self.add_error("component", "Choose the component this note is about.")
+        return data
+
+
+class NoteTextForm(forms.Form):
+    text = forms.CharField(max_length=10000, widget=forms.Textarea(attrs={"rows": 3}))

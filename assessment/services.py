@@ -1,0 +1,259 @@
+"""Writes on reviews. Every function is keyword-only, validates with `full_clean()`, and
+refuses to change a final review: finalising freezes findings, ratings and notes.
+
+- `review_create` starts a review (reviewers only) and runs it;
+- `review_run` re-runs checks and coverage: findings are upserted by `key`, so a dismissal
+  survives; findings no longer raised become `is_current=False`; ratings keep overrides;
+- `review_finalise` freezes the review;
+- `finding_dismiss` / `finding_restore`, `rating_override`, `suggestion_reject`;
+- `note_create` (also from a finding's suggested recommendation), `note_update`,
+  `note_delete`.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from assessment.assess import plan_assess
+from assessment.models import (
+    CoverageLevel,
+    Finding,
+    Note,
+    Rating,
+    RejectedSuggestion,
+    Review,
+)
+from assessment.standards.models import Area, Component, Framework, Principle
+from napplanner.roles import REVIEWER, has_role
+from strategy.models import Plan
+
+FINDING_FIELDS = [
+    "rule", "criterion_code", "area_code", "component_code", "severity", "element_type",
+    "element_id", "element_label", "message", "citation", "recommendation", "is_current",
+]  # fmt: skip
+# Field validation only: uniqueness is guaranteed by the upsert-by-key below and held by
+# the database; validating it (or the review foreign key) per row would cost a query each.
+NO_QUERY_CLEAN = {"exclude": ["review", "area", "principle"], "validate_unique": False}
+
+
+def _refuse_final(review: Review) -> None:
+    if review.is_final:
+        raise ValidationError("This review is final: it can no longer change.")
+
+
+def _clean(obj) -> None:
+    obj.full_clean(**NO_QUERY_CLEAN, validate_constraints=False)
+
+
+@transaction.atomic
+def review_create(*, plan: Plan, framework: Framework, user) -> Review:
+    if not has_role(user, REVIEWER):
+        raise ValidationError("Only reviewers can review a plan.")
+    review = Review(plan=plan, framework=framework, created_by=user, title=f"Review of {plan}")
+    review.full_clean()
+    review.save()
+    review.reviewers.add(user)
+    review_run(review=review)
+    return review
+
+
+def _rejected(review: Review) -> frozenset:
+    return frozenset(review.rejections.values_list("code", "element_type", "element_id"))
+
+
+def _save_findings(review: Review, findings) -> None:
+    existing = {f.key: f for f in review.findings.all()}
+    new, changed = [], []
+    for data in findings:
+        values = {
+            "rule": data.rule,
+            "criterion_code": data.criterion,
+            "area_code": data.area,
+            "component_code": data.component,
+            "severity": data.severity,
+            "element_type": data.element_type,
+            "element_id": data.element_id,
+            "element_label": data.element_label,
+            "message": data.message,
+            "citation": data.citation,
+            "recommendation": data.recommendation,
+            "is_current": True,
+        }
+        finding = existing.pop(data.key, None)
+        if finding is None:
+            finding = Finding(review=review, key=data.key, **values)
+            new.append(finding)
+        else:
+            for name, value in values.items():
+                setattr(finding, name, value)
+            changed.append(finding)
+        _clean(finding)
+    for gone in existing.values():
+        gone.is_current = False
+        changed.append(gone)
+    Finding.objects.bulk_create(new, batch_size=500)
+    Finding.objects.bulk_update(changed, FINDING_FIELDS, batch_size=500)
+
+
+def _save_ratings(review: Review, coverage) -> None:
+    existing = {(r.kind, r.code): r for r in review.ratings.all()}
+    areas = dict(Area.objects.filter(framework=review.framework_id).values_list("code", "id"))
+    principles = dict(
+        Principle.objects.filter(framework=review.framework_id).values_list("code", "id")
+    )
+    new, changed = [], []
+    for item in coverage:
+        evidence = [e.as_json() for e in item.evidence]
+        rating = existing.get((item.kind, item.code))
+        if rating is None:
+            rating = Rating(
+                review=review,
+                kind=item.kind,
+                code=item.code,
+                area_id=areas.get(item.code) if item.kind == "area" else None,
+                principle_id=principles.get(item.code) if item.kind == "principle" else None,
+            )
+            new.append(rating)
+        else:
+            changed.append(rating)
+        rating.computed_level = item.level
+        rating.evidence = evidence
+        _clean(rating)
+    Rating.objects.bulk_create(new, batch_size=500)
+    Rating.objects.bulk_update(changed, ["computed_level", "evidence"], batch_size=500)
+
+
+@transaction.atomic
+def review_run(*, review: Review) -> Review:
+    """Re-run the checks and the coverage of a draft review; keeps dismissals/overrides."""
+    _refuse_final(review)
+    result = plan_assess(plan=review.plan, framework=review.framework, rejected=_rejected(review))
+    _save_findings(review, result.findings)
+    _save_ratings(review, result.coverage)
+    review.checked_at = timezone.now()
+    review.full_clean()
+    review.save(update_fields=["checked_at", "updated_at"])
+    return review
+
+
+def review_finalise(*, review: Review, user) -> Review:
+    _refuse_final(review)
+    review.status = Review.Status.FINAL
+    review.finalised_at = timezone.now()
+    review.finalised_by = user
+    review.full_clean()
+    review.save()
+    return review
+
+
+def finding_dismiss(*, finding: Finding, user, reason: str) -> Finding:
+    _refuse_final(finding.review)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"dismissed_reason": "Say why the finding does not apply."})
+    finding.dismissed = True
+    finding.dismissed_reason = reason
+    finding.dismissed_by = user
+    finding.dismissed_at = timezone.now()
+    finding.full_clean()
+    finding.save()
+    return finding
+
+
+def finding_restore(*, finding: Finding, user) -> Finding:
+    _refuse_final(finding.review)
+    finding.dismissed = False
+    finding.dismissed_reason = ""
+    finding.dismissed_by = None
+    finding.dismissed_at = None
+    finding.full_clean()
+    finding.save()
+    return finding
+
+
+def rating_override(*, rating: Rating, user, level: str, justification: str) -> Rating:
+    """Set (or, with an empty level, clear) a reviewer's level for a rating."""
+    _refuse_final(rating.review)
+    justification = (justification or "").strip()
+    if level and level not in CoverageLevel.values:
+        raise ValidationError({"override_level": "Choose one of the coverage levels."})
+    if level and not justification:
+        raise ValidationError({"override_justification": "Justify the level you set."})
+    rating.override_level = level or ""
+    rating.override_justification = justification if level else ""
+    rating.overridden_by = user if level else None
+    rating.overridden_at = timezone.now() if level else None
+    rating.full_clean()
+    rating.save()
+    return rating
+
+
+@transaction.atomic
+def suggestion_reject(
+    *, review: Review, code: str, element_type: str, element_id: int, user
+) -> RejectedSuggestion:
+    """Record that a keyword suggestion is not evidence, then re-run the review."""
+    _refuse_final(review)
+    rejection = RejectedSuggestion(
+        review=review, code=code, element_type=element_type, element_id=element_id, rejected_by=user
+    )
+    rejection.full_clean()
+    rejection.save()
+    review_run(review=review)
+    return rejection
+
+
+def note_create(
+    *,
+    review: Review,
+    kind: str,
+    scope: str,
+    text: str,
+    user,
+    component: Component | None = None,
+    finding: Finding | None = None,
+    title: str = "",
+) -> Note:
+    """A reviewer's note; with a finding and no text, its suggested recommendation."""
+    _refuse_final(review)
+    if finding is not None:
+        if finding.review_id != review.pk:
+            raise ValidationError({"finding": "This finding belongs to another review."})
+        text = text or finding.recommendation
+    if component is not None and component.framework_id != review.framework_id:
+        raise ValidationError({"component": "This component belongs to another framework."})
+    order = review.notes.count()
+    note = Note(
+        review=review,
+        kind=kind,
+        scope=scope,
+        component=component if scope == Note.Scope.COMPONENT else None,
+        title=title,
+        text=(text or "").strip(),
+        finding=finding,
+        order=order,
+        created_by=user,
+    )
+    note.full_clean()
+    note.save()
+    return note
+
+
+def note_update(*, note: Note, user, text: str, kind: str | None = None, title: str | None = None):
+    _refuse_final(note.review)
+    note.text = (text or "").strip()
+    if kind is not None:
+        note.kind = kind
+    if title is not None:
+        note.title = title
+    # The author may have left (SET_NULL); that must not block editing the note.
+    note.full_clean(exclude=["created_by"])
+    note.save()
+    return note
+
+
+def note_delete(*, note: Note, user) -> None:
+    _refuse_final(note.review)
+    note.delete()

@@ -1,0 +1,311 @@
+"""One read of a plan and a framework, shaped for the checks, coverage and mapping.
+
+Every rule, the coverage rating and the mapping read this snapshot and nothing else, so a
+review issues the same small number of queries whatever the size of the plan: each table
+is read once with `values()` (no model instances, no per-element queries) and the
+many-to-many tags are read straight from their through tables.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
+from assessment.standards.models import Area, Component, Criterion, Framework, Principle
+from strategy.models import (
+    Chapter,
+    Plan,
+    Section,
+    SpecificObjective,
+    Stakeholder,
+    StrategicGoal,
+)
+
+TAGGED_MODELS = {
+    "chapter": Chapter,
+    "goal": StrategicGoal,
+    "objective": SpecificObjective,
+    "activity": Activity,
+}
+
+
+@dataclass
+class Element:
+    """A plan element as the checks see it: its type, id, a short label and its text."""
+
+    type: str
+    id: int
+    label: str
+    text: str
+    parent_id: int | None = None
+    areas: set[str] = field(default_factory=set)
+    principles: set[str] = field(default_factory=set)
+    components: set[str] = field(default_factory=set)
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class ActivityFacts:
+    """What completeness needs to know about one activity."""
+
+    lead: bool = False
+    bodies: int = 0
+    budget_lines: int = 0
+    indicators: int = 0
+    sub_activity_text: str = ""
+
+
+@dataclass
+class Catalogue:
+    """The framework's codes: components, areas, principles and criteria with keywords."""
+
+    framework: Framework
+    components: list[dict]
+    areas: list[dict]
+    principles: list[dict]
+    criteria: list[dict]
+
+    def area_component(self, area_code: str) -> str:
+        for area in self.areas:
+            if area["code"] == area_code:
+                return area["component_code"]
+        return ""
+
+    def criteria_codes(self) -> set[str]:
+        return {c["code"] for c in self.criteria}
+
+
+@dataclass
+class PlanSnapshot:
+    plan: Plan
+    catalogue: Catalogue
+    sections: list[Element]
+    stakeholders: list[dict]
+    chapters: list[Element]
+    goals: list[Element]
+    objectives: list[Element]
+    outputs: list[Element]
+    activities: list[Element]
+    indicators: list[dict]
+    facts: dict[int, ActivityFacts]
+
+    def elements(self, *types: str) -> list[Element]:
+        groups = {
+            "section": self.sections,
+            "chapter": self.chapters,
+            "goal": self.goals,
+            "objective": self.objectives,
+            "activity": self.activities,
+        }
+        return [e for t in types for e in groups[t]]
+
+    @property
+    def period(self) -> tuple[datetime.date, datetime.date]:
+        return (
+            datetime.date(self.plan.period_start, 1, 1),
+            datetime.date(self.plan.period_end, 12, 1),
+        )
+
+
+def _join(*parts) -> str:
+    return "\n".join(p for p in parts if p)
+
+
+def _label(code: str, title: str) -> str:
+    text = re.sub(r"\s+", " ", f"{code} {title}".strip())
+    return text if len(text) <= 140 else text[:139] + "…"
+
+
+def load_catalogue(framework: Framework) -> Catalogue:
+    components = list(
+        Component.objects.filter(framework=framework)
+        .order_by("order", "code")
+        .values("id", "code", "title")
+    )
+    areas = list(
+        Area.objects.filter(framework=framework)
+        .order_by("component__order", "order", "code")
+        .values("id", "code", "title", "keywords", "component__code", "source_page")
+    )
+    for area in areas:
+        area["component_code"] = area.pop("component__code")
+    principles = list(
+        Principle.objects.filter(framework=framework)
+        .order_by("order", "code")
+        .values("id", "code", "title", "keywords", "source_page")
+    )
+    criteria = list(
+        Criterion.objects.filter(framework=framework)
+        .order_by("order", "code")
+        .values("code", "question", "keywords", "area__code", "group", "source_page")
+    )
+    return Catalogue(framework, components, areas, principles, criteria)
+
+
+def _tags(plan: Plan, elements: dict[str, dict[int, Element]]) -> None:
+    """Read the areas/principles/components tags of every tagged element by code."""
+    for type_, model in TAGGED_MODELS.items():
+        by_id = elements[type_]
+        for attr, target in (("areas", "area"), ("principles", "principle")):
+            through = getattr(model, attr).through
+            owner = f"{model._meta.model_name}_id"
+            rows = through.objects.filter(**{f"{model._meta.model_name}__plan": plan})
+            for owner_id, code in rows.values_list(owner, f"{target}__code"):
+                if owner_id in by_id:
+                    getattr(by_id[owner_id], attr).add(code)
+        through = model.components.through
+        owner = f"{model._meta.model_name}_id"
+        rows = through.objects.filter(**{f"{model._meta.model_name}__plan": plan})
+        for owner_id, code in rows.values_list(owner, "component__code"):
+            if owner_id in by_id:
+                by_id[owner_id].components.add(code)
+
+
+def plan_snapshot(*, plan: Plan, framework: Framework) -> PlanSnapshot:
+    """Load everything the checks, coverage and mapping need, in a fixed number of queries."""
+    sections = [
+        Element(
+            "section",
+            s["id"],
+            _label("", s["title"]),
+            _join(s["title"], s["body"]),
+            extra={"kind": s["kind"], "component": s["component__code"]},
+        )
+        for s in Section.objects.filter(plan=plan)
+        .order_by("order", "pk")
+        .values("id", "kind", "title", "body", "component__code")
+    ]
+    stakeholders = list(
+        Stakeholder.objects.filter(plan=plan).order_by("order", "name").values("id", "name", "role")
+    )
+    chapters = {
+        c["id"]: Element(
+            "chapter", c["id"], _label(c["code"], c["title"]), _join(c["title"], c["description"])
+        )
+        for c in Chapter.objects.filter(plan=plan)
+        .order_by("order", "pk")
+        .values("id", "code", "title", "description")
+    }
+    goals = {}
+    goal_rows = StrategicGoal.objects.filter(plan=plan).order_by("order", "pk")
+    background_links = set(
+        StrategicGoal.background_sections.through.objects.filter(
+            strategicgoal__plan=plan
+        ).values_list("strategicgoal_id", flat=True)
+    )
+    for g in goal_rows.values("id", "code", "title", "description", "rationale", "chapter_id"):
+        goals[g["id"]] = Element(
+            "goal",
+            g["id"],
+            _label(g["code"], g["title"]),
+            _join(g["title"], g["description"]),
+            parent_id=g["chapter_id"],
+            extra={
+                "title": g["title"],
+                "rationale": g["rationale"],
+                "background": g["id"] in background_links,
+            },
+        )
+    objectives = {
+        o["id"]: Element(
+            "objective",
+            o["id"],
+            _label(o["code"], o["title"]),
+            _join(o["title"], o["description"]),
+            parent_id=o["goal_id"],
+            extra={"title": o["title"]},
+        )
+        for o in SpecificObjective.objects.filter(plan=plan)
+        .order_by("order", "pk")
+        .values("id", "code", "title", "description", "goal_id")
+    }
+    outputs = {
+        o["id"]: Element(
+            "output",
+            o["id"],
+            _label(o["code"], o["title"]),
+            o["title"],
+            parent_id=o["objective_id"],
+        )
+        for o in Output.objects.filter(plan=plan)
+        .order_by("order", "pk")
+        .values("id", "code", "title", "objective_id")
+    }
+    activities, facts = _load_activities(plan)
+    elements = {"chapter": chapters, "goal": goals, "objective": objectives, "activity": activities}
+    _tags(plan, elements)
+    indicators = list(
+        Indicator.objects.filter(plan=plan)
+        .order_by("order", "pk")
+        .values(
+            "id", "definition", "unit", "baseline_value", "baseline_year", "target_value",
+            "target_year", "means_of_verification", "frequency", "responsible_body_id",
+            "goal_id", "objective_id", "output_id", "activity_id",
+        )
+    )  # fmt: skip
+    output_indicators = {i["output_id"] for i in indicators if i["output_id"]}
+    for ind in indicators:
+        if ind["activity_id"] in facts:
+            facts[ind["activity_id"]].indicators += 1
+    for activity in activities.values():
+        if activity.extra["output_id"] in output_indicators:
+            facts[activity.id].indicators += 1
+    return PlanSnapshot(
+        plan=plan,
+        catalogue=load_catalogue(framework),
+        sections=sections,
+        stakeholders=stakeholders,
+        chapters=list(chapters.values()),
+        goals=list(goals.values()),
+        objectives=list(objectives.values()),
+        outputs=list(outputs.values()),
+        activities=list(activities.values()),
+        indicators=indicators,
+        facts=facts,
+    )
+
+
+def _load_activities(plan: Plan) -> tuple[dict[int, Element], dict[int, ActivityFacts]]:
+    activities: dict[int, Element] = {}
+    facts: dict[int, ActivityFacts] = {}
+    rows = Activity.objects.filter(plan=plan).order_by("order", "pk")
+    for a in rows.values(
+        "id", "code", "title", "description", "objective_id", "output_id", "start_month",
+        "end_month",
+    ):  # fmt: skip
+        activities[a["id"]] = Element(
+            "activity",
+            a["id"],
+            _label(a["code"], a["title"]),
+            _join(a["title"], a["description"]),
+            parent_id=a["objective_id"],
+            extra={
+                "title": a["title"],
+                "output_id": a["output_id"],
+                "start": a["start_month"],
+                "end": a["end_month"],
+            },
+        )
+        facts[a["id"]] = ActivityFacts()
+    subs = defaultdict(list)
+    for activity_id, title in SubActivity.objects.filter(activity__plan=plan).values_list(
+        "activity_id", "title"
+    ):
+        subs[activity_id].append(title)
+    for activity_id, titles in subs.items():
+        if activity_id in facts:
+            facts[activity_id].sub_activity_text = "\n".join(titles)
+            activities[activity_id].text = _join(activities[activity_id].text, *titles)
+    for activity_id, role in Responsibility.objects.filter(activity__plan=plan).values_list(
+        "activity_id", "role"
+    ):
+        facts[activity_id].bodies += 1
+        facts[activity_id].lead |= role == Responsibility.Role.LEAD
+    for activity_id in BudgetLine.objects.filter(activity__plan=plan).values_list(
+        "activity_id", flat=True
+    ):
+        facts[activity_id].budget_lines += 1
+    return activities, facts

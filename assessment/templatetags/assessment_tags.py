@@ -1,0 +1,43 @@
+from django import template
+
+from assessment.models import CoverageLevel
+
+register = template.Library()
+
+LEVEL_CLASSES = {
+    "not_covered": "text-bg-danger",
+    "mentioned": "text-bg-warning",
+    "concrete": "text-bg-info",
+    "complete": "text-bg-success",
+}
+SEVERITY_CLASSES = {
+    "high": "text-bg-danger",
+    "medium": "text-bg-warning",
+    "low": "text-bg-secondary",
+}
+LEVEL_LABELS = dict(CoverageLevel.choices)
+
+
+@register.filter
+def level_class(level: str) -> str:
+    return LEVEL_CLASSES.get(level, "text-bg-light")
+
+
+@register.filter
+def level_label(level: str) -> str:
+    return LEVEL_LABELS.get(level, level)
+
+
+@register.filter
+def severity_class(severity: str) -> str:
+    return SEVERITY_CLASSES.get(severity, "text-bg-light")
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, "") if mapping else ""
+
+
+@register.simple_tag
+def coverage_levels():
+    return CoverageLevel.choices

@@ -1,0 +1,270 @@
+"""The review workspace. Views are thin: one access helper per object, forms clean the
+input, services write. Every edit answers an htmx request with the partial it changed
+(rendered by the same view) and a plain request with a redirect to the workspace."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from assessment import services
+from assessment.access import can_change_review, get_review_for_reviewer, get_review_for_user
+from assessment.forms import (
+    DismissForm,
+    NoteForm,
+    NoteTextForm,
+    OverrideForm,
+    RejectForm,
+    ReviewStartForm,
+)
+from assessment.models import Review
+from assessment.workspace import workspace_context
+from napplanner.roles import REVIEWER, has_role
+from strategy.access import get_plan_for_user
+from strategy.models import Plan
+
+
+def _back(review: Review, anchor: str = ""):
+    return redirect(reverse("assessment:review_detail", args=[review.pk]) + anchor)
+
+
+def _errors(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+@require_GET
+@login_required
+def review_index(request):
+    reviews = (
+        Review.objects.visible_to(request.user)
+        .select_related("plan", "framework")
+        .order_by("-created_at")
+    )
+    plans = Plan.objects.visible_to(request.user).order_by("country", "-period_start", "title")
+    return render(
+        request,
+        "assessment/review_index.html",
+        {"reviews": reviews, "plans": plans, "is_reviewer": has_role(request.user, REVIEWER)},
+    )
+
+
+@require_GET
+@login_required
+def plan_reviews(request, plan_id: int):
+    plan = get_plan_for_user(request, plan_id)
+    reviews = plan.reviews.select_related("framework").order_by("-created_at")
+    return render(
+        request,
+        "assessment/plan_reviews.html",
+        {
+            "plan": plan,
+            "reviews": reviews,
+            "is_reviewer": has_role(request.user, REVIEWER),
+            "form": ReviewStartForm(initial={"framework": plan.framework_id}),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def review_create(request, plan_id: int):
+    plan = get_plan_for_user(request, plan_id)
+    if not has_role(request.user, REVIEWER):
+        raise PermissionDenied("Only reviewers can review a plan.")
+    form = ReviewStartForm(request.POST or None, initial={"framework": plan.framework_id})
+    if request.method == "POST" and form.is_valid():
+        review = services.review_create(
+            plan=plan, framework=form.cleaned_data["framework"], user=request.user
+        )
+        messages.success(request, "The review has started: the checks have run.")
+        return _back(review)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "assessment/review_create.html", {"plan": plan, "form": form}, status=status
+    )
+
+
+@require_GET
+@login_required
+def review_detail(request, review_id: int):
+    review = get_review_for_user(request, review_id)
+    context = workspace_context(review)
+    context["can_change"] = can_change_review(request.user, review)
+    context["note_form"] = NoteForm(framework=review.framework)
+    return render(request, "assessment/review_detail.html", context)
+
+
+@require_POST
+@login_required
+def review_run(request, review_id: int):
+    review = get_review_for_reviewer(request, review_id)
+    services.review_run(review=review)
+    messages.success(request, "The checks ran again; dismissals and overrides were kept.")
+    return _back(review)
+
+
+@require_POST
+@login_required
+def review_finalise(request, review_id: int):
+    review = get_review_for_reviewer(request, review_id)
+    services.review_finalise(review=review, user=request.user)
+    messages.success(request, "The review is final: it can no longer change.")
+    return _back(review)
+
+
+def _finding_response(request, review, finding, error=""):
+    if request.htmx:
+        context = {"review": review, "finding": finding, "can_change": True, "error": error}
+        return render(request, "assessment/_finding.html", context)
+    if error:
+        messages.error(request, error)
+    return _back(review, f"#finding-{finding.pk}")
+
+
+@require_POST
+@login_required
+def finding_dismiss(request, review_id: int, finding_id: int):
+    review = get_review_for_reviewer(request, review_id)
+    finding = get_object_or_404(review.findings, pk=finding_id)
+    form = DismissForm(request.POST)
+    if not form.is_valid():
+        return _finding_response(request, review, finding, "Say why the finding does not apply.")
+    services.finding_dismiss(finding=finding, user=request.user, reason=form.cleaned_data["reason"])
+    return _finding_response(request, review, finding)
+
+
+@require_POST
+@login_required
+def finding_restore(request, review_id: int, finding_id: int):
+    review = get_review_for_reviewer(request, review_id)
+    finding = get_object_or_404(review.findings, pk=finding_id)
+    services.finding_restore(finding=finding, user=request.user)
+    return _finding_response(request, review, finding)
+
+
+def _rating_response(request, review, rating, error=""):
+    if request.htmx:
+        from assessment.scoring import review_scores
+
+        context = {
+            "review": review,
+            "rating": rating,
+            "can_change": True,
+            "error": error,
+            "scores": review_scores(review),
+            "computed_scores": review_scores(review, computed=True),
+            "component_titles": dict(review.framework.components.values_list("code", "title")),
+            "oob": True,
+        }
+        return render(request, "assessment/_rating_response.html", context)
+    if error:
+        messages.error(request, error)
+    return _back(review, f"#rating-{rating.code}")
+
+
+@require_POST
+@login_required
+def rating_override(request, review_id: int, rating_id: int):
+    review = get_review_for_reviewer(request, review_id)
+    rating = get_object_or_404(review.ratings, pk=rating_id)
+    form = OverrideForm(request.POST)
+    if not form.is_valid():
+        error = " ".join(e for errors in form.errors.values() for e in errors)
+        return _rating_response(request, review, rating, error)
+    services.rating_override(
+        rating=rating,
+        user=request.user,
+        level=form.cleaned_data["level"],
+        justification=form.cleaned_data["justification"],
+    )
+    return _rating_response(request, review, rating)
+
+
+@require_POST
+@login_required
+def suggestion_reject(request, review_id: int, rating_id: int):
+    review = get_review_for_reviewer(request, review_id)
+    rating = get_object_or_404(review.ratings, pk=rating_id)
+    form = RejectForm(request.POST)
+    if not form.is_valid():
+        return _rating_response(request, review, rating, "Choose a suggested element.")
+    try:
+        services.suggestion_reject(
+            review=review,
+            code=rating.code,
+            element_type=form.cleaned_data["element_type"],
+            element_id=form.cleaned_data["element_id"],
+            user=request.user,
+        )
+    except ValidationError as exc:
+        return _rating_response(request, review, rating, _errors(exc))
+    rating.refresh_from_db()
+    return _rating_response(request, review, rating)
+
+
+def _notes_response(request, review, form=None, error=""):
+    if request.htmx:
+        context = {
+            "review": review,
+            "notes": list(review.notes.select_related("component", "finding")),
+            "can_change": True,
+            "note_form": form or NoteForm(framework=review.framework),
+            "error": error,
+        }
+        return render(request, "assessment/_notes.html", context)
+    if error:
+        messages.error(request, error)
+    return _back(review, "#notes")
+
+
+@require_POST
+@login_required
+def note_create(request, review_id: int):
+    review = get_review_for_reviewer(request, review_id)
+    form = NoteForm(request.POST, framework=review.framework)
+    if not form.is_valid():
+        error = " ".join(e for errors in form.errors.values() for e in errors)
+        return _notes_response(request, review, form, error)
+    services.note_create(review=review, user=request.user, **form.cleaned_data)
+    return _notes_response(request, review)
+
+
+@require_POST
+@login_required
+def note_from_finding(request, review_id: int, finding_id: int):
+    review = get_review_for_reviewer(request, review_id)
+    finding = get_object_or_404(review.findings, pk=finding_id)
+    component = review.framework.components.filter(code=finding.component_code).first()
+    services.note_create(
+        review=review,
+        user=request.user,
+        kind="recommendation",
+        scope="component" if component else "overall",
+        component=component,
+        finding=finding,
+        text="",
+    )
+    return _notes_response(request, review)
+
+
+@require_POST
+@login_required
+def note_update(request, review_id: int, note_id: int):
+    review = get_review_for_reviewer(request, review_id)
+    note = get_object_or_404(review.notes, pk=note_id)
+    form = NoteTextForm(request.POST)
+    if not form.is_valid():
+        return _notes_response(request, review, error="A note needs a text.")
+    services.note_update(note=note, user=request.user, text=form.cleaned_data["text"])
+    return _notes_response(request, review)
+
+
+@require_POST
+@login_required
+def note_delete(request, review_id: int, note_id: int):
+    review = get_review_for_reviewer(request, review_id)
+    note = get_object_or_404(review.notes, pk=note_id)
+    services.note_delete(note=note, user=request.user)
+    return _notes_response(request, review)

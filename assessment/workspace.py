@@ -1,0 +1,78 @@
+"""What the review workspace shows, read from a saved review in a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assessment.checks.registry import SEVERITY_ORDER
+from assessment.models import Finding, Note, Rating, Review
+from assessment.scoring import FORMULA, review_scores
+
+PLAN_AS_A_WHOLE = ("", "The plan as a whole")
+
+
+@dataclass
+class SeverityGroup:
+    severity: str
+    findings: list[Finding]
+
+
+@dataclass
+class ComponentGroup:
+    code: str
+    title: str
+    severities: list[SeverityGroup] = field(default_factory=list)
+    count: int = 0
+
+
+def findings_by_component(review: Review, components: list[tuple[str, str]]):
+    """Current findings grouped by component (the plan as a whole first), then severity."""
+    groups = {code: ComponentGroup(code, title) for code, title in [PLAN_AS_A_WHOLE, *components]}
+    findings = review.findings.filter(is_current=True).order_by("rule", "element_id", "pk")
+    buckets: dict[tuple[str, str], list[Finding]] = {}
+    for finding in findings:
+        code = finding.component_code if finding.component_code in groups else ""
+        buckets.setdefault((code, finding.severity), []).append(finding)
+    for (code, severity), items in sorted(
+        buckets.items(), key=lambda kv: SEVERITY_ORDER.get(kv[0][1], 9)
+    ):
+        groups[code].severities.append(SeverityGroup(severity, items))
+        groups[code].count += len(items)
+    return [g for g in groups.values() if g.count]
+
+
+def workspace_context(review: Review) -> dict:
+    from assessment.mapping import review_mapping
+
+    components = list(
+        review.framework.components.order_by("order", "code").values_list("code", "title")
+    )
+    ratings = list(
+        review.ratings.select_related("area__component", "principle").order_by("kind", "code")
+    )
+    area_order = dict(
+        review.framework.areas.order_by("component__order", "order", "code").values_list(
+            "code", "order"
+        )
+    )
+    rating_groups = []
+    for code, title in components:
+        items = [r for r in ratings if r.area and r.area.component.code == code]
+        items.sort(key=lambda r: (area_order.get(r.code, 0), r.code))
+        rating_groups.append((code, title, items))
+    principles = [r for r in ratings if r.kind == Rating.Kind.PRINCIPLE]
+    scores = review_scores(review)
+    return {
+        "review": review,
+        "finding_groups": findings_by_component(review, components),
+        "dismissed_count": review.findings.filter(is_current=True, dismissed=True).count(),
+        "rating_groups": rating_groups,
+        "principle_ratings": principles,
+        "scores": scores,
+        "computed_scores": review_scores(review, computed=True),
+        "component_titles": dict(components),
+        "formula": FORMULA,
+        "mapping": review_mapping(review),
+        "notes": list(review.notes.select_related("component", "finding")),
+        "note_scopes": Note.Scope.choices,
+    }

@@ -1,0 +1,118 @@
+"""Confirming an import: the previewed file becomes a new plan, once."""
+
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from actionplan.exchange.json_export import plan_export_json
+from actionplan.exchange.upload_staging import SESSION_KEY
+from actionplan.models import Activity
+from strategy.models import Plan
+from tests.actionplan.exchange.xlsx_workbooks import activity_row, matrix_bytes
+from tests.factories import ActivityFactory, PlanFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("actionplan:plan_import_confirm")
+
+
+def _preview(client, data=None) -> str:
+    data = data or matrix_bytes([activity_row(1), activity_row(2)])
+    upload = {"file": SimpleUploadedFile("plan.xlsx", data)}
+    response = client.post(reverse("actionplan:plan_import"), upload)
+    assert response.status_code == 200, response.content
+    return response.context["confirm_form"].initial["token"]
+
+
+def test_it_creates_the_plan_and_makes_the_importer_its_editor(client, cast):
+    client.force_login(cast.reviewer)
+    token = _preview(client)
+
+    response = client.post(URL, {"token": token}, follow=True)
+
+    plan = Plan.objects.get()
+    assert plan.activities.count() == 2
+    assert Plan.objects.editable_by(cast.reviewer).get() == plan
+    assert response.redirect_chain
+    assert "Imported" in response.content.decode()
+    assert token not in client.session[SESSION_KEY]
+
+
+def test_it_imports_a_json_plan_document_and_opens_the_plan(client, cast):
+    plan = PlanFactory(title="NAP exchanged as JSON")
+    ActivityFactory(objective__goal__chapter__plan=plan)
+    data = json.dumps(plan_export_json(plan=plan)).encode()
+    plan.delete()
+    client.force_login(cast.coordinator)
+    upload = {"file": SimpleUploadedFile("plan.json", data)}
+    token = client.post(reverse("actionplan:plan_import"), upload).context["confirm_form"]
+    token = token.initial["token"]
+
+    response = client.post(URL, {"token": token})
+
+    imported = Plan.objects.get()
+    assert (imported.title, imported.activities.count()) == ("NAP exchanged as JSON", 1)
+    assert response["Location"] == reverse("strategy:plan_details", args=[imported.pk])
+    assert Plan.objects.editable_by(cast.coordinator).get() == imported
+
+
+def test_it_does_not_import_the_same_preview_twice(client, cast):
+    client.force_login(cast.coordinator)
+    token = _preview(client)
+    client.post(URL, {"token": token})
+
+    response = client.post(URL, {"token": token}, follow=True)
+
+    assert Plan.objects.count() == 1
+    assert "expired" in response.content.decode()
+
+
+def test_it_refuses_a_token_from_another_session(client, cast, django_user_model):
+    client.force_login(cast.coordinator)
+    token = _preview(client)
+    client.logout()
+    client.force_login(cast.coordinator2)
+
+    response = client.post(URL, {"token": token})
+
+    assert response.status_code == 302
+    assert Plan.objects.count() == 0
+
+
+def test_it_refuses_an_expired_preview(client, cast, monkeypatch):
+    client.force_login(cast.coordinator)
+    token = _preview(client)
+    monkeypatch.setattr("actionplan.exchange.upload_staging.LIFETIME_SECONDS", -1)
+
+    client.post(URL, {"token": token})
+
+    assert Plan.objects.count() == 0
+
+
+def test_it_writes_nothing_when_the_file_no_longer_validates(client, cast, monkeypatch):
+    client.force_login(cast.coordinator)
+    token = _preview(client)
+    # What the file refers to changed between preview and confirmation.
+    monkeypatch.setattr("actionplan.exchange.xlsx_layout.MAX_ACTIVITIES", 1)
+    monkeypatch.setattr("actionplan.exchange.xlsx_graph.MAX_ACTIVITIES", 1)
+
+    response = client.post(URL, {"token": token})
+
+    assert response.status_code == 400
+    assert "at most 1 can be imported" in response.content.decode()
+    assert (Plan.objects.count(), Activity.objects.count()) == (0, 0)
+
+
+@pytest.mark.parametrize("who", ["outsider", "standards_admin"])
+def test_it_refuses_people_who_neither_draft_nor_review(client, cast, who):
+    client.force_login(getattr(cast, who))
+
+    assert client.post(URL, {"token": "x"}).status_code == 403
+
+
+def test_it_refuses_get(client, cast):
+    client.force_login(cast.coordinator)
+
+    assert client.get(URL).status_code == 405

@@ -1,0 +1,102 @@
+"""The plan itself as a PDF: its strategy and action plan, for those who may see it."""
+
+import io
+
+import pypdf
+import pytest
+from django.urls import reverse
+
+from actionplan.views_pdf import plan_print_context
+from napplanner import pdf
+from tests import factories as f
+from tests import pdf_fetches
+from tests.assessment.report_data import review_build
+
+fetched = pdf_fetches.fetched  # the fixture, shared with the other print tests
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = ' <img src="http://evil.example/x.png"> file:///etc/passwd <style>*{}</style>'
+
+
+def _plan(cast, **kwargs):
+    plan = review_build(reviewer=cast.reviewer, **kwargs).plan
+    plan.memberships.create(user=cast.coordinator, role="editor")
+    return plan
+
+
+def _download(client, user, plan):
+    client.force_login(user)
+    return client.get(reverse("actionplan:plan_pdf", args=[plan.pk]))
+
+
+def _text(data: bytes) -> tuple[pypdf.PdfReader, str]:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    # Table cells wrap: compare the words, not the line breaks.
+    return reader, " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def test_it_downloads_the_plan_with_its_strategy_and_activities(client, cast):
+    plan = _plan(cast)
+    response = _download(client, cast.coordinator, plan)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith('attachment; filename="')
+    reader, text = _text(response.content)
+    assert reader.metadata.title == plan.title
+    for expected in ("National strategy", "Action plan", "Coordinated response", "1.2"):
+        assert expected in text
+    assert "Set up a national database 1" in text and "Ministry of Internal Affairs (lead)" in text
+    assert f"Page 1 of {len(reader.pages)}" in text
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles == [
+        "National strategy",
+        "Action plan",
+        "Timeline",
+        "National resource plan",
+        "Stakeholders",
+        "Legal basis",
+    ]
+
+
+def test_it_lets_a_reviewer_download_an_adopted_plan(client, cast):
+    assert _download(client, cast.reviewer, _plan(cast)).status_code == 200
+
+
+def test_it_refuses_other_methods(client, cast):
+    plan = _plan(cast)
+    client.force_login(cast.coordinator)
+    assert client.post(reverse("actionplan:plan_pdf", args=[plan.pk])).status_code == 405
+
+
+@pytest.mark.parametrize("who", ["outsider", "coordinator2", "standards_admin"])
+def test_it_hides_a_plan_the_user_may_not_see(client, cast, who):
+    assert _download(client, getattr(cast, who), _plan(cast)).status_code == 404
+
+
+def test_it_hides_a_draft_plan_from_a_reviewer_who_is_not_a_member(client, cast):
+    plan = f.PlanFactory(status="draft")
+    assert _download(client, cast.reviewer, plan).status_code == 404
+
+
+def test_it_watermarks_a_draft_plan(client, cast):
+    plan = f.PlanFactory(status="draft", editors=[cast.coordinator])
+    _, text = _text(_download(client, cast.coordinator, plan).content)
+    assert "DRAFT" in text and "The plan has no strategic goals yet." in text
+
+
+def test_it_shows_markup_as_text_and_fetches_only_static_files(client, cast, fetched):
+    plan = _plan(cast, text=HOSTILE)
+    _, text = _text(_download(client, cast.coordinator, plan).content)
+    assert '<img src="http://evil.example/x.png">' in text and "file:///etc/passwd" in text
+    assert fetched.opened == []
+    assert all(url.startswith(f"{pdf.STATIC_ORIGIN}/static/") for url in fetched.urls)
+
+
+def test_it_reads_the_plan_in_queries_that_do_not_grow_with_it(cast, django_assert_max_num_queries):
+    small = _plan(cast, activities=2)
+    with django_assert_max_num_queries(20) as queries:
+        plan_print_context(small)
+    large = _plan(cast, activities=25)
+    with django_assert_max_num_queries(len(queries.captured_queries)):
+        plan_print_context(large)

@@ -1,0 +1,64 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from assessment.assess import plan_assess
+from assessment.models import Finding, Rating
+from tests.factories import (
+    ActivityFactory,
+    BudgetLineFactory,
+    ChapterFactory,
+    IndicatorFactory,
+    ResponsibilityFactory,
+    SpecificObjectiveFactory,
+    SubActivityFactory,
+)
+
+
+def _grow(plan, framework, activities: int):
+    chapter = ChapterFactory(plan=plan)
+    chapter.components.add(framework.components.first())
+    for i in range(activities):
+        objective = SpecificObjectiveFactory(goal__chapter=chapter, goal__plan=plan, plan=plan)
+        objective.areas.add(framework.areas.order_by("code")[i % 5])
+        activity = ActivityFactory(objective=objective, plan=plan, title=f"Improve things {i}")
+        activity.principles.add(framework.principles.first())
+        SubActivityFactory(activity=activity)
+        ResponsibilityFactory(activity=activity)
+        if i % 2:
+            BudgetLineFactory(activity=activity)
+            IndicatorFactory(activity=activity, plan=plan, unit="")
+
+
+def _queries(plan, framework) -> int:
+    with CaptureQueriesContext(connection) as context:
+        plan_assess(plan=plan, framework=framework)
+    return len(context.captured_queries)
+
+
+def test_its_query_count_does_not_grow_with_the_plan(plan, framework):
+    _grow(plan, framework, 5)
+    small = _queries(plan, framework)
+    _grow(plan, framework, 30)
+    assert _queries(plan, framework) == small
+    assert small <= 30
+
+
+def test_it_writes_nothing(plan, framework, activity):
+    result = plan_assess(plan=plan, framework=framework)
+    assert result.findings and result.coverage
+    assert not Finding.objects.exists()
+    assert not Rating.objects.exists()
+
+
+def test_its_json_has_the_documented_shape(plan, framework, activity):
+    data = plan_assess(plan=plan, framework=framework).as_json()
+    assert set(data) == {"plan", "framework", "findings", "ratings", "scores"}
+    assert data["plan"] == plan.pk
+    assert data["framework"] == f"{framework.code}@{framework.version}"
+    finding = data["findings"][0]
+    assert set(finding) == {"rule", "criterion", "area", "severity", "element", "message"}
+    assert set(finding["element"]) == {"type", "id"}
+    rating = data["ratings"][0]
+    assert set(rating) == {"code", "kind", "level", "evidence"}
+    assert set(data["scores"]) == {"overall", "components", "principles"}
+    assert set(data["scores"]["components"]) == {"SF", "PR", "SP", "IP"}

@@ -1,0 +1,76 @@
+"""rating_override and suggestion_reject."""
+
+from django.urls import reverse
+
+from tests.assessment.conftest import login
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def _url(name, rating):
+    return reverse(f"assessment:{name}", args=[rating.review_id, rating.pk])
+
+
+def test_override_returns_the_rating_and_the_new_scores(client, review, cast):
+    rating = review.ratings.get(code="IP.6")
+    response = login(client, cast.reviewer).post(
+        _url("rating_override", rating),
+        {"level": "complete", "justification": "An anti-corruption programme exists."},
+        **HTMX,
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "computed: Not covered" in html
+    assert 'hx-swap-oob="true"' in html and 'id="scores"' in html
+    rating.refresh_from_db()
+    assert rating.level == "complete"
+
+
+def test_override_without_justification_explains_and_writes_nothing(client, review, cast):
+    rating = review.ratings.get(code="IP.6")
+    response = login(client, cast.reviewer).post(
+        _url("rating_override", rating), {"level": "complete"}, **HTMX
+    )
+    assert "Justify the level you set." in response.content.decode()
+    rating.refresh_from_db()
+    assert rating.override_level == ""
+
+
+def test_reject_removes_a_suggestion(client, plan, objective, framework, cast):
+    from assessment.services import review_create
+    from tests.factories import ActivityFactory
+
+    activity = ActivityFactory(objective=objective, plan=plan, title="Run 3 awareness campaigns")
+    review = review_create(plan=plan, framework=framework, user=cast.reviewer)
+    rating = review.ratings.get(code="PR.1")
+    response = login(client, cast.reviewer).post(
+        _url("suggestion_reject", rating),
+        {"element_type": "activity", "element_id": activity.pk},
+        **HTMX,
+    )
+    assert response.status_code == 200
+    rating.refresh_from_db()
+    assert rating.computed_level == "not_covered"
+    assert review.rejections.filter(code="PR.1", element_id=activity.pk).exists()
+
+
+def test_others_may_not_override(client, review, cast, other_reviewer):
+    rating = review.ratings.get(code="IP.6")
+    data = {"level": "complete", "justification": "x"}
+    for user, status in [(other_reviewer, 403), (cast.coordinator, 403), (cast.outsider, 404)]:
+        assert login(client, user).post(_url("rating_override", rating), data).status_code == status
+        assert (
+            login(client, user)
+            .post(_url("suggestion_reject", rating), {"element_type": "activity", "element_id": 1})
+            .status_code
+            == status
+        )
+    rating.refresh_from_db()
+    assert rating.override_level == ""
+
+
+def test_they_refuse_get(client, review, cast):
+    rating = review.ratings.first()
+    login(client, cast.reviewer)
+    assert client.get(_url("rating_override", rating)).status_code == 405
+    assert client.get(_url("suggestion_reject", rating)).status_code == 405

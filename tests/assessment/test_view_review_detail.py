@@ -1,0 +1,75 @@
+from django.urls import reverse
+
+from assessment.services import finding_dismiss, review_finalise
+from tests.assessment.conftest import login
+from tests.factories import ActivityFactory
+
+
+def _url(review):
+    return reverse("assessment:review_detail", args=[review.pk])
+
+
+def test_it_shows_findings_ratings_scores_mapping_and_notes(client, review, cast):
+    response = login(client, cast.reviewer).get(_url(review))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "No activity plans review, monitoring or evaluation" in html
+    assert 'data-testid="level-SF.5"' in html
+    assert "points ÷ 3 × 100" in html  # the formula is on the page
+    assert 'id="mapping"' in html and 'id="notes-list"' in html
+    assert "Reason to dismiss" in html  # the reviewer may edit
+
+
+def test_it_groups_findings_by_component(client, review, cast):
+    html = login(client, cast.reviewer).get(_url(review)).content.decode()
+    assert html.index('id="findings-plan"') < html.index('id="findings-SF"')
+
+
+def test_it_escapes_plan_text(client, plan, objective, framework, cast):
+    ActivityFactory(
+        objective=objective, plan=plan, title="<script>alert()</script> Improve cooperation"
+    )
+    from assessment.services import review_create
+
+    review = review_create(plan=plan, framework=framework, user=cast.reviewer)
+    html = login(client, cast.reviewer).get(_url(review)).content.decode()
+    assert "<script>alert()</script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_a_coordinator_of_the_plan_reads_it_without_controls(client, review, cast):
+    response = login(client, cast.coordinator).get(_url(review))
+    assert response.status_code == 200
+    assert "Reason to dismiss" not in response.content.decode()
+
+
+def test_a_final_review_is_read_only(client, review, cast):
+    finding_dismiss(finding=review.findings.first(), user=cast.reviewer, reason="Not relevant.")
+    review_finalise(review=review, user=cast.reviewer)
+    html = login(client, cast.reviewer).get(_url(review)).content.decode()
+    assert "This review is final and read-only." in html
+    assert "Reason to dismiss" not in html and "Save level" not in html
+
+
+def test_an_outsider_gets_404(client, review, cast):
+    assert login(client, cast.outsider).get(_url(review)).status_code == 404
+    assert login(client, cast.coordinator2).get(_url(review)).status_code == 404
+
+
+def test_it_refuses_post(client, review, cast):
+    assert login(client, cast.reviewer).post(_url(review)).status_code == 405
+
+
+def test_its_queries_do_not_grow_with_the_plan(
+    client, review, cast, plan, objective, django_assert_max_num_queries
+):
+    from assessment.services import review_run
+
+    login(client, cast.reviewer)
+    with django_assert_max_num_queries(60) as small:
+        client.get(_url(review))
+    for i in range(20):
+        ActivityFactory(objective=objective, plan=plan, title=f"Strengthen area {i}")
+    review_run(review=review)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get(_url(review))

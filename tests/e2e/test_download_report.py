@@ -1,0 +1,27 @@
+"""A reviewer opens the report of a review in the browser and downloads its PDF."""
+
+import pypdf
+import pytest
+from playwright.sync_api import expect
+
+from tests.assessment.report_data import review_build
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_reviewer_reads_the_report_and_downloads_the_pdf(live_server, page, sign_in, cast):
+    review = review_build(reviewer=cast.reviewer)
+    sign_in(cast.reviewer.username, cast.password)
+
+    page.goto(f"{live_server.url}/reviews/{review.pk}/report/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Review of the NAP")
+    expect(page.get_by_role("heading", name="Coverage at a glance")).to_be_visible()
+    expect(page.get_by_role("img", name="Coverage per component")).to_be_visible()
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download PDF").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".pdf")
+    reader = pypdf.PdfReader(download.path())
+    assert len(reader.pages) > 1
+    assert "Introduction and goals of the review" in reader.pages[2].extract_text()
