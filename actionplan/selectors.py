@@ -65,6 +65,17 @@ def timeline_groups(plan: Plan) -> list[TimelineGroup]:
     ]
 
 
+def plan_timeline_pages(plan: Plan, *, rows_per_page: int = 38) -> list[SafeString]:
+    """The plan's timeline as print pages (one SVG each), for PDF and Word reports."""
+    return timeline_pages(
+        period_start=plan.period_start,
+        period_end=plan.period_end,
+        groups=timeline_groups(plan),
+        rows_per_page=rows_per_page,
+        title=f"Timeline of activities: {plan.title}",
+    )
+
+
 # --- the workspace tree --------------------------------------------------------------
 
 
@@ -125,20 +136,7 @@ def plan_tree(
     _count_indicators([*goals, *objectives, *outputs], plan=plan)
 
     wanted = _activity_filter(body_id, missing)
-    shown = [a for a in activities if wanted(a)]
-    outputs_of, activities_of = defaultdict(list), defaultdict(list)
-    for output in outputs:
-        outputs_of[output.objective_id].append(output)
-    for activity in shown:
-        activities_of[activity.objective_id].append(activity)
-    objectives_of = defaultdict(list)
-    for objective in objectives:
-        node = ObjectiveNode(objective, outputs_of[objective.pk], activities_of[objective.pk])
-        objectives_of[objective.goal_id].append(node)
-    goals_of = defaultdict(list)
-    for goal in goals:
-        goals_of[goal.chapter_id].append(GoalNode(goal, objectives_of[goal.pk]))
-
+    goals_of = _goal_nodes(goals, objectives, outputs, [a for a in activities if wanted(a)])
     nodes = [ChapterNode(c, goals_of[c.pk]) for c in all_chapters]
     unplaced = ChapterNode(None, goals_of[None])
     if chapter_id is not None:
@@ -159,6 +157,23 @@ def plan_tree(
         ),
         filtered=narrowed or chapter_id is not None,
     )
+
+
+def _goal_nodes(goals, objectives, outputs, activities) -> dict[int | None, list[GoalNode]]:
+    """Goal nodes per chapter id, each with its objectives, outputs and activities."""
+    outputs_of, activities_of = defaultdict(list), defaultdict(list)
+    for output in outputs:
+        outputs_of[output.objective_id].append(output)
+    for activity in activities:
+        activities_of[activity.objective_id].append(activity)
+    objectives_of = defaultdict(list)
+    for objective in objectives:
+        node = ObjectiveNode(objective, outputs_of[objective.pk], activities_of[objective.pk])
+        objectives_of[objective.goal_id].append(node)
+    goals_of = defaultdict(list)
+    for goal in goals:
+        goals_of[goal.chapter_id].append(GoalNode(goal, objectives_of[goal.pk]))
+    return goals_of
 
 
 def _activity_filter(body_id: int | None, missing: str):
@@ -284,14 +299,3 @@ def deletion_consequences(element) -> dict[str, list[str]]:
 def _count_label(n: int, model) -> str:
     singular, plural = DEPENDANTS[model]
     return f"{n} {singular if n == 1 else plural}"
-
-
-def plan_timeline_pages(plan: Plan, *, rows_per_page: int = 38) -> list[SafeString]:
-    """The plan's timeline as print pages (one SVG each), for PDF and Word reports."""
-    return timeline_pages(
-        period_start=plan.period_start,
-        period_end=plan.period_end,
-        groups=timeline_groups(plan),
-        rows_per_page=rows_per_page,
-        title=f"Timeline of activities: {plan.title}",
-    )
