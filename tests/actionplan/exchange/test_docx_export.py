@@ -87,7 +87,7 @@ def test_it_keeps_markup_as_text_and_drops_what_xml_cannot_hold(complete_plan):
         plan=complete_plan,
         kind=Section.Kind.PREAMBLE,
         title="<w:p>Injected</w:p>",
-        body="Line one\x07\nline two\x00 &amp; <script>",
+        body="Line one\x07\nline two\x0b &amp; <script>",
     )
     StakeholderFactory(plan=complete_plan, name="Body \x1b[31m & <Co>")
     document = _open(complete_plan)
