@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db import router
+from django.db import models, router
 from django.db.models import Count, F, Sum
 from django.db.models.deletion import Collector
 from django.utils.safestring import SafeString
@@ -290,10 +290,22 @@ def deletion_consequences(element) -> dict[str, list[str]]:
     deletes = [_count_label(counts[model], model) for model in DEPENDANTS if counts[model] > 0]
     unlinks = []
     for (related_field, _value), batches in collector.field_updates.items():
-        unlinked = sum(len(batch) for batch in batches)
-        if unlinked:
-            unlinks.append(_count_label(unlinked, related_field.model))
+        # Rows deleted anyway (an activity under a deleted objective) are not unlinked.
+        deleted = {obj.pk for obj in collector.data.get(related_field.model, ())}
+        kept = sum(_count_kept(batch, deleted) for batch in batches)
+        if kept:
+            stay, their = ("stays", "its") if kept == 1 else ("stay", "their")
+            label = _count_label(kept, related_field.model)
+            unlinks.append(
+                f"{label} {stay} in the plan without {their} {related_field.verbose_name}"
+            )
     return {"deletes": deletes, "unlinks": unlinks}
+
+
+def _count_kept(batch, deleted: set) -> int:
+    if isinstance(batch, models.QuerySet):
+        return batch.exclude(pk__in=deleted).count() if deleted else batch.count()
+    return sum(1 for obj in batch if obj.pk not in deleted)
 
 
 def _count_label(n: int, model) -> str:

@@ -73,7 +73,7 @@ def element_panel(request, plan_id: int, kind: ElementKind, pk: int):
     objective or output), loaded on demand to keep the tree light."""
     plan, obj = _element_for_user(request, plan_id, kind, pk)
     if kind.slug not in {"goal", "objective", "output", "activity"}:
-        return HttpResponse(status=404)
+        raise Http404("Only goals, objectives, outputs and activities have details.")
     context = {
         "plan": plan,
         "kind": kind,
@@ -105,7 +105,8 @@ def element_add(request, plan_id: int, kind: ElementKind):
             **kind.block_context(obj),
         }
         context.update(_refreshed_parent(kind, obj, plan))
-        return render(request, "actionplan/_element_added.html", context)
+        response = render(request, "actionplan/_element_added.html", context)
+        return _focus(response, f"{kind.slug}-{obj.pk}-head")
     action = request.get_full_path()
     return _render_form(request, plan, kind, form, action=action, target_id="")
 
@@ -242,7 +243,15 @@ def _render_head(request, plan: Plan, kind: ElementKind, obj, *, can_edit, refre
     context = {"plan": plan, "kind": kind, "can_edit": can_edit, kind.context_name: obj}
     if refresh:
         context.update(_refreshed_parent(kind, obj, plan))
-    return render(request, "actionplan/_element_head.html", {**context, "head": kind})
+    response = render(request, "actionplan/_element_head.html", context)
+    return _focus(response, f"{kind.slug}-{obj.pk}-head")
+
+
+def _focus(response: HttpResponse, element_id: str) -> HttpResponse:
+    """Ask the page to put the keyboard focus back on the element just saved (its form,
+    where the focus was, is gone)."""
+    response["HX-Trigger-After-Settle"] = json.dumps({"nap:focus": {"id": element_id}})
+    return response
 
 
 def _render_form(request, plan, kind: ElementKind, form, *, action: str, target_id: str):

@@ -20,7 +20,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Emu, Pt
 
 from actionplan.exchange.json_export import plan_export_json
 from actionplan.models import BudgetLine, Indicator
@@ -42,6 +42,7 @@ ACTION_PLAN_COLUMNS = (
     "Budget",
     "Indicators",
 )
+ACTION_PLAN_SHARES = (5, 30, 10, 14, 9, 13, 19)
 
 
 def plan_export_docx(*, plan: Plan) -> bytes:
@@ -113,13 +114,20 @@ class _Writer:
         body = self.bodies[key]
         return body["abbreviation"] or body["name"]
 
-    def table(self, header: tuple[str, ...], rows: list[tuple]) -> None:
-        # Created whole and filled through the XML: python-docx's add_row and row.cells
-        # cost time in the size of the table, and a large plan has thousands of cells.
+    def table(self, header: tuple[str, ...], rows: list[tuple], shares: tuple[int, ...]):
+        """A table whose columns take `shares` of the text width. Created whole and
+        filled through the XML: python-docx's add_row and row.cells cost time in the
+        size of the table, and a large plan has thousands of cells."""
         table = self.docx.add_table(rows=len(rows) + 1, cols=len(header))
         table.style = self.docx.styles["Table Grid"]
+        section = self.docx.sections[-1]
+        text_width = section.page_width - section.left_margin - section.right_margin
+        widths = [Emu(text_width * share // sum(shares)) for share in shares]
+        for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+            column.w = width
         for n, (tr, values) in enumerate(zip(table._tbl.tr_lst, [header, *rows], strict=True)):
-            for tc, value in zip(tr.tc_lst, values, strict=True):
+            for tc, value, width in zip(tr.tc_lst, values, widths, strict=True):
+                tc.width = width
                 _fill_cell(tc.p_lst[0], value, self.table_text, bold=n == 0)
         _repeat_as_header(table.rows[0])
         self.styled()
@@ -198,7 +206,7 @@ class _Writer:
             (s["name"], s["abbreviation"], kinds.get(s["kind"], s["kind"]), s["role"])
             for s in self.data["stakeholders"]
         ]
-        self.table(("Institution", "Abbreviation", "Kind", "Role"), rows)
+        self.table(("Institution", "Abbreviation", "Kind", "Role"), rows, (5, 2, 2, 5))
 
     def chapters(self) -> list[dict]:
         chapters = list(self.data["chapters"])
@@ -254,7 +262,7 @@ class _Writer:
             )
         rows += self.activity_rows(a for a in objective["activities"] if a["output"] not in outputs)
         if rows:
-            self.table(ACTION_PLAN_COLUMNS, rows)
+            self.table(ACTION_PLAN_COLUMNS, rows, ACTION_PLAN_SHARES)
         else:
             self.paragraph("No activities are planned for this objective yet.")
 

@@ -43,3 +43,11 @@ document.addEventListener("click", function (event) {
     chapter.open = button.dataset.chapters === "open";
   });
 });
+
+// After a save or a cancel the form that had the focus is gone: focus the element's
+// first button instead, so keyboard users carry on where they were.
+document.body.addEventListener("nap:focus", function (event) {
+  var head = document.getElementById(event.detail.id);
+  var button = head && head.querySelector("button");
+  if (button) button.focus();
+});

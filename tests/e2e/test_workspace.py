@@ -74,6 +74,8 @@ def test_a_coordinator_edits_and_deletes_in_place(page, workspace):
     form.get_by_label("Title").fill("Train 300 teachers")
     form.get_by_role("button", name="Save").click()
     expect(page.locator(f"#activity-{first.pk}")).to_contain_text("Train 300 teachers")
+    head = page.locator(f"#activity-{first.pk}-head")
+    expect(head.get_by_role("button").first).to_be_focused()
 
     page.get_by_role("button", name="Delete activity A2").click()
     expect(page.get_by_role("alert")).to_contain_text("Delete the activity")

@@ -63,6 +63,9 @@ def test_it_has_a_table_per_objective_with_the_action_plan_columns(complete_plan
         "Budget",
         "Indicators",
     ]
+    # The activity text gets the widest column, the number the narrowest.
+    widths = [column.width for column in objective.columns]
+    assert max(widths) == widths[1] and min(widths) == widths[0]
     rows = [[c.text for c in row.cells] for row in objective.rows[1:]]
     assert rows[0][1] == "Output: Four shelters"
     activity = rows[1]
