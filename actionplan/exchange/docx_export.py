@@ -129,7 +129,7 @@ class _Writer:
             column.w = width
         for n, (tr, values) in enumerate(zip(table._tbl.tr_lst, [header, *rows], strict=True)):
             for tc, value, width in zip(tr.tc_lst, values, widths, strict=True):
-                tc.width = width
+                tc.tcPr.tcW.w = width  # add_table gave every cell a tcW; resize it
                 _fill_cell(tc.p_lst[0], value, self.table_text, bold=n == 0)
         _repeat_as_header(table.rows[0])
         self.styled()
