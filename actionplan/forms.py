@@ -153,6 +153,18 @@ class ResponsibilityForm(PlanElementForm):
         fields = ["stakeholder", "role"]
         labels = {"stakeholder": "Body"}
 
+    def clean_stakeholder(self):
+        # The unique constraint would say so too, but in words about tables, above the form.
+        body = self.cleaned_data["stakeholder"]
+        duty = self.instance
+        if duty.activity_id and (
+            Responsibility.objects.filter(activity_id=duty.activity_id, stakeholder=body)
+            .exclude(pk=duty.pk)
+            .exists()
+        ):
+            raise forms.ValidationError("This body already has a role in the activity.")
+        return body
+
 
 class BudgetLineForm(PlanElementForm):
     class Meta:

@@ -115,6 +115,9 @@ def resource_plan(plan: Plan) -> ResourcePlan:
             ~Exists(BudgetLine.objects.filter(activity=OuterRef("pk")))
         )
     )
+    labels = {c.pk: str(c) for c in chapters}
+    for activity in unbudgeted:
+        activity.chapter_label = labels.get(activity.chapter_ref, NO_CHAPTER)
     return ResourcePlan(
         currencies=[_currency_plan(c, sums[c], chapters) for c in sorted(sums)],
         unbudgeted=unbudgeted,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db import router
+from django.db import models, router
 from django.db.models import Count, F, Sum
 from django.db.models.deletion import Collector
 from django.utils.safestring import SafeString
@@ -22,10 +22,13 @@ NO_CHAPTER = "Goals outside any chapter"
 
 
 def activities_in_plan_order(plan: Plan):
-    """The plan's activities in tree order: chapter, goal, objective, activity."""
+    """The plan's activities in tree order (chapter, goal, objective, activity), each
+    with `chapter_ref`, its chapter's id. Only the columns a list of activities shows
+    are read: no join loads goals and chapters a plan of 2,000 activities repeats."""
     return (
         Activity.objects.filter(plan=plan)
-        .select_related("objective__goal__chapter")
+        .annotate(chapter_ref=F("objective__goal__chapter_id"))
+        .only("plan_id", "objective_id", "code", "title", "start_month", "end_month")
         .order_by(
             F("objective__goal__chapter__order").asc(nulls_last=True),
             F("objective__goal__chapter_id").asc(nulls_last=True),
@@ -39,21 +42,38 @@ def activities_in_plan_order(plan: Plan):
     )
 
 
-def chapter_label(chapter) -> str:
-    return str(chapter) if chapter is not None else NO_CHAPTER
+def chapter_labels(plan: Plan) -> dict[int | None, str]:
+    """Chapter id → label in plan order, None for goals outside any chapter."""
+    labels: dict[int | None, str] = {
+        c.pk: str(c) for c in plan.chapters.only("plan_id", "code", "title").order_by("order", "pk")
+    }
+    labels[None] = NO_CHAPTER
+    return labels
 
 
 def timeline_groups(plan: Plan) -> list[TimelineGroup]:
     """Activities grouped by chapter for the timeline, chapters without activities
     included so the reader sees them empty. Two queries whatever the plan's size."""
-    chapters = list(plan.chapters.order_by("order", "pk"))
-    by_chapter: dict[int | None, list[Activity]] = {c.pk: [] for c in chapters}
+    labels = chapter_labels(plan)
+    by_chapter: dict[int | None, list[Activity]] = {pk: [] for pk in labels}
     for activity in activities_in_plan_order(plan):
-        by_chapter.setdefault(activity.objective.goal.chapter_id, []).append(activity)
-    groups = [TimelineGroup(str(c), by_chapter[c.pk]) for c in chapters]
-    if by_chapter.get(None):
-        groups.append(TimelineGroup(NO_CHAPTER, by_chapter[None]))
-    return groups
+        by_chapter[activity.chapter_ref].append(activity)
+    return [
+        TimelineGroup(label, by_chapter[pk])
+        for pk, label in labels.items()
+        if pk is not None or by_chapter[None]
+    ]
+
+
+def plan_timeline_pages(plan: Plan, *, rows_per_page: int = 38) -> list[SafeString]:
+    """The plan's timeline as print pages (one SVG each), for PDF and Word reports."""
+    return timeline_pages(
+        period_start=plan.period_start,
+        period_end=plan.period_end,
+        groups=timeline_groups(plan),
+        rows_per_page=rows_per_page,
+        title=f"Timeline of activities: {plan.title}",
+    )
 
 
 # --- the workspace tree --------------------------------------------------------------
@@ -116,20 +136,7 @@ def plan_tree(
     _count_indicators([*goals, *objectives, *outputs], plan=plan)
 
     wanted = _activity_filter(body_id, missing)
-    shown = [a for a in activities if wanted(a)]
-    outputs_of, activities_of = defaultdict(list), defaultdict(list)
-    for output in outputs:
-        outputs_of[output.objective_id].append(output)
-    for activity in shown:
-        activities_of[activity.objective_id].append(activity)
-    objectives_of = defaultdict(list)
-    for objective in objectives:
-        node = ObjectiveNode(objective, outputs_of[objective.pk], activities_of[objective.pk])
-        objectives_of[objective.goal_id].append(node)
-    goals_of = defaultdict(list)
-    for goal in goals:
-        goals_of[goal.chapter_id].append(GoalNode(goal, objectives_of[goal.pk]))
-
+    goals_of = _goal_nodes(goals, objectives, outputs, [a for a in activities if wanted(a)])
     nodes = [ChapterNode(c, goals_of[c.pk]) for c in all_chapters]
     unplaced = ChapterNode(None, goals_of[None])
     if chapter_id is not None:
@@ -150,6 +157,23 @@ def plan_tree(
         ),
         filtered=narrowed or chapter_id is not None,
     )
+
+
+def _goal_nodes(goals, objectives, outputs, activities) -> dict[int | None, list[GoalNode]]:
+    """Goal nodes per chapter id, each with its objectives, outputs and activities."""
+    outputs_of, activities_of = defaultdict(list), defaultdict(list)
+    for output in outputs:
+        outputs_of[output.objective_id].append(output)
+    for activity in activities:
+        activities_of[activity.objective_id].append(activity)
+    objectives_of = defaultdict(list)
+    for objective in objectives:
+        node = ObjectiveNode(objective, outputs_of[objective.pk], activities_of[objective.pk])
+        objectives_of[objective.goal_id].append(node)
+    goals_of = defaultdict(list)
+    for goal in goals:
+        goals_of[goal.chapter_id].append(GoalNode(goal, objectives_of[goal.pk]))
+    return goals_of
 
 
 def _activity_filter(body_id: int | None, missing: str):
@@ -266,23 +290,24 @@ def deletion_consequences(element) -> dict[str, list[str]]:
     deletes = [_count_label(counts[model], model) for model in DEPENDANTS if counts[model] > 0]
     unlinks = []
     for (related_field, _value), batches in collector.field_updates.items():
-        unlinked = sum(len(batch) for batch in batches)
-        if unlinked:
-            unlinks.append(_count_label(unlinked, related_field.model))
+        # Rows deleted anyway (an activity under a deleted objective) are not unlinked.
+        deleted = {obj.pk for obj in collector.data.get(related_field.model, ())}
+        kept = sum(_count_kept(batch, deleted) for batch in batches)
+        if kept:
+            stay, their = ("stays", "its") if kept == 1 else ("stay", "their")
+            label = _count_label(kept, related_field.model)
+            unlinks.append(
+                f"{label} {stay} in the plan without {their} {related_field.verbose_name}"
+            )
     return {"deletes": deletes, "unlinks": unlinks}
+
+
+def _count_kept(batch, deleted: set) -> int:
+    if isinstance(batch, models.QuerySet):
+        return batch.exclude(pk__in=deleted).count() if deleted else batch.count()
+    return sum(1 for obj in batch if obj.pk not in deleted)
 
 
 def _count_label(n: int, model) -> str:
     singular, plural = DEPENDANTS[model]
     return f"{n} {singular if n == 1 else plural}"
-
-
-def plan_timeline_pages(plan: Plan, *, rows_per_page: int = 38) -> list[SafeString]:
-    """The plan's timeline as print pages (one SVG each), for PDF and Word reports."""
-    return timeline_pages(
-        period_start=plan.period_start,
-        period_end=plan.period_end,
-        groups=timeline_groups(plan),
-        rows_per_page=rows_per_page,
-        title=f"Timeline of activities: {plan.title}",
-    )

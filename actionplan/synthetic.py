@@ -37,7 +37,7 @@ PERIOD_YEARS = 5
 FIRST_YEAR = 2019
 
 # Chapter title, the word that finds its ICMPD component, outcome-phrased goals, and
-# the things its activities act upon.
+# the people its activities reach.
 CHAPTERS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "Improvement of the legislative framework",
@@ -46,7 +46,7 @@ CHAPTERS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
             "National legislation fully reflects international anti-trafficking standards",
             "Victims' rights are guaranteed by law and applied in practice",
         ),
-        ("the criminal code", "the law on labour migration", "the law on victim assistance"),
+        ("legal drafters", "members of parliament", "judges"),
     ),
     (
         "Coordination and cooperation",
@@ -55,7 +55,7 @@ CHAPTERS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
             "State and non-state actors act on one coordinated national response",
             "Civil society takes part in designing and monitoring the response",
         ),
-        ("the national working group", "regional coordination councils", "NGO partners"),
+        ("members of the national working group", "regional coordinators", "NGO partners"),
     ),
     (
         "Prevention and awareness-raising",
@@ -91,7 +91,7 @@ CHAPTERS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
             "Every identified victim receives safe accommodation and assistance",
             "Victim-witnesses are protected throughout criminal proceedings",
         ),
-        ("shelters", "the victim assistance fund", "legal aid providers"),
+        ("shelter staff", "case managers", "legal aid lawyers"),
     ),
     (
         "Rehabilitation and reintegration",
@@ -100,7 +100,7 @@ CHAPTERS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
             "Former victims are durably reintegrated into society",
             "Returned victims regain access to education and employment",
         ),
-        ("vocational training centres", "employment services", "returning victims"),
+        ("vocational trainers", "employment counsellors", "returning victims"),
     ),
     (
         "Protection of children",
@@ -109,7 +109,7 @@ CHAPTERS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
             "Child victims receive assistance in their best interest",
             "Children at risk of forced begging and labour are protected",
         ),
-        ("child protection services", "schools", "juvenile police units"),
+        ("child protection workers", "school teachers", "juvenile police officers"),
     ),
     (
         "Investigation and prosecution",
@@ -127,7 +127,7 @@ CHAPTERS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
             "Cross-border cases are investigated jointly with partner countries",
             "Victims abroad are assisted and returned safely",
         ),
-        ("consular staff", "liaison officers", "partner countries' authorities"),
+        ("consular staff", "liaison officers", "border police of partner countries"),
     ),
     (
         "Research, data collection and monitoring",
@@ -136,7 +136,7 @@ CHAPTERS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
             "Policy rests on reliable data on trafficking in human beings",
             "The plan's implementation is monitored and evaluated independently",
         ),
-        ("the central database", "the national rapporteur", "research institutes"),
+        ("statistics officers", "the national rapporteur's staff", "researchers"),
     ),
 )
 
@@ -427,61 +427,59 @@ def _budget_lines(rng, activity: Activity, plan: Plan) -> list[BudgetLine]:
 
 
 def _create_indicators(draft: _Draft) -> None:
-    rng, plan = draft.rng, draft.plan
-    end = plan.period_end
-    rows = []
-    for goal in draft.goals:
-        rows.append(
-            Indicator(
-                plan=plan,
-                goal=goal,
-                level="impact",
-                order=0,
-                definition="Number of identified victims of trafficking per year",
-                unit="persons",
-                baseline_value=str(rng.randrange(40, 120)),
-                baseline_year=plan.period_start - 1,
-                target_value="",
-                target_year=end,
-                means_of_verification="Annual report of the national rapporteur",
-                frequency="annual",
-                responsible_body=draft.stakeholders[0],
-            )
-        )
-    for objective in draft.objectives:
-        if rng.random() < 0.6:
-            rows.append(
-                Indicator(
-                    plan=plan,
-                    objective=objective,
-                    level="outcome",
-                    order=0,
-                    definition="Share of referred cases handled within the agreed time",
-                    unit="%",
-                    baseline_value="",
-                    target_value="80",
-                    target_year=end,
-                    means_of_verification=rng.choice(("Case management records", "")),
-                    frequency="biannual",
-                )
-            )
-    for activity in draft.activities:
-        if rng.random() < 0.7:
-            rows.append(
-                Indicator(
-                    plan=plan,
-                    activity=activity,
-                    level="output",
-                    order=0,
-                    definition="Number of persons reached by the activity",
-                    unit="persons",
-                    baseline_value="0",
-                    baseline_year=plan.period_start,
-                    target_value=str(rng.randrange(50, 500, 10)),
-                    target_year=rng.randint(plan.period_start, end),
-                    means_of_verification="Attendance lists",
-                    frequency="annual",
-                    responsible_body=rng.choice(draft.stakeholders),
-                )
-            )
+    """Impact indicators for every goal (without target value: a common gap), outcome
+    indicators for most objectives, output indicators for most activities."""
+    rng = draft.rng
+    rows = [_impact_indicator(draft, goal) for goal in draft.goals]
+    rows += [_outcome_indicator(draft, o) for o in draft.objectives if rng.random() < 0.6]
+    rows += [_output_indicator(draft, a) for a in draft.activities if rng.random() < 0.7]
     Indicator.objects.bulk_create(rows, batch_size=1000)
+
+
+def _impact_indicator(draft: _Draft, goal: StrategicGoal) -> Indicator:
+    plan = draft.plan
+    return Indicator(
+        plan=plan,
+        goal=goal,
+        level="impact",
+        definition="Number of identified victims of trafficking per year",
+        unit="persons",
+        baseline_value=str(draft.rng.randrange(40, 120)),
+        baseline_year=plan.period_start - 1,
+        target_year=plan.period_end,
+        means_of_verification="Annual report of the national rapporteur",
+        frequency="annual",
+        responsible_body=draft.stakeholders[0],
+    )
+
+
+def _outcome_indicator(draft: _Draft, objective: SpecificObjective) -> Indicator:
+    return Indicator(
+        plan=draft.plan,
+        objective=objective,
+        level="outcome",
+        definition="Share of referred cases handled within the agreed time",
+        unit="%",
+        target_value="80",
+        target_year=draft.plan.period_end,
+        means_of_verification=draft.rng.choice(("Case management records", "")),
+        frequency="biannual",
+    )
+
+
+def _output_indicator(draft: _Draft, activity: Activity) -> Indicator:
+    plan, rng = draft.plan, draft.rng
+    return Indicator(
+        plan=plan,
+        activity=activity,
+        level="output",
+        definition="Number of persons reached by the activity",
+        unit="persons",
+        baseline_value="0",
+        baseline_year=plan.period_start,
+        target_value=str(rng.randrange(50, 500, 10)),
+        target_year=rng.randint(plan.period_start, plan.period_end),
+        means_of_verification="Attendance lists",
+        frequency="annual",
+        responsible_body=rng.choice(draft.stakeholders),
+    )

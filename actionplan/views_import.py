@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -41,16 +40,6 @@ def _xlsx_response(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-def _plan_url(plan) -> str:
-    """The plan's own page: its workspace where that exists, else its details page."""
-    for name in ("actionplan:workspace", "strategy:plan_details"):
-        try:
-            return reverse(name, args=[plan.pk])
-        except NoReverseMatch:
-            continue
-    return reverse("home")
 
 
 @require_http_methods(["GET", "POST"])
@@ -92,7 +81,7 @@ def plan_import_confirm(request):
     finally:
         upload_discard(request, staged.token)
     messages.success(request, f"Imported “{plan.title}” from {staged.name}.")
-    return redirect(_plan_url(plan))
+    return redirect("actionplan:workspace", plan.pk)
 
 
 @require_GET

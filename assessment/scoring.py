@@ -104,7 +104,10 @@ def review_scores(review: Review, *, computed: bool = False) -> Scores:
         .values_list("code", flat=True)
     )
     areas, principles = [], []
-    for rating in review.ratings.select_related("area__component").order_by("code"):
+    ratings = review.ratings.select_related("area__component").order_by(
+        "kind", "area__component__order", "area__order", "principle__order", "code"
+    )
+    for rating in ratings:
         level = rating.computed_level if computed else rating.level
         if rating.kind == Rating.Kind.AREA:
             component = rating.area.component.code if rating.area else ""

@@ -85,14 +85,18 @@ def _save_findings(review: Review, findings) -> None:
         if finding is None:
             finding = Finding(review=review, key=data.key, **values)
             new.append(finding)
-        else:
+        elif any(getattr(finding, name) != value for name, value in values.items()):
+            # Only what changed is written: a re-run of an unchanged plan writes nothing.
             for name, value in values.items():
                 setattr(finding, name, value)
             changed.append(finding)
+        else:
+            continue
         _clean(finding)
     for gone in existing.values():
-        gone.is_current = False
-        changed.append(gone)
+        if gone.is_current:
+            gone.is_current = False
+            changed.append(gone)
     Finding.objects.bulk_create(new, batch_size=500)
     Finding.objects.bulk_update(changed, FINDING_FIELDS, batch_size=500)
 
@@ -116,8 +120,10 @@ def _save_ratings(review: Review, coverage) -> None:
                 principle_id=principles.get(item.code) if item.kind == "principle" else None,
             )
             new.append(rating)
-        else:
+        elif rating.computed_level != item.level or rating.evidence != evidence:
             changed.append(rating)
+        else:
+            continue
         rating.computed_level = item.level
         rating.evidence = evidence
         _clean(rating)

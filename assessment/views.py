@@ -90,7 +90,7 @@ def review_create(request, plan_id: int):
 @login_required
 def review_detail(request, review_id: int):
     review = get_review_for_user(request, review_id)
-    context = workspace_context(review)
+    context = workspace_context(review, show_all=request.GET.get("all") == "1")
     context["can_change"] = can_change_review(request.user, review)
     context["note_form"] = NoteForm(framework=review.framework)
     return render(request, "assessment/review_detail.html", context)
@@ -157,11 +157,12 @@ def _rating_response(request, review, rating, error=""):
             "computed_scores": review_scores(review, computed=True),
             "component_titles": dict(review.framework.components.values_list("code", "title")),
             "oob": True,
+            "show_all": False,
         }
         return render(request, "assessment/_rating_response.html", context)
     if error:
         messages.error(request, error)
-    return _back(review, f"#rating-{rating.code}")
+    return _back(review, f"#rating-{rating.pk}")
 
 
 @require_POST

@@ -11,10 +11,16 @@ from assessment.scoring import FORMULA, review_scores
 PLAN_AS_A_WHOLE = ("", "The plan as a whole")
 
 
+# Per rule and group, the page shows this many findings unless asked for all of them,
+# so a plan of thousands of activities still gives a readable (and quick) page.
+SHOWN_PER_RULE = 10
+
+
 @dataclass
 class SeverityGroup:
     severity: str
     findings: list[Finding]
+    hidden: dict[str, int] = field(default_factory=dict)  # rule -> findings not shown
 
 
 @dataclass
@@ -25,7 +31,22 @@ class ComponentGroup:
     count: int = 0
 
 
-def findings_by_component(review: Review, components: list[tuple[str, str]]):
+def _shown(items: list[Finding], show_all: bool) -> tuple[list[Finding], dict[str, int]]:
+    if show_all:
+        return items, {}
+    shown, per_rule, hidden = [], {}, {}
+    for finding in items:
+        per_rule[finding.rule] = per_rule.get(finding.rule, 0) + 1
+        if per_rule[finding.rule] <= SHOWN_PER_RULE:
+            shown.append(finding)
+        else:
+            hidden[finding.rule] = hidden.get(finding.rule, 0) + 1
+    return shown, hidden
+
+
+def findings_by_component(
+    review: Review, components: list[tuple[str, str]], *, show_all: bool = False
+):
     """Current findings grouped by component (the plan as a whole first), then severity."""
     groups = {code: ComponentGroup(code, title) for code, title in [PLAN_AS_A_WHOLE, *components]}
     findings = review.findings.filter(is_current=True).order_by("rule", "element_id", "pk")
@@ -36,12 +57,12 @@ def findings_by_component(review: Review, components: list[tuple[str, str]]):
     for (code, severity), items in sorted(
         buckets.items(), key=lambda kv: SEVERITY_ORDER.get(kv[0][1], 9)
     ):
-        groups[code].severities.append(SeverityGroup(severity, items))
+        groups[code].severities.append(SeverityGroup(severity, *_shown(items, show_all)))
         groups[code].count += len(items)
     return [g for g in groups.values() if g.count]
 
 
-def workspace_context(review: Review) -> dict:
+def workspace_context(review: Review, *, show_all: bool = False) -> dict:
     from assessment.mapping import review_mapping
 
     components = list(
@@ -64,7 +85,8 @@ def workspace_context(review: Review) -> dict:
     scores = review_scores(review)
     return {
         "review": review,
-        "finding_groups": findings_by_component(review, components),
+        "finding_groups": findings_by_component(review, components, show_all=show_all),
+        "show_all": show_all,
         "dismissed_count": review.findings.filter(is_current=True, dismissed=True).count(),
         "rating_groups": rating_groups,
         "principle_ratings": principles,

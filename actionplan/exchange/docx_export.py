@@ -16,10 +16,11 @@ from decimal import Decimal
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Emu, Pt
 
 from actionplan.exchange.json_export import plan_export_json
 from actionplan.models import BudgetLine, Indicator
@@ -41,6 +42,7 @@ ACTION_PLAN_COLUMNS = (
     "Budget",
     "Indicators",
 )
+ACTION_PLAN_SHARES = (5, 30, 10, 14, 9, 13, 19)
 
 
 def plan_export_docx(*, plan: Plan) -> bytes:
@@ -73,14 +75,28 @@ class _Writer:
         self.docx = Document()
         self.bodies = {s["key"]: s for s in document["stakeholders"]}
         self.sections = document["sections"]
+        self.style_ids: dict[str, str] = {}
+        self.table_text = _table_text_style(self.docx)
 
     # --- building blocks -------------------------------------------------------------
 
+    def styled(self, style: str | None = None):
+        """A new paragraph. The style id is set directly: python-docx looks a style up
+        by name on every call, which dominated the time of a large plan."""
+        paragraph = self.docx.add_paragraph()
+        if style:
+            if style not in self.style_ids:
+                self.style_ids[style] = self.docx.styles[style].style_id
+            paragraph._p.style = self.style_ids[style]
+        return paragraph
+
     def heading(self, text: str, level: int):
-        return self.docx.add_heading(clean(text), level=level)
+        paragraph = self.styled("Title" if level == 0 else f"Heading {level}")
+        paragraph.add_run(clean(text))
+        return paragraph
 
     def paragraph(self, text: str = "", style: str | None = None, bold_label: str = ""):
-        paragraph = self.docx.add_paragraph(style=style)
+        paragraph = self.styled(style)
         if bold_label:
             paragraph.add_run(clean(bold_label)).bold = True
         _add_lines(paragraph, text)
@@ -98,6 +114,24 @@ class _Writer:
         body = self.bodies[key]
         return body["abbreviation"] or body["name"]
 
+    def table(self, header: tuple[str, ...], rows: list[tuple], shares: tuple[int, ...]):
+        """A table whose columns take `shares` of the text width. Created whole and
+        filled through the XML: python-docx's add_row and row.cells cost time in the
+        size of the table, and a large plan has thousands of cells."""
+        table = self.docx.add_table(rows=len(rows) + 1, cols=len(header))
+        table.style = self.docx.styles["Table Grid"]
+        section = self.docx.sections[-1]
+        text_width = section.page_width - section.left_margin - section.right_margin
+        widths = [Emu(text_width * share // sum(shares)) for share in shares]
+        for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+            column.w = width
+        for n, (tr, values) in enumerate(zip(table._tbl.tr_lst, [header, *rows], strict=True)):
+            for tc, value, width in zip(tr.tc_lst, values, widths, strict=True):
+                tc.width = width
+                _fill_cell(tc.p_lst[0], value, self.table_text, bold=n == 0)
+        _repeat_as_header(table.rows[0])
+        self.styled()
+
     # --- the document ----------------------------------------------------------------
 
     def write(self) -> None:
@@ -107,7 +141,7 @@ class _Writer:
 
     def title_page(self) -> None:
         plan = self.data["plan"]
-        self.docx.add_heading(clean(plan["title"]), level=0)
+        self.heading(plan["title"], 0)
         status = dict(PlanStatus.choices).get(plan["status"], plan["status"])
         facts = [
             ("Country: ", plan["country"]),
@@ -121,8 +155,8 @@ class _Writer:
                 self.paragraph(value, bold_label=label)
         if plan["description"]:
             self.body(plan["description"])
-        self.docx.add_paragraph("Contents", style="TOC Heading")
-        _add_toc_field(self.docx.add_paragraph())
+        self.paragraph("Contents", style="TOC Heading")
+        _add_toc_field(self.styled())
         _update_fields_on_open(self.docx)
         self.docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
@@ -172,7 +206,7 @@ class _Writer:
             (s["name"], s["abbreviation"], kinds.get(s["kind"], s["kind"]), s["role"])
             for s in self.data["stakeholders"]
         ]
-        _table(self.docx, ("Institution", "Abbreviation", "Kind", "Role"), rows)
+        self.table(("Institution", "Abbreviation", "Kind", "Role"), rows, (5, 2, 2, 5))
 
     def chapters(self) -> list[dict]:
         chapters = list(self.data["chapters"])
@@ -228,7 +262,7 @@ class _Writer:
             )
         rows += self.activity_rows(a for a in objective["activities"] if a["output"] not in outputs)
         if rows:
-            _table(self.docx, ACTION_PLAN_COLUMNS, rows)
+            self.table(ACTION_PLAN_COLUMNS, rows, ACTION_PLAN_SHARES)
         else:
             self.paragraph("No activities are planned for this objective yet.")
 
@@ -310,20 +344,39 @@ def _add_lines(paragraph, text: str) -> None:
         run = paragraph.add_run(line)
 
 
-def _table(docx, header: Iterable[str], rows: Iterable[tuple]) -> None:
-    header = tuple(header)
-    table = docx.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(text).bold = True
-    _repeat_as_header(table.rows[0])
-    for values in rows:
-        for cell, value in zip(table.add_row().cells, values, strict=True):
-            _add_lines(cell.paragraphs[0], value)
-            for run in cell.paragraphs[0].runs:
-                run.font.size = Pt(9)
-    docx.add_paragraph()
+def _fill_cell(p, text: str, style_id: str, *, bold: bool) -> None:
+    """Write a cell's text as runs with line breaks into its empty paragraph."""
+    properties = OxmlElement("w:pPr")
+    properties.append(_element("w:pStyle", val=style_id))
+    p.append(properties)
+    run = OxmlElement("w:r")
+    if bold:
+        run_properties = OxmlElement("w:rPr")
+        run_properties.append(OxmlElement("w:b"))
+        run.append(run_properties)
+    for n, line in enumerate(clean(text).split("\n")):
+        if n:
+            run.append(OxmlElement("w:br"))
+        t = OxmlElement("w:t")
+        t.set(qn("xml:space"), "preserve")
+        t.text = line
+        run.append(t)
+    p.append(run)
+
+
+def _element(tag: str, **attributes):
+    element = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
+
+
+def _table_text_style(docx) -> str:
+    style = docx.styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = docx.styles["Normal"]
+    style.font.size = Pt(9)
+    style.paragraph_format.space_after = Pt(0)
+    return style.style_id
 
 
 def _repeat_as_header(row) -> None:

@@ -59,7 +59,21 @@ def plan_schema() -> dict:
 
 @cache
 def _validator() -> Draft202012Validator:
-    return Draft202012Validator(plan_schema())
+    # Resolving a $ref costs more than checking what it points to; the schema has no
+    # cycles, so validate against a copy with every reference written out in place.
+    schema = plan_schema()
+    return Draft202012Validator(_dereferenced(schema, schema["$defs"]))
+
+
+def _dereferenced(node, definitions: dict):
+    if isinstance(node, list):
+        return [_dereferenced(item, definitions) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if set(node) == {"$ref"}:
+        name = node["$ref"].removeprefix("#/$defs/")
+        return _dereferenced(definitions[name], definitions)
+    return {k: _dereferenced(v, definitions) for k, v in node.items() if k != "$defs"}
 
 
 def document_load(raw: bytes | str) -> dict:

@@ -54,8 +54,11 @@ def _facet(
     """Register the plan-level and the per-activity rule of one activity shortcoming."""
 
     def failing(ctx: Context):
-        pool = [a for a in ctx.snapshot.activities if only(a, ctx.snapshot.facts[a.id])]
-        return pool, [a for a in pool if fails(a, ctx.snapshot.facts[a.id], ctx)]
+        def compute():
+            pool = [a for a in ctx.snapshot.activities if only(a, ctx.snapshot.facts[a.id])]
+            return pool, [a for a in pool if fails(a, ctx.snapshot.facts[a.id], ctx)]
+
+        return ctx.memo(plural, compute)
 
     @rule(
         code=plural,

@@ -72,6 +72,11 @@ def _label(indicator: dict) -> str:
     return text if len(text) <= 140 else text[:139] + "…"
 
 
+def _failing(ctx: Context, code: str, passes) -> tuple[list[dict], list[dict]]:
+    indicators = ctx.snapshot.indicators
+    return indicators, ctx.memo(code, lambda: [i for i in indicators if not passes(i)])
+
+
 def _register(code: str, adjective: str, requirement: str, passes) -> None:
     @rule(
         code=f"indicators-not-{adjective}",
@@ -84,8 +89,7 @@ def _register(code: str, adjective: str, requirement: str, passes) -> None:
         "baseline, target, target year, means of verification, frequency and responsible body.",
     )
     def aggregate(ctx: Context):
-        indicators = ctx.snapshot.indicators
-        failing = [i for i in indicators if not passes(i)]
+        indicators, failing = _failing(ctx, code, passes)
         if not indicators:
             summary = f"The plan sets no indicators, so none is {adjective}."
             yield Hit("plan", ctx.plan_id, {"summary": summary})
@@ -107,8 +111,7 @@ def _register(code: str, adjective: str, requirement: str, passes) -> None:
         recommendation="Complete the indicator: it should " + requirement + ".",
     )
     def each(ctx: Context):
-        indicators = ctx.snapshot.indicators
-        failing = [i for i in indicators if not passes(i)]
+        indicators, failing = _failing(ctx, code, passes)
         if len(failing) < len(indicators):
             for indicator in failing:
                 label = _label(indicator)

@@ -117,9 +117,16 @@ class Context:
         self._objectives = {o.id: o for o in snapshot.objectives}
         self._goals = {g.id: g for g in snapshot.goals}
         self._chapters = {c.id: c for c in snapshot.chapters}
+        self._memo: dict = {}
         self._elements = {
             (e.type, e.id): e for e in snapshot.elements("chapter", "goal", "objective", "activity")
         }
+
+    def memo(self, key: str, compute: Callable):
+        """Compute once per run what a plan-level rule and its per-element twin share."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def area(self, code: str) -> Coverage | None:
         return self.coverage.get(("area", code))

@@ -12,6 +12,7 @@ The lists below are about English and Russian grammar, not about any country.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 EN_ACTION_VERBS = frozenset(
     """
@@ -93,6 +94,15 @@ def is_phrased_as_action(text: str) -> bool:
     return first in RU_ACTION_NOUNS or (len(first) > 5 and first.endswith(RU_ACTION_NOUN_ENDINGS))
 
 
+def _alternation(words) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE)
+
+
+GENERIC = _alternation(EN_GENERIC_VERBS + RU_GENERIC_VERBS)
+CONCRETE = _alternation(CONCRETE_OBJECTS)
+
+
+@lru_cache(maxsize=20_000)
 def vague_reason(text: str) -> str | None:
     """Why an activity's wording is not concrete, or None when it reads as concrete.
 
@@ -104,18 +114,7 @@ def vague_reason(text: str) -> str | None:
     if len(words) < 4:
         return "it is very short"
     lowered = " ".join(w.lower() for w in words)
-    generic = next(
-        (
-            verb
-            for verb in EN_GENERIC_VERBS + RU_GENERIC_VERBS
-            if re.search(r"(?<!\w)" + re.escape(verb), lowered)
-        ),
-        None,
-    )
-    if generic is None:
+    generic = GENERIC.search(lowered)
+    if generic is None or QUANTITY.search(lowered) or CONCRETE.search(lowered):
         return None
-    if QUANTITY.search(lowered):
-        return None
-    if any(re.search(r"(?<!\w)" + re.escape(obj), lowered) for obj in CONCRETE_OBJECTS):
-        return None
-    return f"“{generic}” without a quantity or a deliverable"
+    return f"“{generic.group(0)}” without a quantity or a deliverable"

@@ -18,10 +18,13 @@ class Tier(models.TextChoices):
 def keywords_found(keywords: dict, text: str) -> list[str]:
     """The keywords (of any language) that occur in text. Keywords are stems and phrases
     matched case-insensitively as substrings, so one stem covers its inflections."""
-    folded = text.casefold()
-    return [
-        word for words in (keywords or {}).values() for word in words if word.casefold() in folded
-    ]
+    folded = _fold(text)
+    return [word for words in (keywords or {}).values() for word in words if _fold(word) in folded]
+
+
+def _fold(text: str) -> str:
+    # Russian texts write ё as е more often than not.
+    return text.casefold().replace("ё", "е")
 
 
 class FrameworkQuerySet(models.QuerySet):

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 
 import yaml
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from assessment.standards.catalogue import Catalogue, catalogue_from_framework
 from assessment.standards.documents import CatalogueInvalid, Problem, records_read
@@ -37,6 +37,8 @@ class LoadReport:
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    # For each changed code, the fields that differ from the version it replaces.
+    changed_fields: dict[str, list[str]] = field(default_factory=dict)
     written: bool = False
     framework: Framework | None = None
 
@@ -99,6 +101,7 @@ def framework_preview(*, catalogue: Catalogue, source_name: str) -> LoadReport:
             report.created.append(key[1])
         elif before[key] != entry:
             report.changed.append(key[1])
+            report.changed_fields[key[1]] = [k for k in entry if before[key].get(k) != entry[k]]
         else:
             report.unchanged.append(key[1])
     after = catalogue.entries()
@@ -110,11 +113,17 @@ def framework_load(*, document: bytes, source_name: str, dry_run: bool = False) 
     """Validate a checklist file whole, then (unless dry_run or already loaded) write it as
     the current version of its framework. Raises CatalogueInvalid, writing nothing."""
     catalogue = catalogue_parse(content=document, source_name=source_name)
-    with transaction.atomic():
-        report = framework_preview(catalogue=catalogue, source_name=source_name)
-        if not dry_run and report.status != LoadStatus.UNCHANGED:
-            report.framework = framework_create(catalogue=catalogue)
-            report.written = True
+    try:
+        with transaction.atomic():
+            report = framework_preview(catalogue=catalogue, source_name=source_name)
+            if not dry_run and report.status != LoadStatus.UNCHANGED:
+                report.framework = framework_create(catalogue=catalogue)
+                report.written = True
+    except IntegrityError as exc:
+        # Someone loaded the same version between our check and our write.
+        raise CatalogueInvalid(
+            [Problem("framework", "version", f"{catalogue.label} was loaded meanwhile; try again")]
+        ) from exc
     return report
 
 
@@ -123,46 +132,75 @@ def framework_create(*, catalogue: Catalogue) -> Framework:
     Framework.objects.select_for_update().filter(code=catalogue.code, is_current=True).update(
         is_current=False
     )
-    framework = Framework(
-        **catalogue.framework,
-        groups=[dict(g) for g in catalogue.groups],
-        is_current=True,
+    framework = _saved(Framework(**catalogue.framework, groups=[dict(g) for g in catalogue.groups]))
+    components = _created(
+        Component(framework=framework, order=order, **_described(entry))
+        for order, entry in enumerate(catalogue.components)
     )
-    _save(framework)
-    components = {}
-    for order, entry in enumerate(catalogue.components):
-        components[entry["code"]] = _save(
-            Component(framework=framework, order=order, **_described(entry))
+    areas = _created(
+        Area(
+            framework=framework,
+            component=components[entry["component"]],
+            order=order,
+            keywords=entry["keywords"],
+            **_described(entry),
         )
-    areas = {}
-    for order, entry in enumerate(catalogue.areas):
-        areas[entry["code"]] = _save(
-            Area(
-                framework=framework,
-                component=components[entry["component"]],
-                order=order,
-                keywords=entry["keywords"],
-                **_described(entry),
-            )
+        for order, entry in enumerate(catalogue.areas)
+    )
+    principles = _created(
+        Principle(framework=framework, order=order, keywords=entry["keywords"], **_described(entry))
+        for order, entry in enumerate(catalogue.principles)
+    )
+    _created(
+        Criterion(
+            framework=framework,
+            area=areas.get(entry["area"]),
+            principle=principles.get(entry["principle"]),
+            order=order,
+            **{k: v for k, v in entry.items() if k not in ("area", "principle")},
         )
-    principles = {}
-    for order, entry in enumerate(catalogue.principles):
-        principles[entry["code"]] = _save(
-            Principle(
-                framework=framework, order=order, keywords=entry["keywords"], **_described(entry)
-            )
-        )
-    for order, entry in enumerate(catalogue.criteria):
-        _save(
-            Criterion(
-                framework=framework,
-                area=areas.get(entry["area"]),
-                principle=principles.get(entry["principle"]),
-                order=order,
-                **{k: v for k, v in entry.items() if k not in ("area", "principle")},
-            )
-        )
+        for order, entry in enumerate(catalogue.criteria)
+    )
     return framework
+
+
+def framework_make_current(*, framework: Framework) -> Framework:
+    """Make an earlier version the one new plans and reviews use, e.g. to step back from a
+    version loaded by mistake. No version's content changes."""
+    with transaction.atomic():
+        Framework.objects.select_for_update().filter(code=framework.code, is_current=True).exclude(
+            pk=framework.pk
+        ).update(is_current=False)
+        framework.is_current = True
+        framework.full_clean()
+        framework.save(update_fields=["is_current"])
+    return framework
+
+
+# The file was validated whole (codes unique, references resolved) and the parents were
+# just created, so per-row uniqueness and foreign-key queries would only slow a large
+# load; the database constraints still hold.
+_TRUSTED = {
+    "exclude": ["framework", "component", "area", "principle"],
+    "validate_unique": False,
+    "validate_constraints": False,
+}
+
+
+def _saved(framework: Framework) -> Framework:
+    framework.full_clean(**_TRUSTED)
+    framework.save()
+    return framework
+
+
+def _created(objs) -> dict:
+    """Create the objects in one query each batch; returns them by code."""
+    objs = list(objs)
+    for obj in objs:
+        obj.full_clean(**_TRUSTED)
+    model = type(objs[0]) if objs else None
+    created = model.objects.bulk_create(objs, batch_size=500) if model else []
+    return {obj.code: obj for obj in created}
 
 
 def _described(entry: dict) -> dict:
@@ -172,14 +210,6 @@ def _described(entry: dict) -> dict:
         "description": entry["guidance"],
         "source_page": entry["source_page"],
     }
-
-
-def _save(obj):
-    # The file was validated whole (codes unique, references resolved), and the database
-    # constraints still hold; per-row uniqueness queries would only slow a large load.
-    obj.full_clean(validate_unique=False, validate_constraints=False)
-    obj.save()
-    return obj
 
 
 def framework_export_yaml(*, framework: Framework) -> str:

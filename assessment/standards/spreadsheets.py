@@ -229,9 +229,7 @@ def workbook_bytes(catalogue) -> bytes:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = FRAMEWORK_SHEET
-    _append(sheet, ["field", "value"])
-    for name, value in catalogue.framework.items():
-        _append(sheet, [name, value])
+    _write(sheet, [["field", "value"], *([k, v] for k, v in catalogue.framework.items())])
     component_of = {a["code"]: a["component"] for a in catalogue.areas}
     entries = {
         "Components": catalogue.components,
@@ -243,31 +241,30 @@ def workbook_bytes(catalogue) -> bytes:
         ],
     }
     for name, (_, columns, _) in SHEETS.items():
-        sheet = book.create_sheet(name)
         languages = sorted({lang for e in entries[name] for lang in e.get("keywords", {})})
         header = [c for c in columns if c != "keywords"]
         if "keywords" in columns:
             header += [f"keywords_{lang}" for lang in languages or ["en"]]
-        _append(sheet, header)
-        for entry in entries[name]:
-            keywords = entry.get("keywords", {})
-            _append(
-                sheet,
-                [
-                    "; ".join(keywords.get(c[len("keywords_") :], []))
-                    if c.startswith("keywords_")
-                    else entry.get(c)
-                    for c in header
-                ],
-            )
+        _write(book.create_sheet(name), [header, *(_row(e, header) for e in entries[name])])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def _append(sheet, values) -> None:
-    sheet.append([None if v == "" else v for v in values])
-    for cell in sheet[sheet.max_row]:
-        # Text is text: "=..." or "@..." typed by an author must never become a formula.
-        if isinstance(cell.value, str):
-            cell.data_type = "s"
+def _row(entry: dict, header: list[str]) -> list:
+    keywords = entry.get("keywords", {})
+    return [
+        "; ".join(keywords.get(c.removeprefix("keywords_"), []))
+        if c.startswith("keywords_")
+        else entry.get(c)
+        for c in header
+    ]
+
+
+def _write(sheet, rows) -> None:
+    for number, values in enumerate(rows, start=1):
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=number, column=column, value=None if value == "" else value)
+            # Text is text: "=..." or "@..." typed by an author must never become a formula.
+            if isinstance(cell.value, str):
+                cell.data_type = "s"

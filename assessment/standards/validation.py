@@ -49,7 +49,11 @@ class _Checker:
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            hint = '; put it in quotes, e.g. "1.0"' if isinstance(value, float) else ""
+            hint = (
+                '; write it as text, e.g. "1.0" (in quotes in YAML, a text cell in XLSX)'
+                if isinstance(value, float)
+                else ""
+            )
             self.add(record, name, f"must be text, not {_type_name(value)}{hint}")
             return ""
         value = value.strip()

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
 from assessment.standards.documents import CatalogueInvalid
@@ -18,6 +19,7 @@ from assessment.standards.services import (
     framework_export_xlsx,
     framework_export_yaml,
     framework_load,
+    framework_make_current,
     framework_preview,
 )
 from napplanner.roles import STANDARDS_ADMIN, has_role
@@ -99,8 +101,19 @@ def framework_export(request, code, version, fmt):
         raise Http404("Exports are YAML, JSON or XLSX.")
     content_type, export = EXPORTS[fmt]
     response = HttpResponse(export(framework=framework), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{code}-{version}.{fmt}"'
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"{framework.code}-{framework.version}.{fmt}"
+    )
     return response
+
+
+@require_POST
+@login_required
+def make_current(request, code, version):
+    _require_standards_admin(request)
+    framework = framework_make_current(framework=_get_framework(code, version))
+    messages.success(request, f"{framework.label} is now the current version.")
+    return redirect("standards:manage")
 
 
 @require_GET

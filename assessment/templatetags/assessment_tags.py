@@ -41,3 +41,17 @@ def get_item(mapping, key):
 @register.simple_tag
 def coverage_levels():
     return CoverageLevel.choices
+
+
+EVIDENCE_SHOWN = 25
+
+
+@register.filter
+def shown(items, show_all=False):
+    """The first items of a long evidence list, unless the page shows everything."""
+    return items if show_all else items[:EVIDENCE_SHOWN]
+
+
+@register.filter
+def hidden_count(items, show_all=False) -> int:
+    return 0 if show_all else max(len(items) - EVIDENCE_SHOWN, 0)

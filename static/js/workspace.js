@@ -8,7 +8,7 @@ document.body.addEventListener("nap:moved", function (event) {
   } else if (event.detail.direction === "down" && block.nextElementSibling) {
     block.parentNode.insertBefore(block.nextElementSibling, block);
   }
-  var button = block.querySelector('[data-move="' + event.detail.direction + '"]');
+  var button = block.querySelector('[data-ws="' + event.detail.direction + '"]');
   if (button) button.focus();
 });
 
@@ -34,4 +34,20 @@ document.addEventListener("click", function (event) {
   } else if (action === "panel") {
     htmx.ajax("GET", url + "panel/", {source: button, target: "#" + block.id + "-panel", swap: "innerHTML"});
   }
+});
+
+document.addEventListener("click", function (event) {
+  var button = event.target.closest("[data-chapters]");
+  if (!button) return;
+  document.querySelectorAll("details.ws-chapter").forEach(function (chapter) {
+    chapter.open = button.dataset.chapters === "open";
+  });
+});
+
+// After a save or a cancel the form that had the focus is gone: focus the element's
+// first button instead, so keyboard users carry on where they were.
+document.body.addEventListener("nap:focus", function (event) {
+  var head = document.getElementById(event.detail.id);
+  var button = head && head.querySelector("button");
+  if (button) button.focus();
 });

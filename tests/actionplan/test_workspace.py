@@ -141,3 +141,9 @@ def test_its_query_count_does_not_grow_with_the_plan(
         response = client.get(_url(plan))
     assert response.status_code == 200
     assert response.content.decode().count('class="ws-activity ') == size
+
+
+def test_it_compresses_the_page_for_browsers_that_accept_it(client, cast, branch):
+    client.force_login(cast.coordinator)
+    response = client.get(_url(branch.plan), HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"

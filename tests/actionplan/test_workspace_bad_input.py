@@ -177,3 +177,13 @@ def test_markup_in_an_invalid_form_is_redisplayed_escaped(editor, branch):
     html = _add(editor, branch.plan, "activity", data)
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_the_same_body_twice_on_one_activity_is_refused(editor, branch):
+    html = _add(
+        editor, branch.plan, "responsibility",
+        {"stakeholder": branch.ministry.pk, "role": "partner"},
+        activity=branch.activity.pk,
+    )  # fmt: skip
+    assert _field_error(html, "stakeholder") == "This body already has a role in the activity."
+    assert branch.activity.responsibilities.count() == 1

@@ -104,7 +104,11 @@ def test_it_adds_an_indicator_to_an_objective(client, cast, branch):
     assert response.status_code == 200
     indicator = Indicator.objects.get(level="outcome")
     assert (indicator.plan, indicator.objective) == (branch.plan, branch.objective)
-    assert f"beforeend:#objective-{branch.objective.pk}-indicators" in response.content.decode()
+    html = response.content.decode()
+    assert f"beforeend:#objective-{branch.objective.pk}-indicators" in html
+    # The objective's own count is redrawn out of band.
+    assert f'id="objective-{branch.objective.pk}-head"' in html
+    assert ">1 indicator</button>" in html
 
 
 def test_it_refuses_other_methods(client, cast, branch):

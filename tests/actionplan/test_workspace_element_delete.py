@@ -30,7 +30,7 @@ def test_it_says_which_activities_stay_when_an_output_goes(client, cast, branch)
     client.force_login(cast.coordinator)
     html = client.get(_url(branch.plan, "output", branch.output.pk)).content.decode()
     assert "Nothing else is deleted." in html
-    assert "1 activity will stay, without this output." in html
+    assert "1 activity stays in the plan without its output." in html
 
 
 def test_it_deletes_the_element_and_what_hangs_from_it(client, cast, branch):

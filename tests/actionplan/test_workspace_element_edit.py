@@ -1,8 +1,10 @@
+import json
+
 import pytest
 from django.urls import reverse
 
 from strategy.models import Chapter
-from tests.factories import ChapterFactory
+from tests.factories import AreaFactory, ChapterFactory, FrameworkFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +37,8 @@ def test_it_saves_and_returns_the_redrawn_element(client, cast, branch):
     html = response.content.decode()
     assert f'id="chapter-{branch.chapter.pk}-head"' in html
     assert "Prevention and awareness" in html  # also the chapter's heading, out of band
+    focus = json.loads(response["HX-Trigger-After-Settle"])["nap:focus"]
+    assert focus == {"id": f"chapter-{branch.chapter.pk}-head"}
 
 
 def test_it_replaces_the_lead_and_the_partners_of_an_activity(client, cast, branch):
@@ -95,3 +99,25 @@ def test_it_answers_404_for_an_element_of_another_plan(client, cast, branch, oth
     url = _url(branch.plan, "activity", other_plan_branch.activity.pk)
     assert client.get(url).status_code == 404
     assert client.post(url, {"title": "Changed"}).status_code == 404
+
+
+def test_it_tags_an_activity_with_areas_of_the_plans_framework_only(client, cast, branch):
+    framework = FrameworkFactory(code="icmpd-2006")
+    branch.plan.framework = framework
+    branch.plan.save()
+    awareness = AreaFactory(framework=framework, component__framework=framework)
+    foreign = AreaFactory()
+    client.force_login(cast.coordinator)
+    url = _url(branch.plan, "activity", branch.activity.pk)
+    data = {"objective": branch.objective.pk, "code": "A1", "title": "Train teachers"}
+    response = client.post(url, {**data, "areas": [foreign.pk]})
+    assert "Select a valid choice" in response.content.decode()
+    assert not branch.activity.areas.exists()
+    client.post(url, {**data, "areas": [awareness.pk]})
+    assert list(branch.activity.areas.all()) == [awareness]
+
+
+def test_it_offers_no_tags_for_a_plan_without_framework(client, cast, branch):
+    client.force_login(cast.coordinator)
+    html = client.get(_url(branch.plan, "activity", branch.activity.pk)).content.decode()
+    assert 'name="areas"' not in html

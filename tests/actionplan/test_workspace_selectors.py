@@ -64,3 +64,12 @@ def test_deletion_consequences_count_everything_below(branch):
         "2 indicators",
     ]
     assert deletion_consequences(branch.line) == {"deletes": [], "unlinks": []}
+
+
+def test_deletion_consequences_do_not_count_as_unlinked_what_goes_anyway(branch):
+    branch.activity.output = branch.output
+    branch.activity.save()
+    assert deletion_consequences(branch.objective)["unlinks"] == []
+    assert deletion_consequences(branch.output)["unlinks"] == [
+        "1 activity stays in the plan without its output"
+    ]

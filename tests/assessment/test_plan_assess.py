@@ -62,3 +62,17 @@ def test_its_json_has_the_documented_shape(plan, framework, activity):
     assert set(rating) == {"code", "kind", "level", "evidence"}
     assert set(data["scores"]) == {"overall", "components", "principles"}
     assert set(data["scores"]["components"]) == {"SF", "PR", "SP", "IP"}
+
+
+def test_a_500_activity_generated_plan_costs_the_queries_of_a_small_one(framework, cast):
+    from actionplan.synthetic import plan_generate
+    from assessment.services import review_create, review_run
+
+    counts = {}
+    for size in (20, 500):
+        plan = plan_generate(activities=size, seed=3)
+        review = review_create(plan=plan, framework=framework, user=cast.reviewer)
+        with CaptureQueriesContext(connection) as run:
+            review_run(review=review)
+        counts[size] = (_queries(plan, framework), len(run.captured_queries))
+    assert counts[500] == counts[20]

@@ -73,3 +73,21 @@ def test_its_queries_do_not_grow_with_the_plan(
     review_run(review=review)
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(_url(review))
+
+
+def test_a_long_rule_shows_ten_findings_until_asked_for_all(
+    client, plan, objective, framework, cast
+):
+    from assessment.services import review_create
+    from tests.factories import BudgetLineFactory
+
+    BudgetLineFactory(activity=ActivityFactory(objective=objective, plan=plan))
+    for i in range(14):
+        ActivityFactory(objective=objective, plan=plan, title=f"Strengthen cooperation {i}")
+    review = review_create(plan=plan, framework=framework, user=cast.reviewer)
+    login(client, cast.reviewer)
+    html = client.get(_url(review)).content.decode()
+    assert html.count('data-rule="activity-vague"') == 10
+    assert "4 more findings of <code>activity-vague</code>" in html
+    html = client.get(_url(review) + "?all=1").content.decode()
+    assert html.count('data-rule="activity-vague"') == 14

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.standards.conftest import SMALL
+from tests.standards.samples import SMALL
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -1,9 +1,6 @@
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 
-FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "standards"
+from tests.standards.samples import FIXTURES, SMALL
 
 
 @pytest.fixture
@@ -15,38 +12,3 @@ def icmpd_yaml() -> bytes:
 def small_yaml() -> bytes:
     """A small valid checklist: one component with one area, a principle and a group."""
     return SMALL.encode()
-
-
-SMALL = """\
-framework:
-  code: tiny
-  version: "1"
-  title: Tiny guidelines
-  year: 2020
-components:
-  - code: PR
-    title: Prevention
-    guidance: Stop it before it starts.
-    areas:
-      - code: PR.1
-        title: Awareness-raising
-        keywords: {en: [campaign], ru: [кампани]}
-        criteria:
-          - code: PR.1.1
-            question: Are there campaigns?
-            tier: action_plan
-principles:
-  - code: P.HR
-    title: Human rights
-    criteria:
-      - code: P.HR.1
-        question: Are rights at the core?
-groups:
-  - code: IN
-    title: SMART indicators
-    criteria:
-      - code: IN.S
-        question: Is the indicator specific?
-        tier: indicator
-        weight: 2
-"""

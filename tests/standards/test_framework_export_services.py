@@ -13,7 +13,7 @@ from assessment.standards.services import (
     framework_export_yaml,
     framework_load,
 )
-from tests.standards.conftest import SMALL
+from tests.standards.samples import SMALL
 
 pytestmark = pytest.mark.django_db
 

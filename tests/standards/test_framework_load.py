@@ -1,10 +1,11 @@
 import pytest
 
+from assessment.standards import services
 from assessment.standards.documents import CatalogueInvalid
 from assessment.standards.models import Area, Component, Criterion, Framework, Principle
 from assessment.standards.services import LoadStatus, framework_load
 from tests.factories import AreaFactory
-from tests.standards.conftest import SMALL
+from tests.standards.samples import SMALL
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +47,7 @@ def test_it_makes_a_new_version_current_and_leaves_the_old_one_alone(small_yaml)
     report = framework_load(document=newer.encode(), source_name="tiny-2.yaml")
     assert report.status == LoadStatus.NEW_VERSION and report.previous == "tiny@1"
     assert report.changed == ["PR.1.1"]
+    assert report.changed_fields == {"PR.1.1": ["question"]}
     assert report.removed == ["P.HR.1"]
     assert "PR.1" in report.unchanged
     old.refresh_from_db()
@@ -76,3 +78,18 @@ def test_an_invalid_file_writes_nothing_even_next_to_existing_frameworks(small_y
         framework_load(document=broken, source_name="tiny.yaml")
     assert Framework.objects.get() == kept.framework
     assert Component.objects.count() == 1 and Principle.objects.count() == 0
+
+
+def test_a_version_loaded_meanwhile_is_reported_not_crashed(small_yaml, monkeypatch):
+    framework_load(document=small_yaml, source_name="tiny.yaml")
+    # As if the check ran before another load of the same version committed.
+    monkeypatch.setattr(
+        services,
+        "framework_preview",
+        lambda *, catalogue, source_name: services.LoadReport(
+            source_name, "tiny", "1", "Tiny", LoadStatus.NEW
+        ),
+    )
+    with pytest.raises(CatalogueInvalid, match="was loaded meanwhile"):
+        framework_load(document=small_yaml, source_name="tiny.yaml")
+    assert Framework.objects.count() == 1

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from assessment.standards.models import Framework
-from tests.standards.conftest import FIXTURES
+from tests.standards.samples import FIXTURES
 
 pytestmark = pytest.mark.django_db
 

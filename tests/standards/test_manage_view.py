@@ -28,3 +28,13 @@ def test_it_refuses_everyone_but_standards_admins(client, cast, role):
 def test_it_refuses_post(client, cast):
     client.force_login(cast.standards_admin)
     assert client.post(URL).status_code == 405
+
+
+def test_its_query_count_does_not_grow_with_the_versions(
+    client, cast, django_assert_max_num_queries
+):
+    for n in range(10):
+        FrameworkFactory(code=f"standard-{n}")
+    client.force_login(cast.standards_admin)
+    with django_assert_max_num_queries(5):
+        assert client.get(URL).status_code == 200

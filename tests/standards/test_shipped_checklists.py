@@ -1,11 +1,13 @@
 """The checklists shipped in fixtures/standards: the codes other parts rely on, and
 keywords specific enough to tell which areas a plan addresses."""
 
+import json
+
 import pytest
 
 from assessment.standards.models import Area, Criterion, Framework, Principle
 from assessment.standards.services import framework_load
-from tests.standards.conftest import FIXTURES
+from tests.standards.samples import FIXTURES
 
 pytestmark = pytest.mark.django_db
 
@@ -148,3 +150,28 @@ def test_the_smart_checklist_asks_the_same_questions_as_the_icmpd_group(icmpd):
     questions = dict(smart.criteria.values_list("code", "question"))
     assert questions == dict(icmpd.criteria.filter(group="IN").values_list("code", "question"))
     assert not smart.components.exists()
+
+
+def _plan_texts(node, path=""):
+    """Titles and descriptions of the demo plan's chapters, goals, objectives, activities."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _plan_texts(value, key)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _plan_texts(value, path)
+    elif isinstance(node, str) and path in ("title", "description"):
+        yield node
+
+
+def test_keywords_find_the_gaps_the_review_found_in_the_demo_plan(icmpd):
+    demo = json.loads((FIXTURES.parent / "plans" / "azerbaijan-2014-2018.json").read_text())
+    texts = list(_plan_texts(demo["chapters"]))
+    covered = {a.code for a in icmpd.areas.all() if any(a.keywords_in(t) for t in texts)}
+    assert {"PR.1", "PR.2", "PR.3", "SF.2", "IP.2", "SP.3", "SP.5"} <= covered
+    assert not {"SF.3", "SF.5", "SP.1", "SP.2", "IP.6"} & covered
+
+
+def test_keywords_match_whatever_the_case_and_the_letter_yo(icmpd):
+    child = Principle.objects.get(framework=icmpd, code="P.BC")
+    assert child.keywords_in("В НАИЛУЧШИХ ИНТЕРЕСАХ РЕБЁНКА") == ["ребен", "ребён"]

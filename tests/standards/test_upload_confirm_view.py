@@ -5,7 +5,7 @@ from django.urls import reverse
 from assessment.standards.models import Criterion, Framework
 from assessment.standards.services import framework_load
 from assessment.standards.views import PENDING
-from tests.standards.conftest import SMALL
+from tests.standards.samples import SMALL
 
 pytestmark = pytest.mark.django_db
 URL = reverse("standards:upload_confirm")

@@ -3,8 +3,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from assessment.standards.models import Framework
+from assessment.standards.services import framework_load
 from assessment.standards.views import PENDING
-from tests.standards.conftest import SMALL
+from tests.standards.samples import SMALL
 
 pytestmark = pytest.mark.django_db
 URL = reverse("standards:upload")
@@ -23,6 +24,17 @@ def test_it_previews_a_valid_checklist_without_loading_it(client, cast):
     assert b"Confirm and load" in response.content
     assert client.session[PENDING]["name"] == "tiny.yaml"
     assert not Framework.objects.exists()
+
+
+def test_it_previews_what_a_new_version_changes(client, cast, small_yaml):
+    framework_load(document=small_yaml, source_name="tiny.yaml")
+    client.force_login(cast.standards_admin)
+    newer = SMALL.replace('version: "1"', 'version: "2"').replace("Are there", "Do we have")
+    response = client.post(URL, {"file": _file(newer)})
+    content = response.content.decode()
+    assert "Compared with tiny@1" in content
+    assert 'PR.1.1 <span class="text-muted">(question)</span>' in content
+    assert Framework.objects.count() == 1
 
 
 def test_it_lists_every_problem_and_keeps_nothing(client, cast):

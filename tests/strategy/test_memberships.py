@@ -84,3 +84,12 @@ def test_it_refuses_get(client, cast):
     plan = PlanFactory(editors=[cast.coordinator])
     client.force_login(cast.coordinator)
     assert client.get(_add(plan)).status_code == 405
+
+
+def test_it_refuses_get_on_removal(client, cast):
+    plan = PlanFactory(editors=[cast.coordinator])
+    membership = plan.memberships.get()
+    client.force_login(cast.coordinator)
+    url = reverse("strategy:membership_delete", args=[plan.pk, membership.pk])
+    assert client.get(url).status_code == 405
+    assert plan.memberships.exists()

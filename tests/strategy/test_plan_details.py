@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from strategy.models import PlanMembership, PlanStatus
-from tests.factories import PlanFactory, SectionFactory
+from tests.factories import ComponentFactory, PlanFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +109,16 @@ def test_it_refuses_itself_or_a_hidden_plan_as_previous_plan(client, cast):
         ]
     plan.refresh_from_db()
     assert plan.previous_plan is None
+
+
+@pytest.mark.parametrize("sections", [2, 40])
+def test_it_needs_the_same_number_of_queries_for_any_number_of_sections(
+    client, cast, django_assert_max_num_queries, sections
+):
+    plan = PlanFactory(editors=[cast.coordinator])
+    for _ in range(sections):
+        SectionFactory(plan=plan, kind="background", component=ComponentFactory())
+    client.force_login(cast.coordinator)
+    with django_assert_max_num_queries(12):
+        response = client.get(_url(plan))
+    assert response.content.decode().count('data-testid="section"') == sections

@@ -139,3 +139,18 @@ def test_it_refuses_get_on_move(client, cast, plan):
     client.force_login(cast.coordinator)
     url = reverse("strategy:section_move", args=[plan.pk, section.pk])
     assert client.get(url).status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("name", "method"),
+    [
+        ("strategy:section_create", "put"),
+        ("strategy:section_edit", "delete"),
+        ("strategy:section_delete", "put"),
+    ],
+)
+def test_it_refuses_other_methods(client, cast, plan, name, method):
+    section = SectionFactory(plan=plan)
+    args = [plan.pk] if name == "strategy:section_create" else [plan.pk, section.pk]
+    client.force_login(cast.coordinator)
+    assert getattr(client, method)(reverse(name, args=args)).status_code == 405

@@ -151,3 +151,11 @@ def test_it_needs_the_same_number_of_queries_for_any_plan_size(
     with django_assert_max_num_queries(10):
         response = client.get(url)
     assert response.content.decode().count("<li>") == size * 2
+
+
+@pytest.mark.parametrize("name", ["strategy:stakeholder_edit", "strategy:stakeholder_delete"])
+def test_it_refuses_other_methods_on_one_stakeholder(client, cast, name):
+    plan = PlanFactory(editors=[cast.coordinator])
+    body = StakeholderFactory(plan=plan)
+    client.force_login(cast.coordinator)
+    assert client.put(reverse(name, args=[plan.pk, body.pk])).status_code == 405

@@ -63,6 +63,9 @@ def test_it_has_a_table_per_objective_with_the_action_plan_columns(complete_plan
         "Budget",
         "Indicators",
     ]
+    # The activity text gets the widest column, the number the narrowest.
+    widths = [column.width for column in objective.columns]
+    assert max(widths) == widths[1] and min(widths) == widths[0]
     rows = [[c.text for c in row.cells] for row in objective.rows[1:]]
     assert rows[0][1] == "Output: Four shelters"
     activity = rows[1]
@@ -87,7 +90,7 @@ def test_it_keeps_markup_as_text_and_drops_what_xml_cannot_hold(complete_plan):
         plan=complete_plan,
         kind=Section.Kind.PREAMBLE,
         title="<w:p>Injected</w:p>",
-        body="Line one\x07\nline two\x00 &amp; <script>",
+        body="Line one\x07\nline two\x0b &amp; <script>",
     )
     StakeholderFactory(plan=complete_plan, name="Body \x1b[31m & <Co>")
     document = _open(complete_plan)

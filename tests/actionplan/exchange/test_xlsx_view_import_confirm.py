@@ -40,7 +40,7 @@ def test_it_creates_the_plan_and_makes_the_importer_its_editor(client, cast):
     assert token not in client.session[SESSION_KEY]
 
 
-def test_it_imports_a_json_plan_document_and_opens_the_plan(client, cast):
+def test_it_imports_a_json_plan_document_and_opens_its_workspace(client, cast):
     plan = PlanFactory(title="NAP exchanged as JSON")
     ActivityFactory(objective__goal__chapter__plan=plan)
     data = json.dumps(plan_export_json(plan=plan)).encode()
@@ -54,7 +54,7 @@ def test_it_imports_a_json_plan_document_and_opens_the_plan(client, cast):
 
     imported = Plan.objects.get()
     assert (imported.title, imported.activities.count()) == ("NAP exchanged as JSON", 1)
-    assert response["Location"] == reverse("strategy:plan_details", args=[imported.pk])
+    assert response["Location"] == reverse("actionplan:workspace", args=[imported.pk])
     assert Plan.objects.editable_by(cast.coordinator).get() == imported
 
 

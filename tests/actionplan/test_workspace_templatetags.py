@@ -1,0 +1,43 @@
+import pytest
+from django.template import Context, Template, TemplateSyntaxError, engines
+
+from tests.factories import OutputFactory, PlanFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _render(source: str, **context) -> str:
+    engine = engines["django"].engine
+    return Template("{% load workspace %}" + source, engine=engine).render(Context(context))
+
+
+def test_controls_escape_the_element_name_in_their_labels():
+    html = _render("{% ws_controls what %}", what='<b>"x"</b>', can_edit=True)
+    assert 'aria-label="Edit &lt;b&gt;&quot;x&quot;&lt;/b&gt;"' in html
+    assert "<b>" not in html
+    assert 'data-ws="up"' in html
+
+
+def test_controls_are_absent_for_readers():
+    assert _render("{% ws_controls 'goal G1' %}", can_edit=False) == ""
+
+
+def test_add_buttons_point_at_the_parent():
+    plan = PlanFactory()
+    html = _render('{% ws_add "goal" "strategic goal" "chapter" 7 %}', plan=plan, can_edit=True)
+    assert f'hx-get="/plans/{plan.pk}/goal/add/?chapter=7"' in html
+    assert "+ Add strategic goal" in html
+
+
+def test_partial_draws_a_template_in_the_current_context():
+    output = OutputFactory(code="OUT1", title="<i>Curriculum</i>")
+    output.indicator_count = 2
+    html = _render('{% ws_partial "actionplan/_output_head.html" %}', output=output)
+    assert f'id="output-{output.pk}-head"' in html
+    assert "OUT1 &lt;i&gt;Curriculum&lt;/i&gt;" in html
+    assert "2 indicators" in html
+
+
+def test_partial_needs_one_quoted_name():
+    with pytest.raises(TemplateSyntaxError):
+        _render("{% ws_partial name %}")

@@ -1,0 +1,105 @@
+"""The plan workspace in a real browser: in-place add, edit, delete, reorder by keyboard."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
+
+from actionplan.models import Activity
+from napplanner.demo import demo_users_create
+from tests.factories import (
+    ActivityFactory,
+    ChapterFactory,
+    PlanFactory,
+    SpecificObjectiveFactory,
+    StakeholderFactory,
+    StrategicGoalFactory,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def workspace(live_server, page, sign_in):
+    passwords = demo_users_create()
+    editor = get_user_model().objects.get(username="coordinator")
+    plan = PlanFactory(title="NAP 2019–2023", editors=[editor])
+    chapter = ChapterFactory(plan=plan, code="1", title="Prevention")
+    goal = StrategicGoalFactory(plan=plan, chapter=chapter, code="G1")
+    objective = SpecificObjectiveFactory(plan=plan, goal=goal, code="O1")
+    first = ActivityFactory(plan=plan, objective=objective, code="A1", title="Train teachers")
+    second = ActivityFactory(plan=plan, objective=objective, code="A2", title="Train judges")
+    StakeholderFactory(plan=plan, name="Ministry of Education")
+    sign_in("coordinator", passwords["coordinator"])
+    page.goto(f"{live_server.url}/plans/{plan.pk}/")
+    return plan, objective, first, second
+
+
+def test_a_coordinator_adds_an_activity_after_fixing_its_dates(page, workspace):
+    plan, objective, *_ = workspace
+    page.get_by_role("button", name="+ Add activity").click()
+    form = page.locator(".ws-form")
+    form.get_by_label("Title").fill("Run a <b>campaign</b> in schools")
+    form.get_by_label("Start month").fill("2020-06")
+    form.get_by_label("End month").fill("2020-02")
+    form.get_by_label("Lead body").select_option(label="Ministry of Education")
+    form.get_by_role("button", name="Save").click()
+    expect(form.get_by_text("The end month cannot be before the start month.")).to_be_visible()
+    assert not Activity.objects.filter(title__contains="campaign").exists()
+
+    form.get_by_label("End month").fill("2020-09")
+    form.get_by_role("button", name="Save").click()
+    row = page.locator(".ws-activity", has_text="Run a <b>campaign</b> in schools")
+    expect(row).to_contain_text("Lead: Ministry of Education")
+    expect(row).to_contain_text("Jun 2020 – Sep 2020")
+    expect(page.locator(".ws-form")).to_have_count(0)
+    assert Activity.objects.get(title__contains="campaign").objective == objective
+
+
+def test_a_coordinator_reorders_activities_with_the_keyboard(page, workspace):
+    plan, objective, first, second = workspace
+    button = page.get_by_role("button", name="Move activity A2 up")
+    button.focus()
+    page.keyboard.press("Enter")
+    rows = page.locator(f"#objective-{objective.pk}-activities > li")
+    expect(rows.first).to_contain_text("Train judges")
+    expect(page.get_by_role("button", name="Move activity A2 up")).to_be_focused()
+    codes = list(objective.activities.order_by("order").values_list("code", flat=True))
+    assert codes == ["A2", "A1"]
+
+
+def test_a_coordinator_edits_and_deletes_in_place(page, workspace):
+    plan, objective, first, second = workspace
+    page.get_by_role("button", name="Edit activity A1").click()
+    form = page.locator(".ws-form")
+    form.get_by_label("Title").fill("Train 300 teachers")
+    form.get_by_role("button", name="Save").click()
+    expect(page.locator(f"#activity-{first.pk}")).to_contain_text("Train 300 teachers")
+    head = page.locator(f"#activity-{first.pk}-head")
+    expect(head.get_by_role("button").first).to_be_focused()
+
+    page.get_by_role("button", name="Delete activity A2").click()
+    expect(page.get_by_role("alert")).to_contain_text("Delete the activity")
+    page.get_by_role("alert").get_by_role("button", name="Delete").click()
+    expect(page.locator(f"#activity-{second.pk}")).to_have_count(0)
+    assert not Activity.objects.filter(pk=second.pk).exists()
+
+
+def test_a_budget_line_added_in_the_details_updates_the_total(page, workspace):
+    plan, objective, first, second = workspace
+    page.locator(f"#activity-{first.pk}").get_by_role("button", name="Details").click()
+    page.get_by_role("button", name="+ Add budget line").click()
+    form = page.locator(".ws-form")
+    form.get_by_label("Amount").fill("12000")
+    form.get_by_label("Currency").fill("EUR")
+    form.get_by_role("button", name="Save").click()
+    expect(page.locator(f"#activity-{first.pk}-head")).to_contain_text("Budget: 12,000 EUR")
+
+
+def test_chapters_collapse_and_expand(page, workspace):
+    chapter = page.locator("details.ws-chapter").first
+    expect(chapter).to_have_attribute("open", "")
+    page.get_by_role("button", name="Collapse all chapters").click()
+    expect(page.get_by_text("Train judges")).to_be_hidden()
+    chapter.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Train judges")).to_be_visible()
