@@ -91,11 +91,14 @@ def plan_figures(plan: Plan) -> dict:
     groups = timeline_groups(plan)
     activities = [a for g in groups for a in g.activities]
     scheduled = [a for a in activities if a.has_timeframe]
-    timeline = (
-        timeline_pages(period_start=plan.period_start, period_end=plan.period_end, groups=groups)
-        if activities
-        else []
-    )
+    timeline = []
+    if activities:
+        timeline = timeline_pages(
+            period_start=plan.period_start,
+            period_end=plan.period_end,
+            groups=groups,
+            title=f"Timeline of activities: {plan.title}",
+        )
     resources = resource_plan(plan)
     budgets = [
         {

@@ -125,8 +125,7 @@ def coverage_charts(parts) -> dict[str, SafeString]:
     by_component = bar_chart_svg(
         title="Coverage per component",
         description=(
-            "Score of each component from 0 to 100: the mean of its areas' levels, where "
-            "not covered counts 0, mentioned only 1, concrete 2 and complete 3 of 3. "
+            "Score of each component from 0 to 100 (the formula is in the report). "
             + "; ".join(f"{p.component.title}: {p.score}" for p in parts)
         ),
         groups=[

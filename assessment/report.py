@@ -16,7 +16,10 @@ from django.utils import timezone
 from actionplan.models import Activity, Output, SubActivity
 from actionplan.views_pdf import plan_figures
 from assessment import charts
-from assessment.models import CoverageLevel, Note, Rating, Review, Severity
+from assessment.checks import REGISTRY
+from assessment.mapping import review_mapping
+from assessment.models import CoverageLevel, ElementType, Note, Rating, Review, Severity
+from assessment.scoring import FORMULA, review_scores
 from assessment.standards.models import Component, Criterion, Principle
 from napplanner.pdf import html_to_pdf
 from strategy.models import Chapter, Section, SpecificObjective, StrategicGoal
@@ -65,11 +68,13 @@ class FindingGroup:
     """The findings of one rule: said once, with every plan element it concerns."""
 
     rule: str
+    title: str
     severity: str
     severity_label: str
     message: str
     citation: str
     recommendation: str
+    count: int = 0
     elements: list[str] = field(default_factory=list)
 
 
@@ -78,7 +83,7 @@ class ComponentPart:
     component: Component
     score: int
     areas: list[CoverageRow]
-    chapters: list[Chapter]
+    chapters: list[str]
     findings: list[FindingGroup]
     notes: dict[str, list[Note]]
 
@@ -117,7 +122,6 @@ def report_context(review: Review) -> dict:
     labels = _evidence_labels(ratings.values())
     findings = list(review.findings.filter(is_current=True, dismissed=False))
     notes = list(review.notes.select_related("component"))
-    chapters = list(plan.chapters.prefetch_related("components", "areas__component"))
     activity_count = Activity.objects.filter(plan=plan).count()
 
     area_rows = {
@@ -125,13 +129,18 @@ def report_context(review: Review) -> dict:
         for component in components
         for area in component.areas.all()
     }
-    scores = _component_scores(components, area_rows)
+    scores = review_scores(review)
+    mapping = review_mapping(review)
+    chapters_of = {
+        row.code: [_chapter_label(chapter, suggested) for chapter, suggested in row.chapters]
+        for row in mapping.components
+    }
     parts = [
         ComponentPart(
             component=component,
-            score=scores[component.code],
+            score=scores.components.get(component.code, 0),
             areas=[area_rows[area.code] for area in component.areas.all()],
-            chapters=[c for c in chapters if component in _chapter_components(c)],
+            chapters=chapters_of.get(component.code, []),
             findings=_group_findings(f for f in findings if f.component_code == component.code),
             notes=_notes_by_kind(n for n in notes if n.component_id == component.pk),
         )
@@ -153,11 +162,13 @@ def report_context(review: Review) -> dict:
         "activity_count": activity_count,
         "has_activities": activity_count > 0,
         "components": parts,
-        "overall_score": round(sum(scores.values()) / len(scores)) if scores else 0,
+        "overall_score": scores.overall,
+        "score_formula": FORMULA,
         "principles": [
             _coverage_row(p, ratings.get(("principle", p.code)), labels) for p in principles
         ],
-        "mapping": _mapping(components, chapters),
+        "mapping": [(row.title, chapters_of[row.code]) for row in mapping.components]
+        + ([("", [c.label for c in mapping.unmapped])] if mapping.unmapped else []),
         "structure_findings": _group_findings(
             f for f in findings if f.component_code not in component_codes
         ),
@@ -188,21 +199,8 @@ def report_pdf(review: Review) -> bytes:
     )
 
 
-def _chapter_components(chapter: Chapter) -> set[Component]:
-    """The components a chapter serves: its own tags, else those of its areas' tags."""
-    tagged = set(chapter.components.all())
-    return tagged or {area.component for area in chapter.areas.all()}
-
-
-def _mapping(components, chapters) -> list[dict]:
-    rows = [
-        {"component": c, "chapters": [ch for ch in chapters if c in _chapter_components(ch)]}
-        for c in components
-    ]
-    unmapped = [ch for ch in chapters if not _chapter_components(ch)]
-    if unmapped:
-        rows.append({"component": None, "chapters": unmapped})
-    return rows
+def _chapter_label(chapter, suggested: bool) -> str:
+    return f"{chapter.label} (suggested)" if suggested else chapter.label
 
 
 def _coverage_row(item, rating: Rating | None, labels: dict) -> CoverageRow:
@@ -241,35 +239,25 @@ def _evidence_labels(ratings) -> dict[tuple[str, int], str]:
     return labels
 
 
-def _component_scores(components, area_rows: dict[str, CoverageRow]) -> dict[str, int]:
-    points = {
-        CoverageLevel.NOT_COVERED: 0,
-        CoverageLevel.MENTIONED: 1,
-        CoverageLevel.CONCRETE: 2,
-        CoverageLevel.COMPLETE: 3,
-    }
-    scores = {}
-    for component in components:
-        levels = [points[area_rows[a.code].level] for a in component.areas.all()]
-        scores[component.code] = round(sum(levels) / len(levels) / 3 * 100) if levels else 0
-    return scores
-
-
 def _group_findings(findings) -> list[FindingGroup]:
     groups: dict[tuple[str, str], FindingGroup] = {}
     for finding in findings:
         key = (finding.rule, finding.severity)
         group = groups.get(key)
         if group is None:
+            rule = REGISTRY.get(finding.rule)
             group = groups[key] = FindingGroup(
                 rule=finding.rule,
+                title=rule.title if rule else finding.message,
                 severity=finding.severity,
                 severity_label=Severity(finding.severity).label,
                 message=finding.message,
                 citation=finding.citation,
                 recommendation=finding.recommendation,
             )
-        group.elements.append(finding.element_label or finding.get_element_type_display())
+        group.count += 1
+        if finding.element_type != ElementType.PLAN:
+            group.elements.append(finding.element_label or finding.get_element_type_display())
     return sorted(groups.values(), key=lambda g: (SEVERITY_ORDER.get(g.severity, 9), g.rule))
 
 

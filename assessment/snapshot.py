@@ -166,7 +166,44 @@ def _tags(plan: Plan, elements: dict[str, dict[int, Element]]) -> None:
 
 def plan_snapshot(*, plan: Plan, framework: Framework) -> PlanSnapshot:
     """Load everything the checks, coverage and mapping need, in a fixed number of queries."""
-    sections = [
+    chapters, goals, objectives = _load_strategy(plan)
+    activities, facts = _load_activities(plan)
+    elements = {"chapter": chapters, "goal": goals, "objective": objectives, "activity": activities}
+    _tags(plan, elements)
+    indicators = _load_indicators(plan, activities, facts)
+    outputs = [
+        Element(
+            "output",
+            o["id"],
+            _label(o["code"], o["title"]),
+            o["title"],
+            parent_id=o["objective_id"],
+        )
+        for o in Output.objects.filter(plan=plan)
+        .order_by("order", "pk")
+        .values("id", "code", "title", "objective_id")
+    ]
+    return PlanSnapshot(
+        plan=plan,
+        catalogue=load_catalogue(framework),
+        sections=_load_sections(plan),
+        stakeholders=list(
+            Stakeholder.objects.filter(plan=plan)
+            .order_by("order", "name")
+            .values("id", "name", "role")
+        ),
+        chapters=list(chapters.values()),
+        goals=list(goals.values()),
+        objectives=list(objectives.values()),
+        outputs=outputs,
+        activities=list(activities.values()),
+        indicators=indicators,
+        facts=facts,
+    )
+
+
+def _load_sections(plan: Plan) -> list[Element]:
+    return [
         Element(
             "section",
             s["id"],
@@ -178,9 +215,10 @@ def plan_snapshot(*, plan: Plan, framework: Framework) -> PlanSnapshot:
         .order_by("order", "pk")
         .values("id", "kind", "title", "body", "component__code")
     ]
-    stakeholders = list(
-        Stakeholder.objects.filter(plan=plan).order_by("order", "name").values("id", "name", "role")
-    )
+
+
+def _load_strategy(plan: Plan):
+    """Chapters, goals and objectives by id."""
     chapters = {
         c["id"]: Element(
             "chapter", c["id"], _label(c["code"], c["title"]), _join(c["title"], c["description"])
@@ -189,15 +227,13 @@ def plan_snapshot(*, plan: Plan, framework: Framework) -> PlanSnapshot:
         .order_by("order", "pk")
         .values("id", "code", "title", "description")
     }
-    goals = {}
-    goal_rows = StrategicGoal.objects.filter(plan=plan).order_by("order", "pk")
     background_links = set(
         StrategicGoal.background_sections.through.objects.filter(
             strategicgoal__plan=plan
         ).values_list("strategicgoal_id", flat=True)
     )
-    for g in goal_rows.values("id", "code", "title", "description", "rationale", "chapter_id"):
-        goals[g["id"]] = Element(
+    goals = {
+        g["id"]: Element(
             "goal",
             g["id"],
             _label(g["code"], g["title"]),
@@ -209,6 +245,10 @@ def plan_snapshot(*, plan: Plan, framework: Framework) -> PlanSnapshot:
                 "background": g["id"] in background_links,
             },
         )
+        for g in StrategicGoal.objects.filter(plan=plan)
+        .order_by("order", "pk")
+        .values("id", "code", "title", "description", "rationale", "chapter_id")
+    }
     objectives = {
         o["id"]: Element(
             "objective",
@@ -222,21 +262,11 @@ def plan_snapshot(*, plan: Plan, framework: Framework) -> PlanSnapshot:
         .order_by("order", "pk")
         .values("id", "code", "title", "description", "goal_id")
     }
-    outputs = {
-        o["id"]: Element(
-            "output",
-            o["id"],
-            _label(o["code"], o["title"]),
-            o["title"],
-            parent_id=o["objective_id"],
-        )
-        for o in Output.objects.filter(plan=plan)
-        .order_by("order", "pk")
-        .values("id", "code", "title", "objective_id")
-    }
-    activities, facts = _load_activities(plan)
-    elements = {"chapter": chapters, "goal": goals, "objective": objectives, "activity": activities}
-    _tags(plan, elements)
+    return chapters, goals, objectives
+
+
+def _load_indicators(plan: Plan, activities, facts) -> list[dict]:
+    """Every indicator; counts each activity's own and its output's indicators."""
     indicators = list(
         Indicator.objects.filter(plan=plan)
         .order_by("order", "pk")
@@ -247,25 +277,13 @@ def plan_snapshot(*, plan: Plan, framework: Framework) -> PlanSnapshot:
         )
     )  # fmt: skip
     output_indicators = {i["output_id"] for i in indicators if i["output_id"]}
-    for ind in indicators:
-        if ind["activity_id"] in facts:
-            facts[ind["activity_id"]].indicators += 1
+    for indicator in indicators:
+        if indicator["activity_id"] in facts:
+            facts[indicator["activity_id"]].indicators += 1
     for activity in activities.values():
         if activity.extra["output_id"] in output_indicators:
             facts[activity.id].indicators += 1
-    return PlanSnapshot(
-        plan=plan,
-        catalogue=load_catalogue(framework),
-        sections=sections,
-        stakeholders=stakeholders,
-        chapters=list(chapters.values()),
-        goals=list(goals.values()),
-        objectives=list(objectives.values()),
-        outputs=list(outputs.values()),
-        activities=list(activities.values()),
-        indicators=indicators,
-        facts=facts,
-    )
+    return indicators
 
 
 def _load_activities(plan: Plan) -> tuple[dict[int, Element], dict[int, ActivityFacts]]:

@@ -20,10 +20,11 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Emu, Pt
 
 from actionplan.exchange.json_export import plan_export_json
 from actionplan.models import BudgetLine, Indicator
+from actionplan.resources import ResourcePlan, resource_plan
 from strategy.models import Plan, PlanStatus, Section, Stakeholder
 
 # Characters XML 1.0 cannot hold; python-docx refuses them, so they are dropped.
@@ -42,6 +43,7 @@ ACTION_PLAN_COLUMNS = (
     "Budget",
     "Indicators",
 )
+ACTION_PLAN_SHARES = (5, 30, 10, 14, 9, 13, 19)
 
 
 def plan_export_docx(*, plan: Plan) -> bytes:
@@ -49,7 +51,7 @@ def plan_export_docx(*, plan: Plan) -> bytes:
     components = (
         {c.code: c.title for c in plan.framework.components.all()} if plan.framework else {}
     )
-    writer = _Writer(document, components)
+    writer = _Writer(document, components, resource_plan(plan))
     writer.write()
     buffer = io.BytesIO()
     writer.docx.save(buffer)
@@ -68,9 +70,10 @@ def _month(value: str | None) -> str:
 
 
 class _Writer:
-    def __init__(self, document: dict, components: dict[str, str]):
+    def __init__(self, document: dict, components: dict[str, str], resources: ResourcePlan):
         self.data = document
         self.components = components
+        self.resources = resources
         self.docx = Document()
         self.bodies = {s["key"]: s for s in document["stakeholders"]}
         self.sections = document["sections"]
@@ -113,13 +116,20 @@ class _Writer:
         body = self.bodies[key]
         return body["abbreviation"] or body["name"]
 
-    def table(self, header: tuple[str, ...], rows: list[tuple]) -> None:
-        # Created whole and filled through the XML: python-docx's add_row and row.cells
-        # cost time in the size of the table, and a large plan has thousands of cells.
+    def table(self, header: tuple[str, ...], rows: list[tuple], shares: tuple[int, ...]):
+        """A table whose columns take `shares` of the text width. Created whole and
+        filled through the XML: python-docx's add_row and row.cells cost time in the
+        size of the table, and a large plan has thousands of cells."""
         table = self.docx.add_table(rows=len(rows) + 1, cols=len(header))
         table.style = self.docx.styles["Table Grid"]
+        section = self.docx.sections[-1]
+        text_width = section.page_width - section.left_margin - section.right_margin
+        widths = [Emu(text_width * share // sum(shares)) for share in shares]
+        for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+            column.w = width
         for n, (tr, values) in enumerate(zip(table._tbl.tr_lst, [header, *rows], strict=True)):
-            for tc, value in zip(tr.tc_lst, values, strict=True):
+            for tc, value, width in zip(tr.tc_lst, values, widths, strict=True):
+                tc.tcPr.tcW.w = width  # add_table gave every cell a tcW; resize it
                 _fill_cell(tc.p_lst[0], value, self.table_text, bold=n == 0)
         _repeat_as_header(table.rows[0])
         self.styled()
@@ -198,7 +208,7 @@ class _Writer:
             (s["name"], s["abbreviation"], kinds.get(s["kind"], s["kind"]), s["role"])
             for s in self.data["stakeholders"]
         ]
-        self.table(("Institution", "Abbreviation", "Kind", "Role"), rows)
+        self.table(("Institution", "Abbreviation", "Kind", "Role"), rows, (5, 2, 2, 5))
 
     def chapters(self) -> list[dict]:
         chapters = list(self.data["chapters"])
@@ -238,8 +248,31 @@ class _Writer:
             for goal in chapter["goals"]:
                 for objective in goal["objectives"]:
                     self.objective_table(goal, objective)
+        self.resource_tables()
         self.narrative(Section.Kind.FUNDING, "Funding")
         self.narrative(Section.Kind.MONITORING, "Monitoring and evaluation")
+
+    def resource_tables(self) -> None:
+        """The national resource plan: totals per chapter and per funding source, per
+        currency (amounts in different currencies are never added)."""
+        self.heading("National resource plan", 2)
+        if not self.resources.has_budget:
+            self.paragraph("No budget lines are planned for the activities.")
+            return
+        columns = ("Secured", "Pledged", "Unfunded", "Total")
+        for currency in self.resources.currencies:
+            self.heading(f"Budget in {currency.currency}", 3)
+            for label, groups in (
+                ("Chapter", currency.by_chapter),
+                ("Funding source", currency.by_source),
+            ):
+                rows = [(name, *_amounts(a)) for name, a in groups.items()]
+                rows.append(("Total", *_amounts(currency.total)))
+                self.table((label, *columns), rows, (8, 3, 3, 3, 3))
+        missing = len(self.resources.unbudgeted)
+        if missing:
+            total = self.resources.activity_count
+            self.paragraph(f"{missing} of {total} activities have no budget line.")
 
     def objective_table(self, goal: dict, objective: dict) -> None:
         self.heading(_label("Specific objective", objective["code"]) + objective["title"], 3)
@@ -254,7 +287,7 @@ class _Writer:
             )
         rows += self.activity_rows(a for a in objective["activities"] if a["output"] not in outputs)
         if rows:
-            self.table(ACTION_PLAN_COLUMNS, rows)
+            self.table(ACTION_PLAN_COLUMNS, rows, ACTION_PLAN_SHARES)
         else:
             self.paragraph("No activities are planned for this objective yet.")
 
@@ -286,6 +319,11 @@ class _Writer:
                 for sub in activity["sub_activities"]
             ]
         return rows
+
+
+def _amounts(amounts) -> tuple[str, ...]:
+    values = (amounts.secured, amounts.pledged, amounts.unfunded, amounts.total)
+    return tuple(f"{value:,.2f}" for value in values)
 
 
 def _label(noun: str, code: str) -> str:

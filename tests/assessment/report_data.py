@@ -5,10 +5,17 @@ the report prints, so tests can plant markup in all of them at once."""
 
 import datetime
 from decimal import Decimal
+from io import StringIO
+from pathlib import Path
 from types import SimpleNamespace
+
+from django.core.management import call_command
 
 from actionplan.models import BudgetLine
 from assessment.models import Note, Rating
+from assessment.services import note_create, review_create
+from assessment.standards.models import Framework
+from strategy.models import Plan
 from tests import factories as f
 
 
@@ -180,5 +187,47 @@ def review_build(*, reviewer, text="", activities=3, status="adopted", final=Fal
         scope=Note.Scope.FUNDING,
         kind=Note.Kind.PRACTICE,
         text=f"National resource plan{text}",
+    )
+    return review
+
+
+ROOT = Path(__file__).resolve().parents[2]
+STANDARD = ROOT / "fixtures" / "standards" / "icmpd-2006.yaml"
+DEMO_PLAN = ROOT / "fixtures" / "plans" / "azerbaijan-2014-2018.json"
+
+
+def demo_review_build(*, reviewer):
+    """The demo review: the shipped ICMPD 2006 checklist and the demo plan (Azerbaijan's
+    NAP 2014–2018, reconstructed), assessed by the engine, with a reviewer's notes."""
+    call_command("load_standard", str(STANDARD), stdout=StringIO())
+    out = StringIO()
+    call_command("import_plan", str(DEMO_PLAN), stdout=out)
+    plan = Plan.objects.get(pk=int(out.getvalue().strip().splitlines()[-1]))
+    framework = Framework.objects.get(code="icmpd-2006", is_current=True)
+    review = review_create(plan=plan, framework=framework, user=reviewer)
+    finding = review.findings.filter(recommendation__gt="").order_by("pk").first()
+    note_create(
+        review=review,
+        kind=Note.Kind.RECOMMENDATION,
+        scope=Note.Scope.OVERALL,
+        text="",
+        finding=finding,
+        user=reviewer,
+    )
+    note_create(
+        review=review,
+        kind=Note.Kind.COMMENDATION,
+        scope=Note.Scope.COMPONENT,
+        component=framework.components.get(code="SP"),
+        user=reviewer,
+        text="A separate chapter on children allows a beneficiary-tailored approach.",
+    )
+    note_create(
+        review=review,
+        kind=Note.Kind.PRACTICE,
+        scope=Note.Scope.FUNDING,
+        user=reviewer,
+        text="National resource plan: total resources per area, funds awarded by donors, "
+        "priority funding needs.",
     )
     return review

@@ -9,7 +9,7 @@ import pytest
 from assessment.report import report_context, report_html, report_pdf
 from napplanner import pdf
 from tests import pdf_fetches
-from tests.assessment.report_data import review_build
+from tests.assessment.report_data import demo_review_build, review_build
 
 fetched = pdf_fetches.fetched  # the fixture, shared with the other print tests
 pytestmark = pytest.mark.django_db
@@ -24,6 +24,8 @@ SECTION_TITLES = [
     "Structure of the strategy and the action plan",
     "Supporting framework",
     "Prevention",
+    "Support and protection of victims and victim-witnesses",
+    "Investigation and prosecution",
     "Timeline of the activities",
     "Funding and the national resource plan",
     "Recommendations",
@@ -35,6 +37,12 @@ HOSTILE = (
     " <style>body{background:url(file:///etc/passwd)}</style>"
     ' <span style="background:url(http://evil.example/y.png)">ə</span>'
 )
+
+
+@pytest.fixture
+def demo_pdf(cast):
+    review = demo_review_build(reviewer=cast.reviewer)
+    return review, pypdf.PdfReader(io.BytesIO(report_pdf(review)))
 
 
 def _reader(data: bytes) -> pypdf.PdfReader:
@@ -52,10 +60,11 @@ def _outline_titles(outline) -> list[str]:
     return titles
 
 
-def test_it_prints_the_sections_in_order_after_a_cover_and_contents(cast):
-    reader = _reader(report_pdf(review_build(reviewer=cast.reviewer)))
+def test_it_prints_the_demo_review_in_the_seed_order_after_a_cover_and_contents(demo_pdf):
+    review, reader = demo_pdf
     text = _text(reader)
-    assert reader.pages[0].extract_text().count("Review of the NAP") == 1
+    assert "Azerbaijan" in reader.pages[0].extract_text()
+    assert "2014–2018" in reader.pages[0].extract_text()
     assert "Contents" in reader.pages[1].extract_text()
     # Every section heading is on the page its bookmark points to, pages in order.
     pages = {}
@@ -71,8 +80,8 @@ def test_it_prints_the_sections_in_order_after_a_cover_and_contents(cast):
         assert annex in body
 
 
-def test_it_numbers_the_pages_and_bookmarks_every_section(cast):
-    reader = _reader(report_pdf(review_build(reviewer=cast.reviewer)))
+def test_it_numbers_the_pages_and_bookmarks_every_section(demo_pdf):
+    review, reader = demo_pdf
     pages = len(reader.pages)
     assert pages > 5
     assert f"Page {pages} of {pages}" in reader.pages[-1].extract_text()
@@ -82,8 +91,8 @@ def test_it_numbers_the_pages_and_bookmarks_every_section(cast):
     assert "Annex 4. How to develop SMART indicators" in titles
 
 
-def test_it_gives_contents_entries_their_page_numbers(cast):
-    reader = _reader(report_pdf(review_build(reviewer=cast.reviewer)))
+def test_it_gives_contents_entries_their_page_numbers(demo_pdf):
+    review, reader = demo_pdf
     contents = reader.pages[1].extract_text()
     annexes_page = next(
         n
@@ -96,9 +105,9 @@ def test_it_gives_contents_entries_their_page_numbers(cast):
     )
 
 
-def test_it_writes_the_title_reviewers_and_language_into_the_pdf(cast):
-    reader = _reader(report_pdf(review_build(reviewer=cast.reviewer)))
-    assert reader.metadata.title == "Review of the NAP"
+def test_it_writes_the_title_reviewers_and_language_into_the_pdf(demo_pdf):
+    review, reader = demo_pdf
+    assert reader.metadata.title == review.title
     assert reader.metadata.author == "rita-reviewer"
     assert reader.trailer["/Root"]["/Lang"] == "en"
 
@@ -106,12 +115,26 @@ def test_it_writes_the_title_reviewers_and_language_into_the_pdf(cast):
 def test_it_draws_every_chart_in_the_page_and_the_pdf(cast):
     review = review_build(reviewer=cast.reviewer)
     html = report_html(review)
-    for name in ("Coverage per component", "Coverage per area"):
+    charts = [
+        "Coverage per component",
+        "Coverage per area",
+        f"Timeline of activities: {review.plan.title}",
+        "Budget by component (AZN)",
+        "Budget by funding source and status (AZN)",
+    ]
+    for name in charts:
         assert f'role="img" aria-label="{name}"' in html
         assert f"<title>{name}</title>" in html
     assert 'id="coverage-components-data"' in html  # the table alternative
+    assert "National resource plan, AZN" in html
+    page = html.split("<body>", 1)[1]
+    assert page.count("<svg") == len(charts)
+
     text = _text(_reader(report_pdf(review)))
-    assert "33 / 100" in text and "Covered by complete activities" in text
+    assert "33 / 100" in text and "Covered by complete activities" in text  # coverage
+    assert "1.1 Set up a national database 1" in text and "Q3" in text  # timeline
+    assert "Pledged" in text and "Unfunded" in text  # budget legends
+    assert "SF Supporting framework" in text
 
 
 def test_it_watermarks_a_draft_and_not_a_final_report(cast):
@@ -151,7 +174,7 @@ def test_it_reads_the_report_in_queries_that_do_not_grow_with_the_plan(
     cast, django_assert_max_num_queries
 ):
     small = review_build(reviewer=cast.reviewer, activities=2)
-    with django_assert_max_num_queries(40) as small_queries:
+    with django_assert_max_num_queries(70) as small_queries:
         report_context(small)
     large = review_build(reviewer=cast.reviewer, activities=25)
     with django_assert_max_num_queries(len(small_queries.captured_queries)):

@@ -62,3 +62,11 @@ def test_it_lets_a_member_of_the_plan_read_the_report(client, cast, review):
 def test_it_sends_an_anonymous_visitor_to_sign_in(client, review, name):
     response = client.get(reverse(name, args=[review.pk]))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_it_offers_the_report_on_the_review_page(client, cast, review):
+    client.force_login(cast.reviewer)
+    html = client.get(reverse("assessment:review_detail", args=[review.pk])).content.decode()
+    assert f'href="{reverse("assessment:report", args=[review.pk])}"' in html
+    assert f'href="{reverse("assessment:report_pdf", args=[review.pk])}" download' in html
+    assert "watermarked DRAFT" in html

@@ -1,15 +1,27 @@
 """`manage.py review PLAN_ID [--framework CODE] --format json`: assess a plan, print it.
+`manage.py review PLAN_ID --format html|pdf --output FILE [--review ID]`: write the report.
 
-Writes nothing: the command runs `plan_assess` and renders the result. A format is one
-entry in `FORMATS` (name → function taking the command and the `Assessment`, returning
-the text to print), so a new output format is one function and one line.
+Writes nothing to the database: the command runs `plan_assess` and renders the result. A
+format is one entry in `FORMATS` (name → function taking the command and the
+`Assessment`, returning the text to print), so a new output format is one function and
+one line. The report formats render a saved review (`--review`), or else a review built
+and run inside a transaction that is rolled back once the report is rendered.
 """
 
 import json
+import uuid
+from pathlib import Path
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from assessment.assess import Assessment, default_framework, plan_assess
+from assessment.models import Review
+from assessment.report import report_html, report_pdf
+from assessment.services import review_create
+from napplanner.roles import REVIEWER
 from strategy.models import Plan
 
 
@@ -18,6 +30,24 @@ def render_json(command: BaseCommand, assessment: Assessment) -> str:
 
 
 FORMATS = {"json": render_json}
+REPORT_FORMATS = {"html": lambda review: report_html(review).encode(), "pdf": report_pdf}
+
+
+def unsaved_report(*, plan: Plan, framework, render) -> bytes:
+    """The report of a review that is never saved: built, run and rendered inside a
+    transaction that is then rolled back, reviewer included."""
+    with transaction.atomic():
+        reviewer = get_user_model()(
+            username=f"review-command-{uuid.uuid4().hex[:8]}",
+            first_name="Automated",
+            last_name="assessment (command line)",
+        )
+        reviewer.set_unusable_password()
+        reviewer.save()
+        reviewer.groups.add(Group.objects.get(name=REVIEWER))
+        data = render(review_create(plan=plan, framework=framework, user=reviewer))
+        transaction.set_rollback(True)
+    return data
 
 
 class Command(BaseCommand):
@@ -30,7 +60,14 @@ class Command(BaseCommand):
             help="Framework code (its current version). Default: the plan's own framework, "
             "else the current icmpd-2006.",
         )
-        parser.add_argument("--format", choices=sorted(FORMATS), default="json")
+        parser.add_argument("--format", choices=sorted(FORMATS | REPORT_FORMATS), default="json")
+        parser.add_argument("--output", help="The file to write the html or pdf report to.")
+        parser.add_argument(
+            "--review",
+            type=int,
+            help="A saved review of the plan to render as html or pdf (default: a fresh "
+            "assessment that is not saved).",
+        )
 
     def handle(self, *args, plan_id, framework=None, format="json", **options):
         plan = Plan.objects.filter(pk=plan_id).first()
@@ -40,5 +77,22 @@ class Command(BaseCommand):
         if chosen is None:
             wanted = framework or "the plan's framework or icmpd-2006"
             raise CommandError(f"No current framework found for {wanted}; load it first.")
+        if format in REPORT_FORMATS:
+            self.write_report(plan, chosen, format, options.get("output"), options.get("review"))
+            return
         assessment = plan_assess(plan=plan, framework=chosen)
         self.stdout.write(FORMATS[format](self, assessment))
+
+    def write_report(self, plan, framework, format, output, review_id) -> None:
+        if not output:
+            raise CommandError(f"--format {format} writes a file: give --output FILE.")
+        render = REPORT_FORMATS[format]
+        if review_id is not None:
+            review = Review.objects.filter(pk=review_id, plan=plan).first()
+            if review is None:
+                raise CommandError(f"Plan {plan.pk} has no review with id {review_id}.")
+            data = render(review)
+        else:
+            data = unsaved_report(plan=plan, framework=framework, render=render)
+        Path(output).write_bytes(data)
+        self.stdout.write(f"Wrote the {format} report of plan {plan.pk} to {output}.")

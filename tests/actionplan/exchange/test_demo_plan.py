@@ -3,15 +3,17 @@ describes it. It must import, survive a round trip, and keep what the review fou
 (and leave out what it found missing)."""
 
 import json
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 from actionplan.exchange.json_export import plan_export_json
 from actionplan.exchange.json_import import plan_import_json
 from actionplan.models import Activity, BudgetLine, Responsibility
-from strategy.models import PlanStatus, Section
+from strategy.models import Plan, PlanMembership, PlanStatus, Section
 
 DEMO = Path(settings.BASE_DIR) / "fixtures" / "plans" / "azerbaijan-2014-2018.json"
 
@@ -104,3 +106,13 @@ def test_goals_and_activities_carry_no_area_tags(document):
             for objective in goal["objectives"]:
                 for activity in objective["activities"]:
                     assert activity["tags"]["areas"] == []
+
+
+def test_load_demo_loads_it_once_for_the_demo_coordinator(db, settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())
+    plans = Plan.objects.filter(country="Azerbaijan", period_start=2014, period_end=2018)
+    assert plans.count() == 1
+    editors = plans.get().memberships.filter(role=PlanMembership.Role.EDITOR)
+    assert [m.user.username for m in editors] == ["coordinator"]

@@ -1,17 +1,21 @@
-"""The workspace offers the plan's downloads to whoever may see the plan."""
+"""The plan's pages offer its downloads to whoever may see the plan."""
 
+import pytest
 from django.urls import reverse
 
 from strategy.models import PlanStatus
 
+EXPORTS = ("export_xlsx", "export_docx", "plan_pdf", "export_json")
 
-def test_it_offers_the_downloads_on_the_workspace(client, cast, plan):
+
+@pytest.mark.parametrize("page", ["actionplan:workspace", "strategy:plan_details"])
+def test_it_offers_every_download_on_the_plan_pages(client, cast, plan, page):
     client.force_login(cast.coordinator)
-    response = client.get(reverse("actionplan:workspace", args=[plan.pk]))
+    response = client.get(reverse(page, args=[plan.pk]))
     assert response.status_code == 200
     html = response.content.decode()
-    for name in ("export_docx", "export_json", "export_xlsx", "plan_pdf"):
-        assert f'href="{reverse(f"actionplan:{name}", args=[plan.pk])}"' in html
+    for name in EXPORTS:
+        assert html.count(f'href="{reverse(f"actionplan:{name}", args=[plan.pk])}"') == 1
 
 
 def test_a_reviewer_reading_the_plan_gets_the_downloads_too(client, cast, plan):

@@ -3,6 +3,7 @@
 import json
 from io import StringIO
 
+import docx
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -27,3 +28,18 @@ def test_it_writes_the_file_given(complete_plan, tmp_path):
 def test_it_refuses_an_unknown_plan(db):
     with pytest.raises(CommandError, match="No plan has the id 999999"):
         call_command("export_plan", "999999", stdout=StringIO())
+
+
+def test_it_writes_a_word_file(complete_plan, tmp_path):
+    path = tmp_path / "plan.docx"
+    call_command(
+        "export_plan",
+        str(complete_plan.pk),
+        "--format",
+        "docx",
+        "--output",
+        str(path),
+        stderr=StringIO(),
+    )
+    document = docx.Document(str(path))
+    assert document.paragraphs[0].text == complete_plan.title

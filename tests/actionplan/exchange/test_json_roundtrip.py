@@ -94,3 +94,9 @@ def big_plan(icmpd_standard):
     plan = plan_generate(activities=500)
     assert plan.framework == icmpd_standard
     return plan
+
+
+def test_the_schema_file_is_a_valid_draft_2020_12_schema():
+    schema = plan_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(schema)

@@ -50,10 +50,10 @@ def test_it_refuses_post(client, cast):
     assert client.post(_url(plan)).status_code == 405
 
 
-def test_it_is_offered_on_the_plan_pages(client, cast):
+def test_it_is_offered_in_the_plan_workspace(client, cast):
     plan = PlanFactory(editors=[cast.coordinator])
     client.force_login(cast.coordinator)
 
-    response = client.get(reverse("strategy:plan_details", args=[plan.pk]))
+    response = client.get(reverse("actionplan:workspace", args=[plan.pk]))
 
     assert _url(plan).encode() in response.content
