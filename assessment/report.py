@@ -76,6 +76,7 @@ class FindingGroup:
     recommendation: str
     count: int = 0
     elements: list[str] = field(default_factory=list)
+    plan_messages: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -256,7 +257,9 @@ def _group_findings(findings) -> list[FindingGroup]:
                 recommendation=finding.recommendation,
             )
         group.count += 1
-        if finding.element_type != ElementType.PLAN:
+        if finding.element_type == ElementType.PLAN:
+            group.plan_messages.append(finding.message)
+        else:
             group.elements.append(finding.element_label or finding.get_element_type_display())
     return sorted(groups.values(), key=lambda g: (SEVERITY_ORDER.get(g.severity, 9), g.rule))
 
