@@ -22,6 +22,7 @@ SVG_NS = "http://www.w3.org/2000/svg"
 # A4 portrait minus 2 cm margins is ~170 mm wide; 760 user units keep 9 px text legible
 # there and at browser widths.
 WIDTH = 760
+PRINT_WIDTH_MM = 170
 LABEL_WIDTH = 250
 RIGHT_MARGIN = 12
 AXIS_HEIGHT = 38
@@ -73,14 +74,15 @@ def _svg_root(width: int, height: int, title: str, description: str) -> ET.Eleme
         {
             "xmlns": SVG_NS,
             "viewBox": f"0 0 {width} {height}",
-            "width": str(width),
-            "height": str(height),
+            # The width of an A4 portrait page's text with 2 cm margins, so a PDF needs
+            # no extra CSS; pages scale it with CSS (width: 100%).
+            "width": f"{PRINT_WIDTH_MM}mm",
+            "height": f"{PRINT_WIDTH_MM * height / width:.1f}mm",
             "role": "img",
             "aria-label": title,
             "font-family": FONT,
             "font-size": "9",
             "preserveAspectRatio": "xMinYMin meet",
-            "style": "max-width:100%;height:auto",
         },
     )
     # No ids: several charts share a page, so the accessible name is aria-label and the

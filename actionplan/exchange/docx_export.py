@@ -24,6 +24,7 @@ from docx.shared import Emu, Pt
 
 from actionplan.exchange.json_export import plan_export_json
 from actionplan.models import BudgetLine, Indicator
+from actionplan.resources import ResourcePlan, resource_plan
 from strategy.models import Plan, PlanStatus, Section, Stakeholder
 
 # Characters XML 1.0 cannot hold; python-docx refuses them, so they are dropped.
@@ -50,7 +51,7 @@ def plan_export_docx(*, plan: Plan) -> bytes:
     components = (
         {c.code: c.title for c in plan.framework.components.all()} if plan.framework else {}
     )
-    writer = _Writer(document, components)
+    writer = _Writer(document, components, resource_plan(plan))
     writer.write()
     buffer = io.BytesIO()
     writer.docx.save(buffer)
@@ -69,9 +70,10 @@ def _month(value: str | None) -> str:
 
 
 class _Writer:
-    def __init__(self, document: dict, components: dict[str, str]):
+    def __init__(self, document: dict, components: dict[str, str], resources: ResourcePlan):
         self.data = document
         self.components = components
+        self.resources = resources
         self.docx = Document()
         self.bodies = {s["key"]: s for s in document["stakeholders"]}
         self.sections = document["sections"]
@@ -127,7 +129,7 @@ class _Writer:
             column.w = width
         for n, (tr, values) in enumerate(zip(table._tbl.tr_lst, [header, *rows], strict=True)):
             for tc, value, width in zip(tr.tc_lst, values, widths, strict=True):
-                tc.width = width
+                tc.tcPr.tcW.w = width  # add_table gave every cell a tcW; resize it
                 _fill_cell(tc.p_lst[0], value, self.table_text, bold=n == 0)
         _repeat_as_header(table.rows[0])
         self.styled()
@@ -246,8 +248,31 @@ class _Writer:
             for goal in chapter["goals"]:
                 for objective in goal["objectives"]:
                     self.objective_table(goal, objective)
+        self.resource_tables()
         self.narrative(Section.Kind.FUNDING, "Funding")
         self.narrative(Section.Kind.MONITORING, "Monitoring and evaluation")
+
+    def resource_tables(self) -> None:
+        """The national resource plan: totals per chapter and per funding source, per
+        currency (amounts in different currencies are never added)."""
+        self.heading("National resource plan", 2)
+        if not self.resources.has_budget:
+            self.paragraph("No budget lines are planned for the activities.")
+            return
+        columns = ("Secured", "Pledged", "Unfunded", "Total")
+        for currency in self.resources.currencies:
+            self.heading(f"Budget in {currency.currency}", 3)
+            for label, groups in (
+                ("Chapter", currency.by_chapter),
+                ("Funding source", currency.by_source),
+            ):
+                rows = [(name, *_amounts(a)) for name, a in groups.items()]
+                rows.append(("Total", *_amounts(currency.total)))
+                self.table((label, *columns), rows, (8, 3, 3, 3, 3))
+        missing = len(self.resources.unbudgeted)
+        if missing:
+            total = self.resources.activity_count
+            self.paragraph(f"{missing} of {total} activities have no budget line.")
 
     def objective_table(self, goal: dict, objective: dict) -> None:
         self.heading(_label("Specific objective", objective["code"]) + objective["title"], 3)
@@ -294,6 +319,11 @@ class _Writer:
                 for sub in activity["sub_activities"]
             ]
         return rows
+
+
+def _amounts(amounts) -> tuple[str, ...]:
+    values = (amounts.secured, amounts.pledged, amounts.unfunded, amounts.total)
+    return tuple(f"{value:,.2f}" for value in values)
 
 
 def _label(noun: str, code: str) -> str:

@@ -87,3 +87,24 @@ def test_it_stacks_budget_bars_by_status():
     assert "Donor: &lt;EU&gt;" in svg
     assert "400 EUR" in svg.replace("\u202f", "")
     assert "EUR" in root.find(f"{SVG}title").text
+
+
+def test_it_prints_on_an_a4_page_with_weasyprint():
+    import io
+
+    import weasyprint
+    from pypdf import PdfReader
+
+    groups = [
+        TimelineGroup(
+            "1. Prevention",
+            [_activity("Awareness campaign", datetime.date(2019, 3, 1), datetime.date(2020, 6, 1))],
+        )
+    ]
+    svg = timeline_svg(period_start=2019, period_end=2023, groups=groups)
+    budget = budget_svg(currency="EUR", rows=[("State budget", {"secured": Decimal(5)})])
+    html = f"<style>@page {{ size: A4; margin: 2cm }}</style><figure>{svg}</figure>{budget}"
+    pdf = PdfReader(io.BytesIO(weasyprint.HTML(string=html).write_pdf()))
+    assert len(pdf.pages) == 1
+    text = pdf.pages[0].extract_text()
+    assert "1. Prevention" in text and "2023" in text and "State budget" in text

@@ -39,7 +39,7 @@ def reviewer():
 
 def test_a_reviewer_reviews_the_demo_plan(live_server, page, sign_in, demo_plan, reviewer):
     sign_in("rita", PASSWORD)
-    page.get_by_role("link", name=demo_plan.title).click()
+    page.get_by_role("link", name=demo_plan.title, exact=True).click()
     expect(page.get_by_role("heading", name=demo_plan.title).first).to_be_visible()
 
     page.goto(live_server.url + "/")

@@ -47,7 +47,7 @@ def test_it_opens_with_a_table_of_contents_field(complete_plan):
 
 def test_it_has_a_table_per_objective_with_the_action_plan_columns(complete_plan):
     document = _open(complete_plan)
-    stakeholders, objective = document.tables
+    stakeholders, objective = document.tables[:2]
     assert [c.text for c in stakeholders.rows[0].cells] == [
         "Institution",
         "Abbreviation",
@@ -120,3 +120,19 @@ def test_it_issues_a_fixed_number_of_queries(complete_plan, size, django_assert_
         ActivityFactory(plan=complete_plan, objective=objective)
     with django_assert_max_num_queries(30):
         plan_export_docx(plan=complete_plan)
+
+
+def test_it_ends_the_action_plan_with_the_national_resource_plan(complete_plan):
+    document = _open(complete_plan)
+    assert "National resource plan" in _headings(document, 2)
+    assert {"Budget in AZN", "Budget in EUR"} <= set(_headings(document, 3))
+    sources = [
+        [c.text for c in row.cells]
+        for table in document.tables
+        if table.rows[0].cells[0].text == "Funding source"
+        for row in table.rows
+    ]
+    assert ["State budget", "125,000.50", "0.00", "0.00", "125,000.50"] in sources
+    assert ["Donor: European Union", "0.00", "0.00", "0.00", "0.00"] in sources
+    texts = [p.text for p in document.paragraphs]
+    assert "1 of 2 activities have no budget line." in texts
