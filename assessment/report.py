@@ -96,10 +96,6 @@ class ComponentPart:
     def gaps(self) -> list[CoverageRow]:
         return [row for row in self.areas if row.is_gap]
 
-    @property
-    def covered(self) -> list[CoverageRow]:
-        return [row for row in self.areas if not row.is_gap]
-
 
 def report_context(review: Review) -> dict:
     """The whole report of `review` as template context."""
