@@ -76,6 +76,7 @@ class FindingGroup:
     recommendation: str
     count: int = 0
     elements: list[str] = field(default_factory=list)
+    plan_messages: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -94,10 +95,6 @@ class ComponentPart:
     @property
     def gaps(self) -> list[CoverageRow]:
         return [row for row in self.areas if row.is_gap]
-
-    @property
-    def covered(self) -> list[CoverageRow]:
-        return [row for row in self.areas if not row.is_gap]
 
 
 def report_context(review: Review) -> dict:
@@ -256,7 +253,9 @@ def _group_findings(findings) -> list[FindingGroup]:
                 recommendation=finding.recommendation,
             )
         group.count += 1
-        if finding.element_type != ElementType.PLAN:
+        if finding.element_type == ElementType.PLAN:
+            group.plan_messages.append(finding.message)
+        else:
             group.elements.append(finding.element_label or finding.get_element_type_display())
     return sorted(groups.values(), key=lambda g: (SEVERITY_ORDER.get(g.severity, 9), g.rule))
 
