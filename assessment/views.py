@@ -156,6 +156,7 @@ def _rating_response(request, review, rating, error=""):
             "scores": review_scores(review),
             "computed_scores": review_scores(review, computed=True),
             "component_titles": dict(review.framework.components.values_list("code", "title")),
+            "principle_titles": dict(review.framework.principles.values_list("code", "title")),
             "oob": True,
             "show_all": False,
         }

@@ -93,6 +93,7 @@ def workspace_context(review: Review, *, show_all: bool = False) -> dict:
         "scores": scores,
         "computed_scores": review_scores(review, computed=True),
         "component_titles": dict(components),
+        "principle_titles": dict(review.framework.principles.values_list("code", "title")),
         "formula": FORMULA,
         "mapping": review_mapping(review),
         "notes": list(review.notes.select_related("component", "finding")),
