@@ -7,9 +7,9 @@ import re
 from django import forms
 from django.contrib.auth import get_user_model
 
-from assessment.standards.models import Area, Component, Framework, Principle
+from assessment.standards.models import Component, Framework
 from napplanner.roles import COORDINATOR, REVIEWER, has_role
-from strategy.models import Chapter, Plan, PlanMembership, Section, Stakeholder
+from strategy.models import Plan, PlanMembership, Section, Stakeholder
 
 # An HTML tag or comment: "<" directly followed by a letter, "/" or "!". Plain
 # comparisons such as "< 5 %" or "<5 years" stay allowed.
@@ -207,48 +207,3 @@ class MembershipForm(forms.Form):
             self.add_error("role", "Only coordinators and reviewers can edit a plan.")
         cleaned["user"] = user
         return cleaned
-
-
-class FrameworkTagsMixin:
-    """Tag fields (components, areas, principles) limited to the plan's framework, shown
-    as checkboxes grouped by component. For the forms of chapters, goals, objectives and
-    activities; render them with `strategy/_tag_fields.html`."""
-
-    tag_fields = ("components", "areas", "principles")
-
-    def limit_tags_to(self, framework_id: int | None) -> None:
-        querysets = {
-            "components": Component.objects.order_by("order", "code"),
-            "areas": Area.objects.select_related("component").order_by(
-                "component__order", "order", "code"
-            ),
-            "principles": Principle.objects.order_by("order", "code"),
-        }
-        for name in self.tag_fields:
-            field = self.fields[name]
-            field.required = False
-            field.queryset = querysets[name].filter(framework_id=framework_id)
-            field.widget = forms.CheckboxSelectMultiple()
-            field.widget.choices = field.choices
-            field.error_messages["invalid_choice"] = (
-                "Choose only tags of the plan's framework (%(value)s is not one)."
-            )
-
-    def area_groups(self) -> list[tuple[Component, list]]:
-        """The area checkboxes grouped under their component, in framework order."""
-        groups: dict[int, tuple[Component, list]] = {}
-        for checkbox in self["areas"]:
-            area = checkbox.data["value"].instance
-            groups.setdefault(area.component_id, (area.component, []))[1].append(checkbox)
-        return list(groups.values())
-
-
-class ChapterForm(FrameworkTagsMixin, PlainTextMixin, forms.ModelForm):
-    class Meta:
-        model = Chapter
-        fields = ["code", "title", "description", "components", "areas", "principles"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args, plan: Plan, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.limit_tags_to(plan.framework_id)
