@@ -38,6 +38,7 @@ class PlanElementForm(PlainTextMixin, forms.ModelForm):
             "output": plan.outputs.all(),
             "stakeholder": plan.stakeholders.all(),
             "responsible_body": plan.stakeholders.all(),
+            "background_sections": plan.sections.filter(kind="background"),
         }
         for name, queryset in choices.items():
             if name in self.fields:
@@ -71,8 +72,19 @@ class ChapterForm(PlanElementForm):
 class StrategicGoalForm(PlanElementForm):
     class Meta:
         model = StrategicGoal
-        fields = ["chapter", "code", "title", "description", "rationale", *TAGS]
+        fields = [
+            "chapter",
+            "code",
+            "title",
+            "description",
+            "rationale",
+            "background_sections",
+            *TAGS,
+        ]
         widgets = {"title": TEXTAREA, "description": TEXTAREA, "rationale": TEXTAREA}
+        help_texts = {
+            "background_sections": "The parts of the background analysis this goal answers."
+        }
 
 
 class SpecificObjectiveForm(PlanElementForm):

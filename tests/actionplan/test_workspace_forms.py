@@ -45,3 +45,14 @@ def test_it_refuses_a_tag_of_another_framework(plan):
 def test_a_plan_without_framework_has_no_tag_fields():
     form = ChapterForm(plan=PlanFactory(framework=None))
     assert "areas" not in form.fields
+
+
+def test_a_goal_refers_only_to_its_own_plans_background_analysis(plan):
+    from actionplan.forms import StrategicGoalForm
+    from tests.factories import SectionFactory
+
+    own = SectionFactory(plan=plan, kind="background", title="Situation analysis")
+    SectionFactory(plan=plan, kind="preamble", title="Preamble")
+    SectionFactory(kind="background", title="Another plan's analysis")
+    form = StrategicGoalForm(plan=plan)
+    assert list(form.fields["background_sections"].queryset) == [own]
