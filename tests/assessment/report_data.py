@@ -66,7 +66,7 @@ def review_build(*, reviewer, text="", activities=3, status="adopted", final=Fal
     framework = catalogue.framework
     plan = f.PlanFactory(
         title=f"National Action Plan{text}",
-        country=f"Azərbaycan{text}",
+        country=f"Azərbaycan{text}"[:100],  # the field holds 100 characters
         status=status,
         period_start=2014,
         period_end=2018,
