@@ -20,7 +20,7 @@ from assessment.forms import (
     ReviewStartForm,
 )
 from assessment.models import Review
-from assessment.workspace import workspace_context
+from assessment.workspace import scores_context, workspace_context
 from napplanner.roles import REVIEWER, has_role
 from strategy.access import get_plan_for_user
 from strategy.models import Plan
@@ -146,17 +146,12 @@ def finding_restore(request, review_id: int, finding_id: int):
 
 def _rating_response(request, review, rating, error=""):
     if request.htmx:
-        from assessment.scoring import review_scores
-
         context = {
+            **scores_context(review),
             "review": review,
             "rating": rating,
             "can_change": True,
             "error": error,
-            "scores": review_scores(review),
-            "computed_scores": review_scores(review, computed=True),
-            "component_titles": dict(review.framework.components.values_list("code", "title")),
-            "principle_titles": dict(review.framework.principles.values_list("code", "title")),
             "oob": True,
             "show_all": False,
         }

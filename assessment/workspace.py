@@ -62,6 +62,17 @@ def findings_by_component(
     return [g for g in groups.values() if g.count]
 
 
+def scores_context(review: Review) -> dict:
+    """What the scores table needs; also redrawn on its own after an override."""
+    return {
+        "scores": review_scores(review),
+        "computed_scores": review_scores(review, computed=True),
+        "component_titles": dict(review.framework.components.values_list("code", "title")),
+        "principle_titles": dict(review.framework.principles.values_list("code", "title")),
+        "formula": FORMULA,
+    }
+
+
 def workspace_context(review: Review, *, show_all: bool = False) -> dict:
     from assessment.mapping import review_mapping
 
@@ -82,19 +93,14 @@ def workspace_context(review: Review, *, show_all: bool = False) -> dict:
         items.sort(key=lambda r: (area_order.get(r.code, 0), r.code))
         rating_groups.append((code, title, items))
     principles = [r for r in ratings if r.kind == Rating.Kind.PRINCIPLE]
-    scores = review_scores(review)
     return {
+        **scores_context(review),
         "review": review,
         "finding_groups": findings_by_component(review, components, show_all=show_all),
         "show_all": show_all,
         "dismissed_count": review.findings.filter(is_current=True, dismissed=True).count(),
         "rating_groups": rating_groups,
         "principle_ratings": principles,
-        "scores": scores,
-        "computed_scores": review_scores(review, computed=True),
-        "component_titles": dict(components),
-        "principle_titles": dict(review.framework.principles.values_list("code", "title")),
-        "formula": FORMULA,
         "mapping": review_mapping(review),
         "notes": list(review.notes.select_related("component", "finding")),
         "note_scopes": Note.Scope.choices,
