@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 ASSETS := node_modules/.installed
 DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY=local-development-key-not-for-production
 
-.PHONY: install run test serve lint format clean
+.PHONY: install browser run test serve lint format clean
 
 install: $(STAMP) $(ASSETS)
 
@@ -20,12 +20,22 @@ $(ASSETS): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The end-to-end tests drive Debian's Chromium; it is never downloaded by a test tool.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing: sudo apt-get install -y chromium" >&2; exit 1; \
+	  fi; }
+
 run: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Production: set DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL first.
