@@ -34,7 +34,7 @@ def workspace(live_server, page, sign_in):
     return plan, objective, first, second
 
 
-def test_a_coordinator_adds_an_activity_after_fixing_its_dates(page, workspace):
+def test_a_coordinator_adds_an_activity_after_fixing_its_dates_and_markup(page, workspace):
     plan, objective, *_ = workspace
     page.get_by_role("button", name="+ Add activity").click()
     form = page.locator(".ws-form")
@@ -44,11 +44,14 @@ def test_a_coordinator_adds_an_activity_after_fixing_its_dates(page, workspace):
     form.get_by_label("Lead body").select_option(label="Ministry of Education")
     form.get_by_role("button", name="Save").click()
     expect(form.get_by_text("The end month cannot be before the start month.")).to_be_visible()
+    expect(form.get_by_text("Remove the markup")).to_be_visible()
+    expect(form.get_by_label("Title")).to_have_value("Run a <b>campaign</b> in schools")
     assert not Activity.objects.filter(title__contains="campaign").exists()
 
+    form.get_by_label("Title").fill("Run a campaign in schools")
     form.get_by_label("End month").fill("2020-09")
     form.get_by_role("button", name="Save").click()
-    row = page.locator(".ws-activity", has_text="Run a <b>campaign</b> in schools")
+    row = page.locator(".ws-activity", has_text="Run a campaign in schools")
     expect(row).to_contain_text("Lead: Ministry of Education")
     expect(row).to_contain_text("Jun 2020 – Sep 2020")
     expect(page.locator(".ws-form")).to_have_count(0)
