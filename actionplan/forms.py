@@ -5,7 +5,6 @@ choice on its field before any model rule runs."""
 from django import forms
 
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
-from strategy.forms import PlainTextMixin
 from strategy.models import Chapter, Plan, SpecificObjective, Stakeholder, StrategicGoal
 
 MONTH_WIDGET = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
@@ -24,9 +23,9 @@ class MonthField(forms.DateField):
         super().__init__(**kwargs)
 
 
-class PlanElementForm(PlainTextMixin, forms.ModelForm):
-    """A form for one element of `plan`; related choices come only from that plan, and
-    text is plain text, as on every other page of the plan."""
+class PlanElementForm(forms.ModelForm):
+    """A form for one element of `plan`; related choices come only from that plan (the
+    models refuse markup in text, see strategy.validators)."""
 
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)

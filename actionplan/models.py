@@ -14,6 +14,7 @@ from strategy.models import (
     StrategicGoal,
     Tagged,
 )
+from strategy.validators import PLAIN_TEXT
 
 
 class Timeframe(models.Model):
@@ -72,9 +73,9 @@ class Output(SamePlanMixin, models.Model):
     objective = models.ForeignKey(
         SpecificObjective, on_delete=models.CASCADE, related_name="outputs"
     )
-    code = models.CharField(max_length=20, blank=True)
-    title = models.TextField()
-    description = models.TextField(blank=True)
+    code = models.CharField(validators=PLAIN_TEXT, max_length=20, blank=True)
+    title = models.TextField(validators=PLAIN_TEXT)
+    description = models.TextField(validators=PLAIN_TEXT, blank=True)
     order = models.PositiveIntegerField(default=0)
 
     same_plan_fields = ("objective",)
@@ -97,9 +98,9 @@ class Activity(SamePlanMixin, Tagged, Timeframe):
     output = models.ForeignKey(
         Output, on_delete=models.SET_NULL, null=True, blank=True, related_name="activities"
     )
-    code = models.CharField(max_length=20, blank=True)
-    title = models.TextField()
-    description = models.TextField(blank=True)
+    code = models.CharField(validators=PLAIN_TEXT, max_length=20, blank=True)
+    title = models.TextField(validators=PLAIN_TEXT)
+    description = models.TextField(validators=PLAIN_TEXT, blank=True)
     order = models.PositiveIntegerField(default=0)
     stakeholders = models.ManyToManyField(
         Stakeholder, through="Responsibility", related_name="activities", blank=True
@@ -126,9 +127,9 @@ class Activity(SamePlanMixin, Tagged, Timeframe):
 
 class SubActivity(Timeframe):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="sub_activities")
-    code = models.CharField(max_length=20, blank=True)
-    title = models.TextField()
-    description = models.TextField(blank=True)
+    code = models.CharField(validators=PLAIN_TEXT, max_length=20, blank=True)
+    title = models.TextField(validators=PLAIN_TEXT)
+    description = models.TextField(validators=PLAIN_TEXT, blank=True)
     order = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -204,11 +205,13 @@ class BudgetLine(models.Model):
         UNFUNDED = "unfunded", "Unfunded"
 
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="budget_lines")
-    description = models.CharField(max_length=300, blank=True)
+    description = models.CharField(validators=PLAIN_TEXT, max_length=300, blank=True)
     amount = models.DecimalField(max_digits=14, decimal_places=2)
-    currency = models.CharField(max_length=3, help_text="ISO 4217 code, e.g. EUR, AZN.")
+    currency = models.CharField(
+        validators=PLAIN_TEXT, max_length=3, help_text="ISO 4217 code, e.g. EUR, AZN."
+    )
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.STATE)
-    donor_name = models.CharField(max_length=200, blank=True)
+    donor_name = models.CharField(validators=PLAIN_TEXT, max_length=200, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.UNFUNDED)
     order = models.PositiveIntegerField(default=0)
 
@@ -272,13 +275,13 @@ class Indicator(SamePlanMixin, models.Model):
         Activity, on_delete=models.CASCADE, null=True, blank=True, related_name="indicators"
     )
     level = models.CharField(max_length=10, choices=Level.choices, default=Level.OUTPUT)
-    definition = models.TextField()
-    unit = models.CharField(max_length=100, blank=True)
-    baseline_value = models.CharField(max_length=100, blank=True)
+    definition = models.TextField(validators=PLAIN_TEXT)
+    unit = models.CharField(validators=PLAIN_TEXT, max_length=100, blank=True)
+    baseline_value = models.CharField(validators=PLAIN_TEXT, max_length=100, blank=True)
     baseline_year = models.PositiveSmallIntegerField(null=True, blank=True)
-    target_value = models.CharField(max_length=100, blank=True)
+    target_value = models.CharField(validators=PLAIN_TEXT, max_length=100, blank=True)
     target_year = models.PositiveSmallIntegerField(null=True, blank=True)
-    means_of_verification = models.TextField(blank=True)
+    means_of_verification = models.TextField(validators=PLAIN_TEXT, blank=True)
     frequency = models.CharField(max_length=20, choices=Frequency.choices, blank=True)
     responsible_body = models.ForeignKey(
         Stakeholder, on_delete=models.SET_NULL, null=True, blank=True, related_name="indicators"

@@ -4,6 +4,7 @@ from django import forms
 
 from assessment.models import CoverageLevel, ElementType, Note
 from assessment.standards.models import Component, Framework
+from strategy.validators import PLAIN_TEXT
 
 
 class ReviewStartForm(forms.Form):
@@ -15,7 +16,10 @@ class ReviewStartForm(forms.Form):
 
 class DismissForm(forms.Form):
     reason = forms.CharField(
-        max_length=2000, strip=True, help_text="Why the finding does not apply to this plan."
+        max_length=2000,
+        strip=True,
+        validators=PLAIN_TEXT,
+        help_text="Why the finding does not apply to this plan.",
     )
 
 
@@ -25,7 +29,10 @@ class OverrideForm(forms.Form):
         required=False,
     )
     justification = forms.CharField(
-        max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+        max_length=4000,
+        required=False,
+        validators=PLAIN_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def clean(self):
@@ -44,8 +51,10 @@ class NoteForm(forms.Form):
     kind = forms.ChoiceField(choices=Note.Kind.choices)
     scope = forms.ChoiceField(choices=Note.Scope.choices)
     component = forms.ModelChoiceField(queryset=Component.objects.none(), required=False)
-    title = forms.CharField(max_length=300, required=False)
-    text = forms.CharField(max_length=10000, widget=forms.Textarea(attrs={"rows": 3}))
+    title = forms.CharField(max_length=300, required=False, validators=PLAIN_TEXT)
+    text = forms.CharField(
+        max_length=10000, validators=PLAIN_TEXT, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, framework=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,4 +68,6 @@ class NoteForm(forms.Form):
 
 
 class NoteTextForm(forms.Form):
-    text = forms.CharField(max_length=10000, widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        max_length=10000, validators=PLAIN_TEXT, widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.contrib.auth import get_user_model
 
@@ -11,25 +9,7 @@ from assessment.standards.models import Component, Framework
 from napplanner.roles import COORDINATOR, REVIEWER, has_role
 from strategy.models import Plan, PlanMembership, Section, Stakeholder
 
-# An HTML tag or comment: "<" directly followed by a letter, "/" or "!". Plain
-# comparisons such as "< 5 %" or "<5 years" stay allowed.
-MARKUP = re.compile(r"<\s*[/!]?[a-zA-Z][^>]*>|<!--")
 YEAR_MIN, YEAR_MAX = 1990, 2100
-
-
-class PlainTextMixin:
-    """Refuse markup in every text field: plans are plain text wherever they are shown
-    (pages, PDF, Word, Excel), so a tag is a mistake to point out, not content to keep."""
-
-    def clean(self):
-        cleaned = super().clean()
-        for name, value in list(cleaned.items()):
-            if isinstance(value, str) and MARKUP.search(value):
-                self.add_error(
-                    name,
-                    "Remove the markup (text in angle brackets such as <b>): plain text only.",
-                )
-        return cleaned
 
 
 def year_field(label: str, help_text: str = "") -> forms.IntegerField:
@@ -46,7 +26,7 @@ def year_field(label: str, help_text: str = "") -> forms.IntegerField:
     )
 
 
-class PlanForm(PlainTextMixin, forms.ModelForm):
+class PlanForm(forms.ModelForm):
     period_start = year_field("First year", "First year of the plan period.")
     period_end = year_field("Last year", "Last year of the plan period.")
 
@@ -139,7 +119,7 @@ class PlanCreateForm(PlanForm):
         return cleaned
 
 
-class SectionForm(PlainTextMixin, forms.ModelForm):
+class SectionForm(forms.ModelForm):
     class Meta:
         model = Section
         fields = ["kind", "component", "title", "body"]
@@ -163,7 +143,7 @@ class SectionForm(PlainTextMixin, forms.ModelForm):
         return cleaned
 
 
-class StakeholderForm(PlainTextMixin, forms.ModelForm):
+class StakeholderForm(forms.ModelForm):
     class Meta:
         model = Stakeholder
         fields = ["name", "abbreviation", "kind", "role"]

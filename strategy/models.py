@@ -7,6 +7,7 @@ from django.db.models import F, Q
 
 from assessment.standards.models import Area, Component, Framework, Principle
 from napplanner.roles import COORDINATOR, REVIEWER, has_role
+from strategy.validators import PLAIN_TEXT
 
 
 class PlanStatus(models.TextChoices):
@@ -45,19 +46,24 @@ class PlanQuerySet(models.QuerySet):
 
 
 class Plan(models.Model):
-    country = models.CharField(max_length=100)
-    title = models.CharField(max_length=300)
-    description = models.TextField(blank=True)
+    country = models.CharField(validators=PLAIN_TEXT, max_length=100)
+    title = models.CharField(validators=PLAIN_TEXT, max_length=300)
+    description = models.TextField(validators=PLAIN_TEXT, blank=True)
     period_start = models.PositiveSmallIntegerField(help_text="First year of the plan period.")
     period_end = models.PositiveSmallIntegerField(help_text="Last year of the plan period.")
     status = models.CharField(max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
     adoption_reference = models.CharField(
-        max_length=300, blank=True, help_text="E.g. the decree or order that adopted the plan."
+        validators=PLAIN_TEXT,
+        max_length=300,
+        blank=True,
+        help_text="E.g. the decree or order that adopted the plan.",
     )
     legal_basis = models.TextField(
-        blank=True, help_text="The laws and instruments the plan rests on, one per line."
+        validators=PLAIN_TEXT,
+        blank=True,
+        help_text="The laws and instruments the plan rests on, one per line.",
     )
-    coordinating_body = models.CharField(max_length=300, blank=True)
+    coordinating_body = models.CharField(validators=PLAIN_TEXT, max_length=300, blank=True)
     framework = models.ForeignKey(
         Framework,
         on_delete=models.PROTECT,
@@ -152,8 +158,8 @@ class Section(models.Model):
         related_name="+",
         help_text="For a background analysis: the component it analyses.",
     )
-    title = models.CharField(max_length=300)
-    body = models.TextField(blank=True)
+    title = models.CharField(validators=PLAIN_TEXT, max_length=300)
+    body = models.TextField(validators=PLAIN_TEXT, blank=True)
     order = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -171,10 +177,12 @@ class Stakeholder(models.Model):
         OTHER = "other", "Other"
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="stakeholders")
-    name = models.CharField(max_length=300)
-    abbreviation = models.CharField(max_length=30, blank=True)
+    name = models.CharField(validators=PLAIN_TEXT, max_length=300)
+    abbreviation = models.CharField(validators=PLAIN_TEXT, max_length=30, blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.GOVERNMENT)
-    role = models.TextField(blank=True, help_text="Its role in the national response.")
+    role = models.TextField(
+        validators=PLAIN_TEXT, blank=True, help_text="Its role in the national response."
+    )
     order = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -191,9 +199,9 @@ class Chapter(Tagged):
     """One of the plan's own thematic areas (Azerbaijan's 2014–2018 NAP has eleven)."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="chapters")
-    code = models.CharField(max_length=20, blank=True)
-    title = models.CharField(max_length=300)
-    description = models.TextField(blank=True)
+    code = models.CharField(validators=PLAIN_TEXT, max_length=20, blank=True)
+    title = models.CharField(validators=PLAIN_TEXT, max_length=300)
+    description = models.TextField(validators=PLAIN_TEXT, blank=True)
     order = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -223,11 +231,15 @@ class StrategicGoal(SamePlanMixin, Tagged):
     chapter = models.ForeignKey(
         Chapter, on_delete=models.CASCADE, null=True, blank=True, related_name="goals"
     )
-    code = models.CharField(max_length=20, blank=True)
-    title = models.TextField(help_text="The change to achieve, phrased as an outcome.")
-    description = models.TextField(blank=True)
+    code = models.CharField(validators=PLAIN_TEXT, max_length=20, blank=True)
+    title = models.TextField(
+        validators=PLAIN_TEXT, help_text="The change to achieve, phrased as an outcome."
+    )
+    description = models.TextField(validators=PLAIN_TEXT, blank=True)
     rationale = models.TextField(
-        blank=True, help_text="Why: the findings of the background analysis this goal answers."
+        validators=PLAIN_TEXT,
+        blank=True,
+        help_text="Why: the findings of the background analysis this goal answers.",
     )
     background_sections = models.ManyToManyField(Section, blank=True, related_name="goals")
     order = models.PositiveIntegerField(default=0)
@@ -247,9 +259,9 @@ class StrategicGoal(SamePlanMixin, Tagged):
 class SpecificObjective(SamePlanMixin, Tagged):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="objectives")
     goal = models.ForeignKey(StrategicGoal, on_delete=models.CASCADE, related_name="objectives")
-    code = models.CharField(max_length=20, blank=True)
-    title = models.TextField()
-    description = models.TextField(blank=True)
+    code = models.CharField(validators=PLAIN_TEXT, max_length=20, blank=True)
+    title = models.TextField(validators=PLAIN_TEXT)
+    description = models.TextField(validators=PLAIN_TEXT, blank=True)
     order = models.PositiveIntegerField(default=0)
 
     same_plan_fields = ("goal",)

@@ -120,7 +120,7 @@ def complete_plan(framework):
         objective=objective,
         output=output,
         code="1.1.1.1",
-        title="Open a shelter in the north <b>now</b> & then",
+        title="Open a shelter in the north & then, < 50 km from the border",
         start_month=datetime.date(2019, 3, 1),
         end_month=datetime.date(2020, 6, 1),
     )

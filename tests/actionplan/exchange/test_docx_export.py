@@ -69,7 +69,7 @@ def test_it_has_a_table_per_objective_with_the_action_plan_columns(complete_plan
     rows = [[c.text for c in row.cells] for row in objective.rows[1:]]
     assert rows[0][1] == "Output: Four shelters"
     activity = rows[1]
-    assert activity[1] == "Open a shelter in the north <b>now</b> & then"
+    assert activity[1] == "Open a shelter in the north & then, < 50 km from the border"
     assert activity[2] == "MoI" and activity[3] == "Clean Hands"
     assert activity[4] == "03/2019 – 06/2020"
     assert "125,000.50 EUR (State budget, secured)" in activity[5]

@@ -345,17 +345,25 @@ def test_it_reports_every_problem_at_once(framework):
     _nothing_written()
 
 
-def test_it_keeps_markup_as_text(framework):
+def test_it_refuses_markup_naming_each_path(framework):
     document = valid_document()
-    markup = '<script>alert("x")</script> & <b>bold</b>'
-    _activity(document).update(title=markup, description="{{ plan.pk }} {% now 'Y' %}")
+    _activity(document).update(title='<script>alert("x")</script> & <b>bold</b>')
     document["stakeholders"][0]["name"] = "<img src=x onerror=alert(1)>"
-    document["stakeholders"][0]["key"] = "moi"
+    with pytest.raises(PlanDocumentError) as refused:
+        plan_import_json(document=document)
+    issues = {issue.path: issue.message for issue in refused.value.issues}
+    markup = [path for path, message in issues.items() if "Remove the markup" in message]
+    assert any(path.endswith(".title") for path in markup), issues
+    assert any(path.startswith("$.stakeholders[0]") for path in markup), issues
+    _nothing_written()
+
+
+def test_it_keeps_template_syntax_and_comparisons_as_text(framework):
+    document = valid_document()
+    text = "{{ plan.pk }} {% now 'Y' %} for children < 18 & families"
+    _activity(document).update(description=text)
     plan = plan_import_json(document=document)
-    activity = Activity.objects.get(plan=plan)
-    assert activity.title == markup
-    assert activity.description == "{{ plan.pk }} {% now 'Y' %}"
-    assert plan.stakeholders.filter(name="<img src=x onerror=alert(1)>").exists()
+    assert Activity.objects.get(plan=plan).description == text
 
 
 def test_it_lets_a_person_refer_to_stakeholders_by_name(framework):

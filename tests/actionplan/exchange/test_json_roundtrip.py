@@ -31,7 +31,7 @@ def test_it_round_trips_every_part_of_a_plan(complete_plan):
 def test_it_keeps_the_content(complete_plan):
     document = plan_export_json(plan=complete_plan)
     activity = document["chapters"][0]["goals"][0]["objectives"][0]["activities"][0]
-    assert activity["title"] == "Open a shelter in the north <b>now</b> & then"
+    assert activity["title"] == "Open a shelter in the north & then, < 50 km from the border"
     assert activity["start"] == "2019-03" and activity["end"] == "2020-06"
     assert activity["responsibilities"] == [
         {"stakeholder": "moi", "role": "lead"},

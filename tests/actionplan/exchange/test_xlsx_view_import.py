@@ -61,14 +61,16 @@ def test_it_lists_the_problems_of_a_bad_workbook(client, cast):
     assert Plan.objects.count() == 0
 
 
-def test_it_escapes_markup_from_the_workbook(client, cast):
+def test_it_refuses_markup_from_the_workbook_and_shows_it_escaped(client, cast):
     client.force_login(cast.coordinator)
     data = matrix_bytes([activity_row(activity="<script>alert(1)</script>")])
 
     response = client.post(URL, _upload(data))
 
-    assert b"<script>alert(1)</script>" not in response.content
-    assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in response.content
+    content = response.content.decode()
+    assert "Remove the markup" in content
+    assert "<script>alert(1)</script>" not in content
+    assert not Plan.objects.exists()
 
 
 def test_it_refuses_a_file_of_another_kind(client, cast):

@@ -315,6 +315,10 @@ BAD_FILES = {
         lambda: matrix_bytes([*_rows(3), activity_row(4, budget=-1)]),
         ["row 5", "column “Budget”", "negative"],
     ),
+    "markup-in-a-title": (
+        lambda: matrix_bytes([activity_row(1, activity="Train <b>judges</b>")]),
+        ["row 2", "column “Activity”", "Remove the markup"],
+    ),
     "too-many-activities": (
         lambda: matrix_bytes(_rows(10_000), write_only=True),
         ["Activities sheet, row 5002", "at most 5,000 can be imported"],
