@@ -53,13 +53,12 @@ def env_str(name: str, default: str = "") -> str:
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
+# Required when DEBUG is off. Left empty, Django refuses everything that signs (sessions,
+# CSRF, every page) with "The SECRET_KEY setting must not be empty", and `check --deploy`
+# reports it, while commands that sign nothing (makemigrations, ruff's neighbours in CI)
+# still run.
 SECRET_KEY = env_str("DJANGO_SECRET_KEY")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off "
-            "(for local work, `make run` sets both)."
-        )
+if not SECRET_KEY and DEBUG:
     SECRET_KEY = "insecure-development-key"  # noqa: S105 - only ever used with DEBUG on
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])

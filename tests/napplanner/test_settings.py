@@ -33,17 +33,26 @@ def test_env_list_splits_on_commas(monkeypatch):
     assert env_list("X_HOSTS", []) == ["a.example", "b.example"]
 
 
-def _settings_in_subprocess(env):
-    code = "import napplanner.settings as s; print(s.DEBUG)"
+def _settings_in_subprocess(env, code="import napplanner.settings as s; print(s.DEBUG)"):
     return subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
     )
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    result = _settings_in_subprocess({"PATH": "/usr/bin:/bin"})
+def test_production_refuses_to_serve_without_a_secret_key():
+    code = (
+        "import django; django.setup();"
+        "from django.test import Client; Client().get('/accounts/login/')"
+    )
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "DJANGO_SETTINGS_MODULE": "napplanner.settings",
+        "DJANGO_ALLOWED_HOSTS": "testserver",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+    }
+    result = _settings_in_subprocess(env, code)
     assert result.returncode != 0
-    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+    assert "The SECRET_KEY setting must not be empty" in result.stderr
 
 
 def test_debug_is_off_by_default():
