@@ -1,7 +1,5 @@
 """The action plan tier: HOW the strategy's goals and objectives are achieved."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -42,8 +40,7 @@ class Timeframe(models.Model):
         elif self.start_month and self.end_month:
             if self.end_month < self.start_month:
                 errors["end_month"] = "The end month cannot be before the start month."
-            first = datetime.date(plan.period_start, 1, 1)
-            last = datetime.date(plan.period_end, 12, 1)
+            first, last = plan.period_months
             period = f"the plan period ({plan.period_start}–{plan.period_end})"
             if not first <= self.start_month <= last:
                 errors["start_month"] = f"The start month lies outside {period}."

@@ -300,7 +300,7 @@ def _timeframe(rng: random.Random, plan: Plan) -> tuple[datetime.date | None, ..
     if roll < 0.1:
         return None, None
     if roll < 0.2:  # the vague "throughout the plan" timeframe reviewers criticise
-        return datetime.date(plan.period_start, 1, 1), datetime.date(plan.period_end, 12, 1)
+        return plan.period_months
     months = (plan.period_end - plan.period_start + 1) * 12
     start = rng.randrange(months)
     end = min(months - 1, start + rng.randrange(2, 24))

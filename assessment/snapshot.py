@@ -104,10 +104,7 @@ class PlanSnapshot:
 
     @property
     def period(self) -> tuple[datetime.date, datetime.date]:
-        return (
-            datetime.date(self.plan.period_start, 1, 1),
-            datetime.date(self.plan.period_end, 12, 1),
-        )
+        return self.plan.period_months
 
 
 def _join(*parts) -> str:

@@ -1,5 +1,7 @@
 """The strategy tier: WHAT a national anti-trafficking response must achieve."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -103,6 +105,11 @@ class Plan(models.Model):
             raise ValidationError({"period_end": "The period cannot end before it starts."})
         if self.previous_plan_id and self.previous_plan_id == self.pk:
             raise ValidationError({"previous_plan": "A plan cannot follow itself."})
+
+    @property
+    def period_months(self) -> tuple[datetime.date, datetime.date]:
+        """The first and the last month of the plan period (first day of each month)."""
+        return datetime.date(self.period_start, 1, 1), datetime.date(self.period_end, 12, 1)
 
     @property
     def period_label(self) -> str:

@@ -102,8 +102,7 @@ class PlanCopy:
         start, end = element.start_month, element.end_month
         if start is None or end is None:
             return {"start_month": None, "end_month": None}
-        first = datetime.date(self.plan.period_start, 1, 1)
-        last = datetime.date(self.plan.period_end, 12, 1)
+        first, last = self.plan.period_months
         start = max(start.replace(year=start.year + self.years, day=1), first)
         end = min(end.replace(year=end.year + self.years, day=1), last)
         if start > end:
