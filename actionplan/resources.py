@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef, Sum
 
 from actionplan.models import Activity, BudgetLine
 from actionplan.selectors import NO_CHAPTER, activities_in_plan_order
-from assessment.standards.models import Component
+from standards.models import Component
 from strategy.models import Chapter, Plan
 
 STATUSES = [s.value for s in BudgetLine.Status]

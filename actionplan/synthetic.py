@@ -28,7 +28,7 @@ from actionplan.models import (
     Responsibility,
     SubActivity,
 )
-from assessment.standards.models import Component, Framework
+from standards.models import Component, Framework
 from strategy.models import Chapter, Plan, SpecificObjective, Stakeholder, StrategicGoal
 
 ACTIVITIES_PER_OBJECTIVE = 6

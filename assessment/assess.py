@@ -18,7 +18,7 @@ from assessment.coverage import Coverage, plan_coverage
 from assessment.mapping import Mapping, chapter_components, plan_mapping
 from assessment.scoring import Scores, scores_from_coverage
 from assessment.snapshot import PlanSnapshot, plan_snapshot
-from assessment.standards.models import Framework
+from standards.models import Framework
 from strategy.models import Plan
 
 DEFAULT_FRAMEWORK_CODE = "icmpd-2006"

@@ -3,7 +3,7 @@
 from django import forms
 
 from assessment.models import CoverageLevel, ElementType, Note
-from assessment.standards.models import Component, Framework
+from standards.models import Component, Framework
 from strategy.validators import PLAIN_TEXT
 
 

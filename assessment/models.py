@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from assessment.standards.models import Area, Component, Framework, Principle
+from standards.models import Area, Component, Framework, Principle
 from strategy.models import Plan
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from assessment.models import CoverageLevel, Rating, Review
-from assessment.standards.models import Component
+from standards.models import Component
 
 POINTS = {
     CoverageLevel.NOT_COVERED: 0,

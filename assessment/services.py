@@ -25,7 +25,7 @@ from assessment.models import (
     RejectedSuggestion,
     Review,
 )
-from assessment.standards.models import Area, Component, Framework, Principle
+from standards.models import Area, Component, Framework, Principle
 from napplanner.roles import REVIEWER, has_role
 from strategy.models import Plan
 

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
-from assessment.standards.models import Area, Component, Criterion, Framework, Principle
+from standards.models import Area, Component, Criterion, Framework, Principle
 from strategy.models import (
     Chapter,
     Plan,

@@ -25,7 +25,7 @@ django.setup()
 import yaml  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
-from assessment.standards.services import (  # noqa: E402
+from standards.services import (  # noqa: E402
     catalogue_parse,
     framework_export_xlsx,
     framework_export_yaml,

@@ -80,7 +80,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
-    "assessment.standards",
+    "standards",
     "strategy",
     "actionplan",
     "assessment",

@@ -22,7 +22,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("standards/", include("assessment.standards.urls")),
+    path("standards/", include("standards.urls")),
     path("plans/", include("strategy.urls")),
     path("plans/", include("actionplan.urls")),
     path("reviews/", include("assessment.urls")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import get_user_model
 
-from assessment.standards.models import Component, Framework
+from standards.models import Component, Framework
 from napplanner.roles import COORDINATOR, REVIEWER, has_role
 from strategy.models import Plan, PlanMembership, Section, Stakeholder
 

@@ -15,7 +15,7 @@ from actionplan.models import (
     SubActivity,
 )
 from assessment.models import Finding, Note, Rating, Review
-from assessment.standards.models import Area, Component, Criterion, Framework, Principle
+from standards.models import Area, Component, Criterion, Framework, Principle
 from strategy.models import (
     Chapter,
     Plan,

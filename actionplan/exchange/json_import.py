@@ -29,7 +29,7 @@ from actionplan.models import (
     Responsibility,
     SubActivity,
 )
-from assessment.standards.models import Framework
+from standards.models import Framework
 from strategy.models import (
     Chapter,
     Plan,

@@ -24,7 +24,7 @@ from actionplan.exchange.xlsx_layout import (
 )
 from actionplan.exchange.xlsx_sheets import plan_sheet_read, sheet_get, table_read
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
-from assessment.standards.models import Framework
+from standards.models import Framework
 from strategy.models import (
     Chapter,
     Plan,

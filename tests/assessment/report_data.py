@@ -14,7 +14,7 @@ from django.core.management import call_command
 from actionplan.models import BudgetLine
 from assessment.models import Note, Rating
 from assessment.services import note_create, review_create
-from assessment.standards.models import Framework
+from standards.models import Framework
 from strategy.models import Plan
 from tests import factories as f
 

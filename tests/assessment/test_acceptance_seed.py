@@ -12,7 +12,7 @@ from django.core.management import call_command
 from actionplan.models import Activity, BudgetLine
 from assessment.assess import plan_assess
 from assessment.checks.indicators import SMART
-from assessment.standards.models import Framework
+from standards.models import Framework
 from strategy.models import Plan, SpecificObjective, StrategicGoal
 
 ROOT = Path(__file__).resolve().parents[2]

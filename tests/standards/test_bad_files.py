@@ -8,10 +8,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from assessment.standards.documents import MAX_BYTES, CatalogueInvalid
-from assessment.standards.models import Area, Component, Criterion, Framework, Principle
-from assessment.standards.services import catalogue_parse, framework_load
-from assessment.standards.spreadsheets import workbook_bytes
+from standards.documents import MAX_BYTES, CatalogueInvalid
+from standards.models import Area, Component, Criterion, Framework, Principle
+from standards.services import catalogue_parse, framework_load
+from standards.spreadsheets import workbook_bytes
 from tests.standards.samples import SMALL
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@ import json
 import pytest
 import yaml
 
-from assessment.standards.documents import CatalogueInvalid
-from assessment.standards.services import catalogue_parse
+from standards.documents import CatalogueInvalid
+from standards.services import catalogue_parse
 from tests.standards.samples import SMALL
 
 

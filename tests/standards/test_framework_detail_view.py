@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from assessment.standards.services import framework_load
+from standards.services import framework_load
 from tests.factories import AreaFactory, ComponentFactory, CriterionFactory, FrameworkFactory
 
 pytestmark = pytest.mark.django_db

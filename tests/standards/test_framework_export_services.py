@@ -4,8 +4,8 @@ import openpyxl
 import pytest
 import yaml
 
-from assessment.standards.catalogue import catalogue_from_framework
-from assessment.standards.services import (
+from standards.catalogue import catalogue_from_framework
+from standards.services import (
     LoadStatus,
     catalogue_parse,
     framework_export_json,

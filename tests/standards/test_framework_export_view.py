@@ -5,7 +5,7 @@ import pytest
 import yaml
 from django.urls import reverse
 
-from assessment.standards.services import framework_load
+from standards.services import framework_load
 
 pytestmark = pytest.mark.django_db
 

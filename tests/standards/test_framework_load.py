@@ -1,9 +1,9 @@
 import pytest
 
-from assessment.standards import services
-from assessment.standards.documents import CatalogueInvalid
-from assessment.standards.models import Area, Component, Criterion, Framework, Principle
-from assessment.standards.services import LoadStatus, framework_load
+from standards import services
+from standards.documents import CatalogueInvalid
+from standards.models import Area, Component, Criterion, Framework, Principle
+from standards.services import LoadStatus, framework_load
 from tests.factories import AreaFactory
 from tests.standards.samples import SMALL
 

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from assessment.standards.models import Framework
+from standards.models import Framework
 from tests.factories import FrameworkFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from assessment.standards.models import Framework
+from standards.models import Framework
 from tests.standards.samples import FIXTURES
 
 pytestmark = pytest.mark.django_db

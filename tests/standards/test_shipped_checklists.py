@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from assessment.standards.models import Area, Criterion, Framework, Principle
-from assessment.standards.services import framework_load
+from standards.models import Area, Criterion, Framework, Principle
+from standards.services import framework_load
 from tests.standards.samples import FIXTURES
 
 pytestmark = pytest.mark.django_db

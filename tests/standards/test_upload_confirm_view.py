@@ -2,9 +2,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from assessment.standards.models import Criterion, Framework
-from assessment.standards.services import framework_load
-from assessment.standards.views import PENDING
+from standards.models import Criterion, Framework
+from standards.services import framework_load
+from standards.views import PENDING
 from tests.standards.samples import SMALL
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from actionplan.models import BudgetLine, Indicator, Responsibility
-from assessment.standards.models import Framework
+from standards.models import Framework
 from strategy.models import PlanStatus, Section, Stakeholder
 from tests.factories import (
     ActivityFactory,

@@ -1,6 +1,6 @@
 from django import forms
 
-from assessment.standards.documents import FORMATS, MAX_BYTES
+from standards.documents import FORMATS, MAX_BYTES
 
 
 class ChecklistUploadForm(forms.Form):

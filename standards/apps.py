@@ -2,6 +2,6 @@ from django.apps import AppConfig
 
 
 class StandardsConfig(AppConfig):
-    name = "assessment.standards"
+    name = "standards"
     label = "standards"
     verbose_name = "International standards"

@@ -12,7 +12,7 @@ from pathlib import PurePath
 
 import yaml
 
-from assessment.standards.catalogue import FRAMEWORK_FIELDS
+from standards.catalogue import FRAMEWORK_FIELDS
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_RECORDS = 5000
@@ -93,7 +93,7 @@ def records_read(*, content: bytes, filename: str) -> tuple[list[Record], list[P
         raise CatalogueInvalid([Problem("file", "", "the file is empty")])
     problems: list[Problem] = []
     if kind == "xlsx":
-        from assessment.standards.spreadsheets import workbook_records
+        from standards.spreadsheets import workbook_records
 
         records = workbook_records(content, problems)
     else:

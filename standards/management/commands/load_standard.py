@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from assessment.standards.documents import MAX_BYTES, CatalogueInvalid
-from assessment.standards.services import framework_load
+from standards.documents import MAX_BYTES, CatalogueInvalid
+from standards.services import framework_load
 
 
 class Command(BaseCommand):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assessment.standards.models import Framework
+from standards.models import Framework
 
 FRAMEWORK_FIELDS = (
     "code",

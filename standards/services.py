@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 import yaml
 from django.db import IntegrityError, transaction
 
-from assessment.standards.catalogue import Catalogue, catalogue_from_framework
-from assessment.standards.documents import CatalogueInvalid, Problem, records_read
-from assessment.standards.models import Area, Component, Criterion, Framework, Principle
-from assessment.standards.spreadsheets import workbook_bytes
-from assessment.standards.validation import catalogue_validate
+from standards.catalogue import Catalogue, catalogue_from_framework
+from standards.documents import CatalogueInvalid, Problem, records_read
+from standards.models import Area, Component, Criterion, Framework, Principle
+from standards.spreadsheets import workbook_bytes
+from standards.validation import catalogue_validate
 
 
 class LoadStatus:

@@ -10,10 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
-from assessment.standards.documents import CatalogueInvalid
-from assessment.standards.forms import ChecklistUploadForm
-from assessment.standards.models import Area, Criterion, Framework
-from assessment.standards.services import (
+from standards.documents import CatalogueInvalid
+from standards.forms import ChecklistUploadForm
+from standards.models import Area, Criterion, Framework
+from standards.services import (
     catalogue_parse,
     framework_export_json,
     framework_export_xlsx,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessment.standards import views
+from standards import views
 
 app_name = "standards"
 

@@ -9,7 +9,7 @@ import zipfile
 
 import openpyxl
 
-from assessment.standards.documents import (
+from standards.documents import (
     MAX_RECORDS,
     MAX_UNZIPPED_BYTES,
     CatalogueInvalid,

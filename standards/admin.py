@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from assessment.standards.models import Area, Component, Criterion, Framework, Principle
+from standards.models import Area, Component, Criterion, Framework, Principle
 
 
 @admin.register(Framework)

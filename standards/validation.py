@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from assessment.standards.catalogue import Catalogue
-from assessment.standards.documents import CatalogueInvalid, Problem, Record
-from assessment.standards.models import Tier
+from standards.catalogue import Catalogue
+from standards.documents import CatalogueInvalid, Problem, Record
+from standards.models import Tier
 
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
