@@ -20,8 +20,8 @@ from assessment.checks import REGISTRY
 from assessment.mapping import review_mapping
 from assessment.models import CoverageLevel, ElementType, Note, Rating, Review, Severity
 from assessment.scoring import FORMULA, review_scores
-from standards.models import Component, Criterion, Principle
 from napplanner.pdf import html_to_pdf
+from standards.models import Component, Criterion, Principle
 from strategy.models import Chapter, Section, SpecificObjective, StrategicGoal
 
 EVIDENCE_MODELS = {

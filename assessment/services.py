@@ -25,8 +25,8 @@ from assessment.models import (
     RejectedSuggestion,
     Review,
 )
-from standards.models import Area, Component, Framework, Principle
 from napplanner.roles import REVIEWER, has_role
+from standards.models import Area, Component, Framework, Principle
 from strategy.models import Plan
 
 FINDING_FIELDS = [

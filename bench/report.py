@@ -35,9 +35,9 @@ from actionplan.synthetic import plan_generate  # noqa: E402
 from actionplan.views_pdf import plan_pdf_render  # noqa: E402
 from assessment.report import report_context, report_html, report_pdf  # noqa: E402
 from assessment.services import review_create  # noqa: E402
-from standards.models import Framework  # noqa: E402
 from napplanner.pdf import html_to_pdf  # noqa: E402
 from napplanner.roles import REVIEWER  # noqa: E402
+from standards.models import Framework  # noqa: E402
 
 
 def timed(fn):

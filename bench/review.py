@@ -36,8 +36,8 @@ from django.urls import reverse  # noqa: E402
 from actionplan.synthetic import plan_generate  # noqa: E402
 from assessment.assess import plan_assess  # noqa: E402
 from assessment.services import review_create, review_run  # noqa: E402
-from standards.models import Framework  # noqa: E402
 from napplanner.roles import REVIEWER  # noqa: E402
+from standards.models import Framework  # noqa: E402
 
 STANDARD = Path(__file__).resolve().parent.parent / "fixtures" / "standards" / "icmpd-2006.yaml"
 

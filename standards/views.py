@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
+from napplanner.roles import STANDARDS_ADMIN, has_role
 from standards.documents import CatalogueInvalid
 from standards.forms import ChecklistUploadForm
 from standards.models import Area, Criterion, Framework
@@ -22,7 +23,6 @@ from standards.services import (
     framework_make_current,
     framework_preview,
 )
-from napplanner.roles import STANDARDS_ADMIN, has_role
 
 # The validated upload waits in the user's own session between preview and confirmation.
 PENDING = "standards_pending_upload"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import get_user_model
 
-from standards.models import Component, Framework
 from napplanner.roles import COORDINATOR, REVIEWER, has_role
+from standards.models import Component, Framework
 from strategy.models import Plan, PlanMembership, Section, Stakeholder
 
 YEAR_MIN, YEAR_MAX = 1990, 2100

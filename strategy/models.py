@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
-from standards.models import Area, Component, Framework, Principle
 from napplanner.roles import COORDINATOR, REVIEWER, has_role
+from standards.models import Area, Component, Framework, Principle
 from strategy.validators import PLAIN_TEXT
 
 
