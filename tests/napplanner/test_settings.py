@@ -59,3 +59,25 @@ def test_debug_is_off_by_default():
     result = _settings_in_subprocess({"PATH": "/usr/bin:/bin", "DJANGO_SECRET_KEY": "k" * 60})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def _production_value(name, **env):
+    code = f"import napplanner.settings as s; print(s.{name})"
+    result = _settings_in_subprocess(
+        {"PATH": "/usr/bin:/bin", "DJANGO_SECRET_KEY": "k" * 60, **env}, code
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_hsts_preload_is_off_unless_asked_for():
+    assert _production_value("SECURE_HSTS_PRELOAD") == "False"
+    assert _production_value("SECURE_HSTS_PRELOAD", DJANGO_SECURE_HSTS_PRELOAD="1") == "True"
+    assert _production_value("SECURE_HSTS_SECONDS") == "31536000"
+
+
+def test_sign_in_throttling_reads_its_limits_from_the_environment():
+    assert _production_value("AXES_FAILURE_LIMIT") == "5"
+    assert _production_value("AXES_FAILURE_LIMIT", DJANGO_LOGIN_FAILURE_LIMIT="3") == "3"
+    minutes = _production_value("AXES_COOLOFF_TIME", DJANGO_LOGIN_COOLOFF_MINUTES="30")
+    assert float(minutes) == 0.5
