@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext as _
 
 from napplanner.roles import COORDINATOR, REVIEWER, has_role
 from standards.models import Component, Framework
@@ -177,13 +178,24 @@ class MembershipForm(forms.Form):
         if not username:
             return cleaned
         user = get_user_model().objects.filter(username=username, is_active=True).first()
-        if user is None:
-            self.add_error("username", "There is no active user with this username.")
-        elif self.plan.memberships.filter(user=user).exists():
-            self.add_error("username", "This user is already a member of the plan.")
-        elif cleaned.get("role") == PlanMembership.Role.EDITOR and not (
-            has_role(user, COORDINATOR) or has_role(user, REVIEWER)
-        ):
-            self.add_error("role", "Only coordinators and reviewers can edit a plan.")
+        if user is not None and self.plan.memberships.filter(user=user).exists():
+            # The member list is on the same page, so this tells nothing new.
+            self.add_error("username", _("This user is already a member of the plan."))
+        elif user is None or not self._may_take(user, cleaned.get("role")):
+            # One answer for "no such account" and "this account may not take the role", so
+            # the form cannot be used to find out which user names exist.
+            self.add_error(
+                "username",
+                _(
+                    "This user name cannot be given that role: it must belong to an active "
+                    "account, and only coordinators and reviewers can edit a plan."
+                ),
+            )
         cleaned["user"] = user
         return cleaned
+
+    @staticmethod
+    def _may_take(user, role) -> bool:
+        if role != PlanMembership.Role.EDITOR:
+            return True
+        return has_role(user, COORDINATOR) or has_role(user, REVIEWER)

@@ -32,9 +32,9 @@ def test_it_adds_a_reader_and_an_editor_by_username(client, cast):
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
-        ({"username": "nobody"}, "username", "no active user"),
+        ({"username": "nobody"}, "username", "cannot be given that role"),
         ({"username": "alice-coordinator"}, "username", "already a member"),
-        ({"username": "oscar-outsider", "role": "editor"}, "role", "Only coordinators"),
+        ({"username": "oscar-outsider", "role": "editor"}, "username", "cannot be given"),
         ({"username": "carl-coordinator", "role": "owner"}, "role", "valid choice"),
     ],
 )
@@ -45,6 +45,15 @@ def test_it_refuses_bad_input(client, cast, data, field, message):
     assert response.status_code == 422
     assert message in " ".join(response.context["member_form"].errors[field])
     assert plan.memberships.count() == 1
+
+
+def test_it_answers_alike_for_an_unknown_name_and_an_account_that_may_not_edit(client, cast):
+    plan = PlanFactory(editors=[cast.coordinator])
+    client.force_login(cast.coordinator)
+    unknown = client.post(_add(plan), {"username": "nobody", "role": "editor"})
+    existing = client.post(_add(plan), {"username": "oscar-outsider", "role": "editor"})
+    assert unknown.status_code == existing.status_code == 422
+    assert unknown.context["member_form"].errors == existing.context["member_form"].errors
 
 
 def test_it_removes_a_member_but_never_the_last_editor(client, cast):
