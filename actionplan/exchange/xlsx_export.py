@@ -37,14 +37,14 @@ AMOUNT_FORMAT = "#,##0.00"
 
 
 def _safe(value):
-    """A value for a cell: text is cleaned of characters Excel refuses and, when it would
-    start a formula, quoted so Excel shows it as text."""
+    """A value for a cell: text is cleaned of characters Excel refuses, and whether it would
+    start a formula. Such text is stored as a text cell with the quote-prefix style (Excel's
+    own "typed with a leading apostrophe"), so it shows as typed and never runs; an
+    apostrophe in the value itself would show."""
     if not isinstance(value, str):
         return value, False
     value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    if value.startswith(FORMULA_TRIGGERS):
-        return "'" + value, True
-    return value, False
+    return value, value.startswith(FORMULA_TRIGGERS)
 
 
 def _wrapped_style(ws):

@@ -117,11 +117,17 @@ def test_it_writes_user_text_that_looks_like_a_formula_as_text():
 
     cells = [cell for ws in wb for row in ws.iter_rows() for cell in row]
     assert not [c.coordinate for c in cells if c.data_type == "f"]
-    texts = [c.value for c in cells if isinstance(c.value, str)]
-    assert "'+cmd|' /C calc'!A0" in texts
-    assert "'@SUM(1+1)" in texts
-    quoted = [c for c in cells if isinstance(c.value, str) and c.value.startswith("'")]
-    assert quoted and all(c.quotePrefix for c in quoted)
+    by_text = {c.value: c for c in cells if isinstance(c.value, str)}
+    for typed in (
+        "+cmd|' /C calc'!A0",
+        "@SUM(1+1)",
+        "-2+3",
+        '=HYPERLINK("http://evil.example","click")',
+    ):
+        cell = by_text[typed]  # read back exactly as typed: no visible apostrophe
+        assert cell.data_type == "s"
+        assert cell.quotePrefix
+    assert not [text for text in by_text if text.startswith("'")]
 
 
 def test_it_is_formatted_for_print():

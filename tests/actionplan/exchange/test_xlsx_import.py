@@ -124,6 +124,18 @@ def test_it_imports_an_exported_plan_into_an_equal_new_plan(cast):
 
 
 @pytest.mark.django_db
+def test_it_reads_back_exported_text_that_looks_like_a_formula_as_typed(cast):
+    plan = _rich_plan()
+    activity = Activity.objects.filter(output__objective__goal__chapter__plan=plan).first()
+    activity.title = "=1+1 is not a formula here"
+    activity.save()
+
+    imported = plan_import_xlsx(file=plan_export_xlsx(plan=plan), user=cast.coordinator)
+
+    assert describe(imported) == describe(plan)
+
+
+@pytest.mark.django_db
 def test_it_previews_what_will_be_created_and_writes_nothing(cast):
     data = matrix_bytes(
         [
