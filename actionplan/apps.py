@@ -10,3 +10,7 @@ class ActionPlanConfig(AppConfig):
         from strategy.services import plan_copy_step_register
 
         plan_copy_step_register(plan_action_tier_copy)
+
+        from actionplan import renderings
+
+        renderings.register()

@@ -6,15 +6,14 @@ import json
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
-from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from actionplan.exchange.docx_export import plan_export_docx
 from actionplan.exchange.json_export import plan_export_json
+from actionplan.renderings import DOCX, INLINE_EXPORT_LIMIT, plan_filename
+from napplanner.renderings_views import rendering_response
 from strategy.access import get_plan_for_user
 from strategy.models import Plan
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @require_GET
@@ -29,12 +28,13 @@ def export_json(request, plan_id: int):
 @login_required
 def export_docx(request, plan_id: int):
     plan = get_plan_for_user(request, plan_id)
+    if plan.activities.count() > INLINE_EXPORT_LIMIT:
+        return rendering_response(request, kind="plan-docx", subject_id=plan.pk)
     return _download(plan_export_docx(plan=plan), DOCX, _filename(plan, "docx"))
 
 
 def _filename(plan: Plan, extension: str) -> str:
-    stem = slugify(f"{plan.country} {plan.title} {plan.period_start}-{plan.period_end}")
-    return f"{stem[:100] or f'plan-{plan.pk}'}.{extension}"
+    return plan_filename(plan, extension)
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:

@@ -18,6 +18,8 @@ from actionplan.exchange.xlsx_import import (
     plan_import_xlsx_preview,
 )
 from actionplan.forms_import import PlanImportConfirmForm, PlanImportForm
+from actionplan.renderings import INLINE_EXPORT_LIMIT
+from napplanner.renderings_views import rendering_response
 from napplanner.roles import COORDINATOR, REVIEWER, has_role
 from strategy.access import get_plan_for_user
 
@@ -95,5 +97,7 @@ def import_template(request):
 @login_required
 def export_xlsx(request, plan_id: int):
     plan = get_plan_for_user(request, plan_id)
+    if plan.activities.count() > INLINE_EXPORT_LIMIT:
+        return rendering_response(request, kind="plan-xlsx", subject_id=plan.pk)
     name = slugify(f"{plan.country} {plan.title} {plan.period_label}")[:80] or "plan"
     return _xlsx_response(plan_export_xlsx(plan=plan), f"{name}.xlsx")

@@ -2,9 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from actionplan.charts import budget_svg, timeline_pages
@@ -12,6 +10,7 @@ from actionplan.models import Activity, Responsibility
 from actionplan.resources import resource_plan
 from actionplan.selectors import timeline_groups
 from napplanner.pdf import html_to_pdf, svg_for_print
+from napplanner.renderings_views import rendering_response
 from strategy.access import get_plan_for_user
 from strategy.models import Plan, PlanStatus, SpecificObjective, StrategicGoal
 
@@ -20,10 +19,7 @@ from strategy.models import Plan, PlanStatus, SpecificObjective, StrategicGoal
 @login_required
 def plan_pdf(request, plan_id: int):
     plan = get_plan_for_user(request, plan_id)
-    response = HttpResponse(plan_pdf_render(plan), content_type="application/pdf")
-    name = slugify(f"{plan.country} {plan.title} {plan.period_label}")[:80] or "plan"
-    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
-    return response
+    return rendering_response(request, kind="plan-pdf", subject_id=plan.pk)
 
 
 def plan_pdf_render(plan: Plan) -> bytes:

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class AssessmentConfig(AppConfig):
     name = "assessment"
     verbose_name = "Assessment"
+
+    def ready(self):
+        from assessment import renderings
+
+        renderings.register()

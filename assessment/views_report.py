@@ -1,13 +1,12 @@
 """The review report as a web page and as a PDF, from the same templates and context."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from assessment.models import Review
-from assessment.report import report_context, report_pdf
+from assessment.report import report_context
+from napplanner.renderings_views import rendering_response
 
 
 def _get_review_for_user(request, review_id: int) -> Review:
@@ -26,7 +25,4 @@ def report(request, review_id: int):
 @login_required
 def report_download(request, review_id: int):
     review = _get_review_for_user(request, review_id)
-    response = HttpResponse(report_pdf(review), content_type="application/pdf")
-    name = slugify(f"review {review.plan.country} {review.plan.period_label}") or "review"
-    response["Content-Disposition"] = f'attachment; filename="{name}-{review.pk}.pdf"'
-    return response
+    return rendering_response(request, kind="review-pdf", subject_id=review.pk)

@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "axes",
     "standards",
     "strategy",
@@ -188,6 +190,20 @@ STORAGES = {
         )
     },
 }
+
+# Background work (Django's Tasks API): the queue is a table in the project's own database,
+# so a worker is `manage.py db_worker --queue-name '*'` on any machine that reaches it.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("DJANGO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "renderings"],
+    }
+}
+# A rendering still running after this long lost its worker and is queued again.
+RENDERING_TIMEOUT_MINUTES = env_int("DJANGO_RENDERING_TIMEOUT_MINUTES", 15)
+# Kept renderings (PDFs, large exports) are deleted this long after they were made.
+RENDERING_MAX_AGE_DAYS = env_int("DJANGO_RENDERING_MAX_AGE_DAYS", 7)
+MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -22,6 +22,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("renderings/", include("napplanner.renderings_urls")),
     path("standards/", include("standards.urls")),
     path("plans/", include("strategy.urls")),
     path("plans/", include("actionplan.urls")),

@@ -29,3 +29,19 @@ def cast(db):
         superuser=_user("root", is_superuser=True, is_staff=True),
         password=PASSWORD,
     )
+
+
+@pytest.fixture
+def download(client, django_capture_on_commit_callbacks):
+    """GET a long download as a browser follows it: while the file is being made the answer
+    is 202 (tests run the worker's task at once, on commit); the next GET is the file.
+    Returns that response; `response.getvalue()` is the file, streamed or not."""
+
+    def get(url):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.get(url)
+        if response.status_code == 202:
+            response = client.get(url)
+        return response
+
+    return get

@@ -2,6 +2,7 @@
 password hashing. DATABASE_URL still chooses the database (SQLite or PostgreSQL)."""
 
 import os
+import tempfile
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-" + "x" * 50)
 os.environ.setdefault("DJANGO_DEBUG", "0")
@@ -20,3 +21,14 @@ STORAGES = {
 # The live server's threads must not keep connections open, or PostgreSQL refuses to drop
 # the test database at the end of the run.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
+# Tasks run at once, inside the request that queues them (on commit).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "renderings"],
+    }
+}
+
+# Renderings and staged uploads go to a folder of this run's own.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="nap-tests-media-")

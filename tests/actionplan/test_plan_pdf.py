@@ -25,9 +25,13 @@ def _plan(cast, **kwargs):
     return plan
 
 
-def _download(client, user, plan):
-    client.force_login(user)
-    return client.get(reverse("actionplan:plan_pdf", args=[plan.pk]))
+@pytest.fixture
+def pdf_of(client, download):
+    def get(user, plan):
+        client.force_login(user)
+        return download(reverse("actionplan:plan_pdf", args=[plan.pk]))
+
+    return get
 
 
 def _text(data: bytes) -> tuple[pypdf.PdfReader, str]:
@@ -36,13 +40,13 @@ def _text(data: bytes) -> tuple[pypdf.PdfReader, str]:
     return reader, " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 
 
-def test_it_downloads_the_plan_with_its_strategy_and_activities(client, cast):
+def test_it_downloads_the_plan_with_its_strategy_and_activities(client, cast, pdf_of):
     plan = _plan(cast)
-    response = _download(client, cast.coordinator, plan)
+    response = pdf_of(cast.coordinator, plan)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith('attachment; filename="')
-    reader, text = _text(response.content)
+    reader, text = _text(response.getvalue())
     assert reader.metadata.title == plan.title
     for expected in ("National strategy", "Action plan", "Coordinated response", "1.2"):
         assert expected in text
@@ -59,8 +63,8 @@ def test_it_downloads_the_plan_with_its_strategy_and_activities(client, cast):
     ]
 
 
-def test_it_lets_a_reviewer_download_an_adopted_plan(client, cast):
-    assert _download(client, cast.reviewer, _plan(cast)).status_code == 200
+def test_it_lets_a_reviewer_download_an_adopted_plan(client, cast, pdf_of):
+    assert pdf_of(cast.reviewer, _plan(cast)).status_code == 200
 
 
 def test_it_refuses_other_methods(client, cast):
@@ -70,24 +74,24 @@ def test_it_refuses_other_methods(client, cast):
 
 
 @pytest.mark.parametrize("who", ["outsider", "coordinator2", "standards_admin"])
-def test_it_hides_a_plan_the_user_may_not_see(client, cast, who):
-    assert _download(client, getattr(cast, who), _plan(cast)).status_code == 404
+def test_it_hides_a_plan_the_user_may_not_see(client, cast, who, pdf_of):
+    assert pdf_of(getattr(cast, who), _plan(cast)).status_code == 404
 
 
-def test_it_hides_a_draft_plan_from_a_reviewer_who_is_not_a_member(client, cast):
+def test_it_hides_a_draft_plan_from_a_reviewer_who_is_not_a_member(client, cast, pdf_of):
     plan = f.PlanFactory(status="draft")
-    assert _download(client, cast.reviewer, plan).status_code == 404
+    assert pdf_of(cast.reviewer, plan).status_code == 404
 
 
-def test_it_watermarks_a_draft_plan(client, cast):
+def test_it_watermarks_a_draft_plan(client, cast, pdf_of):
     plan = f.PlanFactory(status="draft", editors=[cast.coordinator])
-    _, text = _text(_download(client, cast.coordinator, plan).content)
+    _, text = _text(pdf_of(cast.coordinator, plan).getvalue())
     assert "DRAFT" in text and "The plan has no strategic goals yet." in text
 
 
-def test_it_shows_markup_as_text_and_fetches_only_static_files(client, cast, fetched):
+def test_it_shows_markup_as_text_and_fetches_only_static_files(client, cast, fetched, pdf_of):
     plan = _plan(cast, text=HOSTILE)
-    _, text = _text(_download(client, cast.coordinator, plan).content)
+    _, text = _text(pdf_of(cast.coordinator, plan).getvalue())
     assert '<img src="http://evil.example/x.png">' in text and "file:///etc/passwd" in text
     assert fetched.opened == []
     assert all(url.startswith(f"{pdf.STATIC_ORIGIN}/static/") for url in fetched.urls)

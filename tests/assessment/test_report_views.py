@@ -24,13 +24,13 @@ def test_it_shows_the_report_page_with_buttons_to_the_pdf(client, cast, review):
     assert "print/report-screen.css" in html
 
 
-def test_it_downloads_the_pdf(client, cast, review):
+def test_it_downloads_the_pdf(client, cast, review, download):
     client.force_login(cast.reviewer)
-    response = client.get(reverse("assessment:report_pdf", args=[review.pk]))
+    response = download(reverse("assessment:report_pdf", args=[review.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith('attachment; filename="review-')
-    assert response.content.startswith(b"%PDF-")
+    assert response.getvalue().startswith(b"%PDF-")
 
 
 @pytest.mark.parametrize("name", ["assessment:report", "assessment:report_pdf"])
