@@ -1,0 +1,243 @@
+"""Access tables: who gets which status from which URL.
+
+Each app's `test_access.py` holds one table. A row names a URL, the target that fills its
+arguments, a method and the status each of the cast gets, in the order of ROLES; `_`
+leaves a role out (a wrong method is asked once, of someone who may use the view). The
+world every target points into:
+
+- `plan` is in consultation: the coordinator edits it, the reviewer may read it (plans
+  out of drafting are open to reviewers) but not change it, the standards admin and the
+  outsider may not see it (404, its existence is not disclosed);
+- `draft_plan` is still drafted by the coordinator, so hidden from the reviewer too;
+- `other_plan` is another plan the coordinator edits: its objects addressed under
+  `plan`'s URL answer 404;
+- `review` is the reviewer's review of `plan`, which the coordinator may read.
+"""
+
+from dataclasses import dataclass
+from functools import cached_property
+from types import SimpleNamespace
+from unittest.mock import patch
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from strategy.models import PlanMembership, PlanStatus
+from tests.factories import (
+    ActivityFactory,
+    BudgetLineFactory,
+    ChapterFactory,
+    IndicatorFactory,
+    NoteFactory,
+    OutputFactory,
+    PlanFactory,
+    ResponsibilityFactory,
+    SectionFactory,
+    SpecificObjectiveFactory,
+    StakeholderFactory,
+    StrategicGoalFactory,
+    SubActivityFactory,
+    UserFactory,
+)
+
+ROLES = ("coordinator", "reviewer", "standards_admin", "outsider", "anonymous")
+_ = None  # not asked
+
+
+class World:
+    """The objects the rows point at, each made the first time a row asks for it."""
+
+    def __init__(self, cast):
+        self.cast = cast
+
+    @cached_property
+    def plan(self):
+        plan = PlanFactory(status=PlanStatus.CONSULTATION, editors=[self.cast.coordinator])
+        PlanMembership.objects.create(
+            plan=plan, user=self.cast.coordinator2, role=PlanMembership.Role.READER
+        )
+        return plan
+
+    @cached_property
+    def draft_plan(self):
+        return PlanFactory(status=PlanStatus.DRAFT, editors=[self.cast.coordinator])
+
+    @cached_property
+    def other_plan(self):
+        return PlanFactory(editors=[self.cast.coordinator])
+
+    @cached_property
+    def activity(self):
+        plan = self.plan
+        chapter = ChapterFactory(plan=plan)
+        goal = StrategicGoalFactory(plan=plan, chapter=chapter)
+        objective = SpecificObjectiveFactory(plan=plan, goal=goal)
+        OutputFactory(plan=plan, objective=objective)
+        return ActivityFactory(plan=plan, objective=objective)
+
+    @cached_property
+    def other_activity(self):
+        return ActivityFactory(plan=self.other_plan)
+
+    @cached_property
+    def sub_activity(self):
+        return SubActivityFactory(activity=self.activity)
+
+    @cached_property
+    def responsibility(self):
+        stakeholder = StakeholderFactory(plan=self.plan)
+        return ResponsibilityFactory(activity=self.activity, stakeholder=stakeholder)
+
+    @cached_property
+    def budget_line(self):
+        return BudgetLineFactory(activity=self.activity)
+
+    @cached_property
+    def indicator(self):
+        return IndicatorFactory(activity=self.activity)
+
+    @cached_property
+    def section(self):
+        return SectionFactory(plan=self.plan)
+
+    @cached_property
+    def other_section(self):
+        return SectionFactory(plan=self.other_plan)
+
+    @cached_property
+    def stakeholder(self):
+        return StakeholderFactory(plan=self.plan)
+
+    @cached_property
+    def other_stakeholder(self):
+        return StakeholderFactory(plan=self.other_plan)
+
+    @cached_property
+    def membership(self):
+        return PlanMembership.objects.get(plan=self.plan, user=self.cast.coordinator2)
+
+    @cached_property
+    def framework(self):
+        from tests.assessment.catalogue import icmpd_like_framework
+
+        return icmpd_like_framework()
+
+    @cached_property
+    def review(self):
+        from assessment.services import review_create
+
+        plan = self.activity.plan  # an activity for the checks to find
+        return review_create(plan=plan, framework=self.framework, user=self.cast.reviewer)
+
+    @cached_property
+    def finding(self):
+        return self.review.findings.first()
+
+    @cached_property
+    def rating(self):
+        return self.review.ratings.first()
+
+    @cached_property
+    def note(self):
+        return NoteFactory(review=self.review)
+
+    @cached_property
+    def others_review(self):
+        from django.contrib.auth.models import Group
+
+        from assessment.services import review_create
+        from napplanner.roles import REVIEWER
+
+        other = UserFactory(username="rob-reviewer")
+        other.groups.add(Group.objects.get(name=REVIEWER))
+        plan = self.activity.plan  # an activity for the checks to find
+        return review_create(plan=plan, framework=self.framework, user=other)
+
+    @cached_property
+    def others_finding(self):
+        return self.others_review.findings.first()
+
+    @cached_property
+    def others_rating(self):
+        return self.others_review.ratings.first()
+
+    @cached_property
+    def others_note(self):
+        return NoteFactory(review=self.others_review)
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    target: object  # World -> URL kwargs
+    method: str
+    statuses: tuple
+
+
+def row(name, target, method, *statuses) -> Row:
+    if len(statuses) != len(ROLES):
+        raise ValueError(f"{name}: {len(statuses)} statuses for {len(ROLES)} roles")
+    return Row(name, target, method, statuses)
+
+
+def cases(table: list[Row]) -> list:
+    """One case per row and role asked, named so a failure says which."""
+    return [
+        pytest.param(r, role, status, id=f"{r.name}-{r.target.__name__}-{r.method}-{role}")
+        for r in table
+        for role, status in zip(ROLES, r.statuses, strict=True)
+        if status is not None
+    ]
+
+
+class _UnrenderedDocument:
+    """Stands in for WeasyPrint here: who may download a PDF is the question, rendering
+    it (seconds a page) is the PDF tests' job."""
+
+    def __init__(self, **kwargs):
+        self.metadata = SimpleNamespace()
+
+    def render(self):
+        return self
+
+    def write_pdf(self) -> bytes:
+        return b"%PDF-1.7"
+
+
+def status_of(client, cast, r: Row, role: str) -> int:
+    if role != "anonymous":
+        client.force_login(getattr(cast, role))
+    url = reverse(r.name, kwargs=r.target(World(cast)))
+    with patch("napplanner.pdf.HTML", _UnrenderedDocument):
+        return getattr(client, r.method)(url).status_code
+
+
+def url_names(patterns=None, namespace="") -> set[str]:
+    """Every named URL of the project, with its namespace."""
+    names = set()
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            names |= url_names(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names.add(namespace + entry.name)
+    return names
+
+
+# Targets every app uses.
+
+
+def nothing(world) -> dict:
+    return {}
+
+
+def plan(world) -> dict:
+    return {"plan_id": world.plan.pk}
+
+
+def draft_plan(world) -> dict:
+    return {"plan_id": world.draft_plan.pk}
+
+
+def review(world) -> dict:
+    return {"review_id": world.review.pk}
