@@ -5,13 +5,14 @@ arguments, a method and the status each of the cast gets, in the order of ROLES;
 leaves a role out (a wrong method is asked once, of someone who may use the view). The
 world every target points into:
 
-- `plan` is in consultation: the coordinator edits it, the reviewer may read it (plans
-  out of drafting are open to reviewers) but not change it, the standards admin and the
-  outsider may not see it (404, its existence is not disclosed);
+- `plan` is in consultation: the coordinator edits it; the reader (a member who reads) and
+  the reviewer (plans out of drafting are open to reviewers) may read it but not change
+  it (403); the standards admin and the outsider may not see it (404, its existence is
+  not disclosed);
 - `draft_plan` is still drafted by the coordinator, so hidden from the reviewer too;
 - `other_plan` is another plan the coordinator edits: its objects addressed under
   `plan`'s URL answer 404;
-- `review` is the reviewer's review of `plan`, which the coordinator may read.
+- `review` is the reviewer's review of `plan`, which the plan's members may read.
 """
 
 from dataclasses import dataclass
@@ -40,7 +41,8 @@ from tests.factories import (
     UserFactory,
 )
 
-ROLES = ("coordinator", "reviewer", "standards_admin", "outsider", "anonymous")
+ROLES = ("coordinator", "reader", "reviewer", "standards_admin", "outsider", "anonymous")
+USERS = {"reader": "coordinator2"}  # the cast's other coordinator reads `plan`
 _ = None  # not asked
 
 
@@ -206,7 +208,7 @@ class _UnrenderedDocument:
 
 def status_of(client, cast, r: Row, role: str) -> int:
     if role != "anonymous":
-        client.force_login(getattr(cast, role))
+        client.force_login(getattr(cast, USERS.get(role, role)))
     url = reverse(r.name, kwargs=r.target(World(cast)))
     with patch("napplanner.pdf.HTML", _UnrenderedDocument):
         return getattr(client, r.method)(url).status_code

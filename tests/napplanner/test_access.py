@@ -11,19 +11,19 @@ from tests.strategy.test_access import TABLE as STRATEGY
 
 # fmt: off
 TABLE = [
-    #   URL name                target   method    coord rev  std  out  anon
-    row("home",                 nothing, "get",    200, 200, 200, 200, 302),
-    row("home",                 nothing, "post",   405, _,   _,   _,   _),
-    row("login",                nothing, "get",    302, 302, 302, 302, 200),
-    row("login",                nothing, "post",   302, 302, 302, 302, 200),
-    row("logout",               nothing, "post",   302, 302, 302, 302, 302),
-    row("logout",               nothing, "get",    405, _,   _,   _,   _),
-    row("password_change",      nothing, "get",    200, 200, 200, 200, 302),
-    row("password_change",      nothing, "post",   200, 200, 200, 200, 302),
-    row("password_change",      nothing, "delete", 405, _,   _,   _,   _),
-    row("password_change_done", nothing, "get",    200, 200, 200, 200, 302),
-    row("password_change_done", nothing, "post",   405, _,   _,   _,   _),
-    row("admin:index",          nothing, "get",    302, 302, 302, 302, 302),
+    #   URL name                target   method    coord read rev  std  out  anon
+    row("home",                 nothing, "get",    200, 200, 200, 200, 200, 302),
+    row("home",                 nothing, "post",   405, _,   _,   _,   _,   _),
+    row("login",                nothing, "get",    302, 302, 302, 302, 302, 200),
+    row("login",                nothing, "post",   302, 302, 302, 302, 302, 200),
+    row("logout",               nothing, "post",   302, 302, 302, 302, 302, 302),
+    row("logout",               nothing, "get",    405, _,   _,   _,   _,   _),
+    row("password_change",      nothing, "get",    200, 200, 200, 200, 200, 302),
+    row("password_change",      nothing, "post",   200, 200, 200, 200, 200, 302),
+    row("password_change",      nothing, "delete", 405, _,   _,   _,   _,   _),
+    row("password_change_done", nothing, "get",    200, 200, 200, 200, 200, 302),
+    row("password_change_done", nothing, "post",   405, _,   _,   _,   _,   _),
+    row("admin:index",          nothing, "get",    302, 302, 302, 302, 302, 302),
 ]
 # fmt: on
 

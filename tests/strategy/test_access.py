@@ -9,7 +9,7 @@ def section(world) -> dict:
     return {"plan_id": world.plan.pk, "section_id": world.section.pk}
 
 
-def other_plans_section(world) -> dict:
+def foreign_section(world) -> dict:
     return {"plan_id": world.plan.pk, "section_id": world.other_section.pk}
 
 
@@ -21,50 +21,50 @@ def stakeholder(world) -> dict:
     return {"plan_id": world.plan.pk, "stakeholder_id": world.stakeholder.pk}
 
 
-def other_plans_stakeholder(world) -> dict:
+def foreign_stakeholder(world) -> dict:
     return {"plan_id": world.plan.pk, "stakeholder_id": world.other_stakeholder.pk}
 
 
 # fmt: off
 TABLE = [
-    #   URL name                       target                   method    coord rev  std  out  anon
-    row("strategy:plan_create",        nothing,                 "get",    200, 200, 403, 403, 302),
-    row("strategy:plan_create",        nothing,                 "post",   200, 200, 403, 403, 302),
-    row("strategy:plan_create",        nothing,                 "put",    405, _,   _,   _,   _),
-    row("strategy:plan_details",       plan,                    "get",    200, 200, 404, 404, 302),
-    row("strategy:plan_details",       plan,                    "post",   422, 403, 404, 404, 302),
-    row("strategy:plan_details",       plan,                    "delete", 405, _,   _,   _,   _),
-    row("strategy:plan_details",       draft_plan,              "get",    200, 404, 404, 404, 302),
-    row("strategy:section_create",     plan,                    "get",    200, 403, 404, 404, 302),
-    row("strategy:section_create",     plan,                    "post",   200, 403, 404, 404, 302),
-    row("strategy:section_create",     plan,                    "put",    405, _,   _,   _,   _),
-    row("strategy:section_edit",       section,                 "get",    200, 403, 404, 404, 302),
-    row("strategy:section_edit",       section,                 "post",   200, 403, 404, 404, 302),
-    row("strategy:section_edit",       section,                 "put",    405, _,   _,   _,   _),
-    row("strategy:section_edit",       other_plans_section,     "get",    404, _,   _,   _,   _),
-    row("strategy:section_delete",     section,                 "get",    200, 403, 404, 404, 302),
-    row("strategy:section_delete",     section,                 "post",   302, 403, 404, 404, 302),
-    row("strategy:section_delete",     section,                 "put",    405, _,   _,   _,   _),
-    row("strategy:section_delete",     other_plans_section,     "post",   404, _,   _,   _,   _),
-    row("strategy:section_move",       section,                 "post",   400, 403, 404, 404, 302),
-    row("strategy:section_move",       section,                 "get",    405, _,   _,   _,   _),
-    row("strategy:section_move",       other_plans_section,     "post",   404, _,   _,   _,   _),
-    row("strategy:membership_create",  plan,                    "post",   422, 403, 404, 404, 302),
-    row("strategy:membership_create",  plan,                    "get",    405, _,   _,   _,   _),
-    row("strategy:membership_delete",  membership,              "post",   302, 403, 404, 404, 302),
-    row("strategy:membership_delete",  membership,              "get",    405, _,   _,   _,   _),
-    row("strategy:stakeholders",       plan,                    "get",    200, 200, 404, 404, 302),
-    row("strategy:stakeholders",       plan,                    "post",   422, 403, 404, 404, 302),
-    row("strategy:stakeholders",       plan,                    "put",    405, _,   _,   _,   _),
-    row("strategy:stakeholders",       draft_plan,              "get",    200, 404, 404, 404, 302),
-    row("strategy:stakeholder_edit",   stakeholder,             "get",    200, 403, 404, 404, 302),
-    row("strategy:stakeholder_edit",   stakeholder,             "post",   200, 403, 404, 404, 302),
-    row("strategy:stakeholder_edit",   stakeholder,             "put",    405, _,   _,   _,   _),
-    row("strategy:stakeholder_edit",   other_plans_stakeholder, "get",    404, _,   _,   _,   _),
-    row("strategy:stakeholder_delete", stakeholder,             "get",    200, 403, 404, 404, 302),
-    row("strategy:stakeholder_delete", stakeholder,             "post",   302, 403, 404, 404, 302),
-    row("strategy:stakeholder_delete", stakeholder,             "put",    405, _,   _,   _,   _),
-    row("strategy:stakeholder_delete", other_plans_stakeholder, "post",   404, _,   _,   _,   _),
+    #   URL name                       target               method    coord read rev  std  out  anon
+    row("strategy:plan_create",        nothing,             "get",    200, 200, 200, 403, 403, 302),
+    row("strategy:plan_create",        nothing,             "post",   200, 200, 200, 403, 403, 302),
+    row("strategy:plan_create",        nothing,             "put",    405, _,   _,   _,   _,   _),
+    row("strategy:plan_details",       plan,                "get",    200, 200, 200, 404, 404, 302),
+    row("strategy:plan_details",       plan,                "post",   422, 403, 403, 404, 404, 302),
+    row("strategy:plan_details",       plan,                "delete", 405, _,   _,   _,   _,   _),
+    row("strategy:plan_details",       draft_plan,          "get",    200, 404, 404, 404, 404, 302),
+    row("strategy:section_create",     plan,                "get",    200, 403, 403, 404, 404, 302),
+    row("strategy:section_create",     plan,                "post",   200, 403, 403, 404, 404, 302),
+    row("strategy:section_create",     plan,                "put",    405, _,   _,   _,   _,   _),
+    row("strategy:section_edit",       section,             "get",    200, 403, 403, 404, 404, 302),
+    row("strategy:section_edit",       section,             "post",   200, 403, 403, 404, 404, 302),
+    row("strategy:section_edit",       section,             "put",    405, _,   _,   _,   _,   _),
+    row("strategy:section_edit",       foreign_section,     "get",    404, _,   _,   _,   _,   _),
+    row("strategy:section_delete",     section,             "get",    200, 403, 403, 404, 404, 302),
+    row("strategy:section_delete",     section,             "post",   302, 403, 403, 404, 404, 302),
+    row("strategy:section_delete",     section,             "put",    405, _,   _,   _,   _,   _),
+    row("strategy:section_delete",     foreign_section,     "post",   404, _,   _,   _,   _,   _),
+    row("strategy:section_move",       section,             "post",   400, 403, 403, 404, 404, 302),
+    row("strategy:section_move",       section,             "get",    405, _,   _,   _,   _,   _),
+    row("strategy:section_move",       foreign_section,     "post",   404, _,   _,   _,   _,   _),
+    row("strategy:membership_create",  plan,                "post",   422, 403, 403, 404, 404, 302),
+    row("strategy:membership_create",  plan,                "get",    405, _,   _,   _,   _,   _),
+    row("strategy:membership_delete",  membership,          "post",   302, 403, 403, 404, 404, 302),
+    row("strategy:membership_delete",  membership,          "get",    405, _,   _,   _,   _,   _),
+    row("strategy:stakeholders",       plan,                "get",    200, 200, 200, 404, 404, 302),
+    row("strategy:stakeholders",       plan,                "post",   422, 403, 403, 404, 404, 302),
+    row("strategy:stakeholders",       plan,                "put",    405, _,   _,   _,   _,   _),
+    row("strategy:stakeholders",       draft_plan,          "get",    200, 404, 404, 404, 404, 302),
+    row("strategy:stakeholder_edit",   stakeholder,         "get",    200, 403, 403, 404, 404, 302),
+    row("strategy:stakeholder_edit",   stakeholder,         "post",   200, 403, 403, 404, 404, 302),
+    row("strategy:stakeholder_edit",   stakeholder,         "put",    405, _,   _,   _,   _,   _),
+    row("strategy:stakeholder_edit",   foreign_stakeholder, "get",    404, _,   _,   _,   _,   _),
+    row("strategy:stakeholder_delete", stakeholder,         "get",    200, 403, 403, 404, 404, 302),
+    row("strategy:stakeholder_delete", stakeholder,         "post",   302, 403, 403, 404, 404, 302),
+    row("strategy:stakeholder_delete", stakeholder,         "put",    405, _,   _,   _,   _,   _),
+    row("strategy:stakeholder_delete", foreign_stakeholder, "post",   404, _,   _,   _,   _,   _),
 ]
 # fmt: on
 
