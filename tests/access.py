@@ -2,17 +2,22 @@
 
 Each app's `test_access.py` holds one table. A row names a URL, the target that fills its
 arguments, a method and the status each of the cast gets, in the order of ROLES; `_`
-leaves a role out (a wrong method is asked once, of someone who may use the view). The
-world every target points into:
+leaves a role out (a wrong method is asked once, of someone who may use the view). A
+refusal (403, 404, 405, or a visitor sent to sign in) must also write nothing. The world
+every target points into:
 
 - `plan` is in consultation: the coordinator edits it; the reader (a member who reads) and
   the reviewer (plans out of drafting are open to reviewers) may read it but not change
   it (403); the standards admin and the outsider may not see it (404, its existence is
   not disclosed);
-- `draft_plan` is still drafted by the coordinator, so hidden from the reviewer too;
+- `draft_plan` is still drafted by the coordinator alone, so hidden from the reader and
+  the reviewer too;
 - `other_plan` is another plan the coordinator edits: its objects addressed under
   `plan`'s URL answer 404;
-- `review` is the reviewer's review of `plan`, which the plan's members may read.
+- `review` is the reviewer's review of `plan`, which the plan's members may read;
+  `others_review` another reviewer's, which the cast's reviewer may read but not change.
+
+Every URL of the project has at least one row (tests/napplanner/test_access.py checks).
 """
 
 from dataclasses import dataclass
@@ -21,6 +26,8 @@ from types import SimpleNamespace
 from unittest.mock import patch
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from strategy.models import PlanMembership, PlanStatus
@@ -44,6 +51,7 @@ from tests.factories import (
 ROLES = ("coordinator", "reader", "reviewer", "standards_admin", "outsider", "anonymous")
 USERS = {"reader": "coordinator2"}  # the cast's other coordinator reads `plan`
 _ = None  # not asked
+WRITES = ("INSERT", "UPDATE", "DELETE")
 
 
 class World:
@@ -107,12 +115,20 @@ class World:
         return SectionFactory(plan=self.other_plan)
 
     @cached_property
+    def draft_section(self):
+        return SectionFactory(plan=self.draft_plan)
+
+    @cached_property
     def stakeholder(self):
         return StakeholderFactory(plan=self.plan)
 
     @cached_property
     def other_stakeholder(self):
         return StakeholderFactory(plan=self.other_plan)
+
+    @cached_property
+    def draft_stakeholder(self):
+        return StakeholderFactory(plan=self.draft_plan)
 
     @cached_property
     def membership(self):
@@ -130,6 +146,14 @@ class World:
 
         plan = self.activity.plan  # an activity for the checks to find
         return review_create(plan=plan, framework=self.framework, user=self.cast.reviewer)
+
+    @cached_property
+    def draft_review(self):
+        """A review the superuser started of `draft_plan`, still hidden from reviewers."""
+        from assessment.services import review_create
+
+        plan, user = self.draft_plan, self.cast.superuser
+        return review_create(plan=plan, framework=self.framework, user=user)
 
     @cached_property
     def finding(self):
@@ -206,12 +230,28 @@ class _UnrenderedDocument:
         return b"%PDF-1.7"
 
 
-def status_of(client, cast, r: Row, role: str) -> int:
+def answer(client, cast, r: Row, role: str):
+    """The response `role` gets from the row's URL, and the writes it made to the database."""
     if role != "anonymous":
         client.force_login(getattr(cast, USERS.get(role, role)))
     url = reverse(r.name, kwargs=r.target(World(cast)))
-    with patch("napplanner.pdf.HTML", _UnrenderedDocument):
-        return getattr(client, r.method)(url).status_code
+    pdf = patch("napplanner.pdf.HTML", _UnrenderedDocument)
+    with pdf, CaptureQueriesContext(connection) as queries:
+        response = getattr(client, r.method)(url)
+    writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(WRITES)]
+    return response, writes
+
+
+def assert_row(client, cast, r: Row, role: str, status: int) -> None:
+    """`role` gets `status`; a refusal (403, 404, 405, or sending a visitor to sign in)
+    writes nothing."""
+    response, writes = answer(client, cast, r, role)
+    assert response.status_code == status
+    refused = status in (403, 404, 405) or (
+        role == "anonymous" and status == 302 and response.url.startswith(reverse("login"))
+    )
+    if refused:
+        assert not writes, writes
 
 
 def url_names(patterns=None, namespace="") -> set[str]:
@@ -239,6 +279,10 @@ def plan(world) -> dict:
 
 def draft_plan(world) -> dict:
     return {"plan_id": world.draft_plan.pk}
+
+
+def no_such_plan(world) -> dict:
+    return {"plan_id": 10**8}
 
 
 def review(world) -> dict:

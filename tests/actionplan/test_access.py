@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.access import _, cases, draft_plan, nothing, plan, row, status_of
+from tests.access import _, assert_row, cases, draft_plan, no_such_plan, nothing, plan, row
 
 
 def new_chapter(world) -> dict:
@@ -53,13 +53,16 @@ TABLE = [
     row("actionplan:export_json",         plan,             "get",    200, 200, 200, 404, 404, 302),
     row("actionplan:export_json",         plan,             "post",   405, _,   _,   _,   _,   _),
     row("actionplan:export_json",         draft_plan,       "get",    200, 404, 404, 404, 404, 302),
+    row("actionplan:export_json",         no_such_plan,     "get",    404, _,   _,   _,   _,   _),
     row("actionplan:export_docx",         plan,             "get",    200, 200, 200, 404, 404, 302),
     row("actionplan:export_docx",         plan,             "post",   405, _,   _,   _,   _,   _),
+    row("actionplan:export_docx",         draft_plan,       "get",    200, 404, 404, 404, 404, 302),
     row("actionplan:export_xlsx",         plan,             "get",    200, 200, 200, 404, 404, 302),
     row("actionplan:export_xlsx",         plan,             "post",   405, _,   _,   _,   _,   _),
+    row("actionplan:export_xlsx",         draft_plan,       "get",    200, 404, 404, 404, 404, 302),
     row("actionplan:plan_pdf",            plan,             "get",    200, 200, 200, 404, 404, 302),
     row("actionplan:plan_pdf",            plan,             "post",   405, _,   _,   _,   _,   _),
-    row("actionplan:plan_pdf",            draft_plan,       "get",    _,   404, 404, 404, 404, 302),
+    row("actionplan:plan_pdf",            draft_plan,       "get",    200, 404, 404, 404, 404, 302),
     row("actionplan:plan_import",         nothing,          "get",    200, 200, 200, 403, 403, 302),
     row("actionplan:plan_import",         nothing,          "post",   400, 400, 400, 403, 403, 302),
     row("actionplan:plan_import",         nothing,          "put",    405, _,   _,   _,   _,   _),
@@ -73,4 +76,4 @@ TABLE = [
 
 @pytest.mark.parametrize(("r", "role", "status"), cases(TABLE))
 def test_it_answers_each_role_as_the_table_says(client, cast, r, role, status):
-    assert status_of(client, cast, r, role) == status
+    assert_row(client, cast, r, role, status)

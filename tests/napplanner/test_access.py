@@ -3,7 +3,7 @@ that every URL of the project has a row in some app's table."""
 
 import pytest
 
-from tests.access import _, cases, nothing, row, status_of, url_names
+from tests.access import _, assert_row, cases, nothing, row, url_names
 from tests.actionplan.test_access import TABLE as ACTIONPLAN
 from tests.assessment.test_access import TABLE as ASSESSMENT
 from tests.standards.test_access import TABLE as STANDARDS
@@ -33,7 +33,7 @@ NOT_OURS = ("admin:",)
 
 @pytest.mark.parametrize(("r", "role", "status"), cases(TABLE))
 def test_it_answers_each_role_as_the_table_says(client, cast, r, role, status):
-    assert status_of(client, cast, r, role) == status
+    assert_row(client, cast, r, role, status)
 
 
 def test_it_has_an_access_row_for_every_url():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.access import _, cases, nothing, row, status_of
+from tests.access import _, assert_row, cases, nothing, row
 
 
 def framework(world) -> dict:
@@ -47,4 +47,4 @@ TABLE = [
 
 @pytest.mark.parametrize(("r", "role", "status"), cases(TABLE))
 def test_it_answers_each_role_as_the_table_says(client, cast, r, role, status):
-    assert status_of(client, cast, r, role) == status
+    assert_row(client, cast, r, role, status)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.access import _, cases, draft_plan, nothing, plan, row, status_of
+from tests.access import _, assert_row, cases, draft_plan, nothing, plan, row
 
 
 def section(world) -> dict:
@@ -13,12 +13,20 @@ def foreign_section(world) -> dict:
     return {"plan_id": world.plan.pk, "section_id": world.other_section.pk}
 
 
+def draft_section(world) -> dict:
+    return {"plan_id": world.draft_plan.pk, "section_id": world.draft_section.pk}
+
+
 def membership(world) -> dict:
     return {"plan_id": world.plan.pk, "membership_id": world.membership.pk}
 
 
 def stakeholder(world) -> dict:
     return {"plan_id": world.plan.pk, "stakeholder_id": world.stakeholder.pk}
+
+
+def draft_stakeholder(world) -> dict:
+    return {"plan_id": world.draft_plan.pk, "stakeholder_id": world.draft_stakeholder.pk}
 
 
 def foreign_stakeholder(world) -> dict:
@@ -35,6 +43,7 @@ TABLE = [
     row("strategy:plan_details",       plan,                "post",   422, 403, 403, 404, 404, 302),
     row("strategy:plan_details",       plan,                "delete", 405, _,   _,   _,   _,   _),
     row("strategy:plan_details",       draft_plan,          "get",    200, 404, 404, 404, 404, 302),
+    row("strategy:plan_details",       draft_plan,          "post",   422, 404, 404, 404, 404, 302),
     row("strategy:section_create",     plan,                "get",    200, 403, 403, 404, 404, 302),
     row("strategy:section_create",     plan,                "post",   200, 403, 403, 404, 404, 302),
     row("strategy:section_create",     plan,                "put",    405, _,   _,   _,   _,   _),
@@ -42,10 +51,12 @@ TABLE = [
     row("strategy:section_edit",       section,             "post",   200, 403, 403, 404, 404, 302),
     row("strategy:section_edit",       section,             "put",    405, _,   _,   _,   _,   _),
     row("strategy:section_edit",       foreign_section,     "get",    404, _,   _,   _,   _,   _),
+    row("strategy:section_edit",       draft_section,       "get",    200, 404, 404, 404, 404, 302),
     row("strategy:section_delete",     section,             "get",    200, 403, 403, 404, 404, 302),
     row("strategy:section_delete",     section,             "post",   302, 403, 403, 404, 404, 302),
     row("strategy:section_delete",     section,             "put",    405, _,   _,   _,   _,   _),
     row("strategy:section_delete",     foreign_section,     "post",   404, _,   _,   _,   _,   _),
+    row("strategy:section_delete",     draft_section,       "post",   302, 404, 404, 404, 404, 302),
     row("strategy:section_move",       section,             "post",   400, 403, 403, 404, 404, 302),
     row("strategy:section_move",       section,             "get",    405, _,   _,   _,   _,   _),
     row("strategy:section_move",       foreign_section,     "post",   404, _,   _,   _,   _,   _),
@@ -61,6 +72,7 @@ TABLE = [
     row("strategy:stakeholder_edit",   stakeholder,         "post",   200, 403, 403, 404, 404, 302),
     row("strategy:stakeholder_edit",   stakeholder,         "put",    405, _,   _,   _,   _,   _),
     row("strategy:stakeholder_edit",   foreign_stakeholder, "get",    404, _,   _,   _,   _,   _),
+    row("strategy:stakeholder_edit",   draft_stakeholder,   "get",    200, 404, 404, 404, 404, 302),
     row("strategy:stakeholder_delete", stakeholder,         "get",    200, 403, 403, 404, 404, 302),
     row("strategy:stakeholder_delete", stakeholder,         "post",   302, 403, 403, 404, 404, 302),
     row("strategy:stakeholder_delete", stakeholder,         "put",    405, _,   _,   _,   _,   _),
@@ -71,4 +83,4 @@ TABLE = [
 
 @pytest.mark.parametrize(("r", "role", "status"), cases(TABLE))
 def test_it_answers_each_role_as_the_table_says(client, cast, r, role, status):
-    assert status_of(client, cast, r, role) == status
+    assert_row(client, cast, r, role, status)
