@@ -15,7 +15,8 @@ every target points into:
 - `other_plan` is another plan the coordinator edits: its objects addressed under
   `plan`'s URL answer 404;
 - `review` is the reviewer's review of `plan`, which the plan's members may read;
-  `others_review` another reviewer's, which the cast's reviewer may read but not change.
+  `others_review` another reviewer's, which the cast's reviewer may read but not change;
+  `final_review` a finished one, which no one may change.
 
 Every URL of the project has at least one row (tests/napplanner/test_access.py checks).
 """
@@ -29,6 +30,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from strategy.models import PlanMembership, PlanStatus
 from tests.factories import (
@@ -40,6 +42,7 @@ from tests.factories import (
     OutputFactory,
     PlanFactory,
     ResponsibilityFactory,
+    ReviewFactory,
     SectionFactory,
     SpecificObjectiveFactory,
     StakeholderFactory,
@@ -146,6 +149,18 @@ class World:
 
         plan = self.activity.plan  # an activity for the checks to find
         return review_create(plan=plan, framework=self.framework, user=self.cast.reviewer)
+
+    @cached_property
+    def final_review(self):
+        """The reviewer's finished review of `plan`: read-only for everyone."""
+        reviewer = self.cast.reviewer
+        return ReviewFactory(
+            plan=self.plan,
+            framework=self.framework,
+            created_by=reviewer,
+            status="final",
+            finalised_at=timezone.now(),
+        )
 
     @cached_property
     def draft_review(self):

@@ -11,6 +11,10 @@ def others_review(world) -> dict:
     return {"review_id": world.others_review.pk}
 
 
+def final_review(world) -> dict:
+    return {"review_id": world.final_review.pk}
+
+
 def draft_review(world) -> dict:
     return {"review_id": world.draft_review.pk}
 
@@ -59,6 +63,7 @@ TABLE = [
     row("assessment:review_run",        review,          "post", 403, 403, 302, 404, 404, 302),
     row("assessment:review_run",        review,          "get",  _,   _,   405, _,   _,   _),
     row("assessment:review_run",        others_review,   "post", _,   _,   403, _,   _,   _),
+    row("assessment:review_run",        final_review,    "post", 403, 403, 403, 404, 404, 302),
     row("assessment:review_finalise",   review,          "post", 403, 403, 302, 404, 404, 302),
     row("assessment:review_finalise",   review,          "get",  _,   _,   405, _,   _,   _),
     row("assessment:review_finalise",   others_review,   "post", _,   _,   403, _,   _,   _),
@@ -81,6 +86,7 @@ TABLE = [
     row("assessment:note_create",       review,          "post", 403, 403, 302, 404, 404, 302),
     row("assessment:note_create",       review,          "get",  _,   _,   405, _,   _,   _),
     row("assessment:note_create",       others_review,   "post", _,   _,   403, _,   _,   _),
+    row("assessment:note_create",       final_review,    "post", 403, 403, 403, 404, 404, 302),
     row("assessment:note_update",       note,            "post", 403, 403, 302, 404, 404, 302),
     row("assessment:note_update",       note,            "get",  _,   _,   405, _,   _,   _),
     row("assessment:note_update",       others_note,     "post", _,   _,   403, _,   _,   _),
