@@ -46,14 +46,3 @@ def test_it_validates_again_on_confirmation(client, cast, small_yaml):
     assert response.status_code == 400
     assert b"already loaded with different content" in response.content
     assert Criterion.objects.get(code="PR.1.1").question == "Are there campaigns?"
-
-
-@pytest.mark.parametrize("role", ["coordinator", "reviewer", "outsider"])
-def test_it_refuses_everyone_but_standards_admins(client, cast, role):
-    client.force_login(getattr(cast, role))
-    assert client.post(URL, {"digest": "x"}).status_code == 403
-
-
-def test_it_refuses_get(client, cast):
-    client.force_login(cast.standards_admin)
-    assert client.get(URL).status_code == 405

@@ -62,15 +62,3 @@ def test_it_requires_a_file(client, cast):
     response = client.post(URL, {})
     assert response.status_code == 400
     assert b"This field is required" in response.content
-
-
-@pytest.mark.parametrize("role", ["coordinator", "reviewer", "outsider"])
-def test_it_refuses_everyone_but_standards_admins(client, cast, role):
-    client.force_login(getattr(cast, role))
-    assert client.post(URL, {"file": _file()}).status_code == 403
-    assert not Framework.objects.exists()
-
-
-def test_it_refuses_get(client, cast):
-    client.force_login(cast.standards_admin)
-    assert client.get(URL).status_code == 405

@@ -103,16 +103,3 @@ def test_it_writes_nothing_when_the_file_no_longer_validates(client, cast, monke
     assert response.status_code == 400
     assert "at most 1 can be imported" in response.content.decode()
     assert (Plan.objects.count(), Activity.objects.count()) == (0, 0)
-
-
-@pytest.mark.parametrize("who", ["outsider", "standards_admin"])
-def test_it_refuses_people_who_neither_draft_nor_review(client, cast, who):
-    client.force_login(getattr(cast, who))
-
-    assert client.post(URL, {"token": "x"}).status_code == 403
-
-
-def test_it_refuses_get(client, cast):
-    client.force_login(cast.coordinator)
-
-    assert client.get(URL).status_code == 405
