@@ -4,9 +4,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from napplanner.roles import COORDINATOR, REVIEWER, has_role
+from napplanner.roles import COORDINATOR, REVIEWER, STANDARDS_ADMIN, has_role
 from strategy.access import (
     can_edit_plan,
     get_membership_for_editor,
@@ -34,6 +34,22 @@ from strategy.services import (
     section_move,
     section_next_order,
 )
+
+
+@require_GET
+@login_required
+def home(request):
+    plans = Plan.objects.visible_to(request.user).order_by("country", "-period_start")
+    return render(
+        request,
+        "strategy/home.html",
+        {
+            "plans": plans,
+            "is_coordinator": has_role(request.user, COORDINATOR),
+            "is_reviewer": has_role(request.user, REVIEWER),
+            "is_standards_admin": has_role(request.user, STANDARDS_ADMIN),
+        },
+    )
 
 
 def _plan_start(form: PlanCreateForm, user) -> Plan:
