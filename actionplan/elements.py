@@ -7,6 +7,7 @@ them the model, the form, the parent it hangs from, and the partial that draws i
 from dataclasses import dataclass
 
 from django.db import models
+from django.urls import reverse
 
 from actionplan import forms
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
@@ -114,3 +115,15 @@ class KindConverter:
 
     def to_url(self, value) -> str:
         return value.slug if isinstance(value, ElementKind) else str(value)
+
+
+def element_url_prefix(plan_id: int, slug: str) -> str:
+    """The URL of an element of kind `slug` without its id; its own URL and its edit/,
+    delete/, move/ and panel/ URLs follow from it."""
+    return reverse("actionplan:element", args=[plan_id, slug, 0])[: -len("0/")]
+
+
+def element_url_prefixes(plan_id: int) -> dict[str, str]:
+    """Per kind, the URL of its elements without the id: reversed once per page, not once
+    per element. Views drawing many elements put it in the context as `ws_prefixes`."""
+    return {slug: element_url_prefix(plan_id, slug) for slug in KINDS}

@@ -15,11 +15,10 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from actionplan import services
-from actionplan.elements import KINDS, ElementKind
+from actionplan.elements import KINDS, ElementKind, element_url_prefixes
 from actionplan.forms import MissingData, WorkspaceFilterForm
 from actionplan.models import Activity
 from actionplan.selectors import activity_summaries, deletion_consequences, plan_tree
-from actionplan.templatetags.workspace import element_url_prefixes
 from strategy.access import can_edit_plan, get_plan_for_editor, get_plan_for_user
 from strategy.models import Plan
 

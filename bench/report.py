@@ -31,8 +31,8 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
+from actionplan.plan_print import plan_pdf_render  # noqa: E402
 from actionplan.synthetic import plan_generate  # noqa: E402
-from actionplan.views_pdf import plan_pdf_render  # noqa: E402
 from assessment.report import report_context, report_html, report_pdf  # noqa: E402
 from assessment.services import review_create  # noqa: E402
 from napplanner.pdf import html_to_pdf  # noqa: E402

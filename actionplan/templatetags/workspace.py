@@ -3,26 +3,17 @@
 several URL reversals."""
 
 from django import template
-from django.urls import reverse
 from django.utils.html import format_html
 
-from actionplan.elements import KINDS
+from actionplan.elements import element_url_prefix
 
 register = template.Library()
-
-
-def element_url_prefixes(plan_id: int) -> dict[str, str]:
-    """Per kind, the URL of its elements without the id: reversed once per page, not once
-    per element. Views drawing many elements put it in the context as `ws_prefixes`."""
-    return {
-        slug: reverse("actionplan:element", args=[plan_id, slug, 0])[: -len("0/")] for slug in KINDS
-    }
 
 
 def _element_prefix(context, slug: str) -> str:
     prefixes = context.get("ws_prefixes")
     if prefixes is None:
-        return reverse("actionplan:element", args=[context["plan"].pk, slug, 0])[: -len("0/")]
+        return element_url_prefix(context["plan"].pk, slug)
     return prefixes[slug]
 
 
