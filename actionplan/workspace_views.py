@@ -14,12 +14,12 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from actionplan import services
 from actionplan.elements import KINDS, ElementKind, element_url_prefixes
 from actionplan.forms import MissingData, WorkspaceFilterForm
-from actionplan.models import Activity
 from actionplan.selectors import activity_summaries, deletion_consequences, plan_tree
+from strategy import services as plan_elements
 from strategy.access import can_edit_plan, get_plan_for_editor, get_plan_for_user
+from strategy.forms import TAGS
 from strategy.models import Plan
 
 
@@ -134,7 +134,7 @@ def element_delete(request, plan_id: int, kind: ElementKind, pk: int):
     if request.method == "GET":
         context = {"plan": plan, "kind": kind, "element": obj, **deletion_consequences(obj)}
         return render(request, "actionplan/_delete_confirm.html", context)
-    services.element_delete(element=obj)
+    plan_elements.element_delete(element=obj)
     refresh = _refreshed_parent(kind, obj, plan)
     if not refresh:
         return HttpResponse("")
@@ -149,7 +149,9 @@ def element_move(request, plan_id: int, kind: ElementKind, pk: int):
     direction = request.POST.get("direction", "")
     if not kind.orderable or direction not in {"up", "down"}:
         return HttpResponse("Move an element up or down.", status=400)
-    moved = services.element_move(element=obj, siblings=kind.siblings(obj), direction=direction)
+    moved = plan_elements.element_move(
+        element=obj, siblings=kind.siblings(obj), direction=direction
+    )
     response = HttpResponse(status=204)
     if moved:
         # The page moves the block itself; this keeps the response empty and focus intact.
@@ -190,19 +192,9 @@ def _save(form: Form, kind: ElementKind, *, new: bool) -> bool:
         return False
     obj = form.save(commit=False)
     siblings = kind.siblings(obj) if new else None
-    tags = {name: form.cleaned_data[name] for name in ("components", "areas", "principles")
-            if name in form.cleaned_data}  # fmt: skip
+    tags = {name: form.cleaned_data[name] for name in TAGS if name in form.cleaned_data}
     try:
-        if isinstance(obj, Activity):
-            services.activity_save(
-                activity=obj,
-                lead=form.cleaned_data.get("lead"),
-                partners=list(form.cleaned_data.get("partners") or []),
-                siblings=siblings,
-                tags=tags,
-            )
-        else:
-            services.element_save(element=obj, siblings=siblings, tags=tags)
+        kind.save(form, siblings=siblings, tags=tags)
     except ValidationError as error:
         _add_errors(form, error)
         return False
