@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import models, router
-from django.db.models import Count, Prefetch, Sum
+from django.db.models import Count, Prefetch, Q, Sum
 from django.db.models.deletion import Collector
 from django.utils.safestring import SafeString
 
@@ -393,3 +393,33 @@ def plan_figures(*, plan: Plan) -> dict:
         "resources": resources,
         "budgets": budgets,
     }
+
+
+# --- stakeholders and their activities --------------------------------------------------
+
+
+def stakeholders_with_duties(*, plan: Plan) -> models.QuerySet[Stakeholder]:
+    """The plan's stakeholders, each with `lead_count`, `partner_count` and its
+    responsibilities joined to their activity in one query (a prefetch by activity ids
+    would send an IN list that grows with the plan)."""
+    duties = Responsibility.objects.select_related("activity").order_by(
+        "activity__order", "activity_id"
+    )
+    return (
+        plan.stakeholders.order_by("order", "name")
+        .annotate(
+            lead_count=Count("responsibilities", filter=Q(responsibilities__role="lead")),
+            partner_count=Count("responsibilities", filter=~Q(responsibilities__role="lead")),
+        )
+        .prefetch_related(Prefetch("responsibilities", queryset=duties))
+    )
+
+
+def stakeholder_duty_counts(*, stakeholder: Stakeholder) -> dict[str, int]:
+    """How many activities the body leads and supports, and of how many indicators it is
+    the responsible body: what its removal takes away."""
+    counts = Responsibility.objects.filter(stakeholder=stakeholder).aggregate(
+        lead=Count("pk", filter=Q(role="lead")), partner=Count("pk", filter=~Q(role="lead"))
+    )
+    counts["indicators"] = Indicator.objects.filter(responsible_body=stakeholder).count()
+    return counts

@@ -2,6 +2,13 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+# One `strategy` namespace: the strategy tier's pages, and the stakeholder pages that show
+# each body's activities, which actionplan composes as the layer above both.
+STRATEGY_PAGES = [
+    path("", include("strategy.urls")),
+    path("", include("actionplan.stakeholder_urls")),
+]
+
 urlpatterns = [
     path("", include("strategy.home_urls")),
     path(
@@ -21,7 +28,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("standards/", include("standards.urls")),
-    path("plans/", include("strategy.urls")),
+    path("plans/", include((STRATEGY_PAGES, "strategy"))),
     path("plans/", include("actionplan.urls")),
     path("reviews/", include("assessment.urls")),
     path("admin/", admin.site.urls),

@@ -264,6 +264,11 @@ def section_next_order(plan: Plan) -> int:
     return (last or 0) + 1
 
 
+def stakeholder_next_order(plan: Plan) -> int:
+    last = plan.stakeholders.aggregate(models.Max("order"))["order__max"]
+    return (last or 0) + 1
+
+
 class LastEditorError(Exception):
     """A plan must keep at least one editor, or nobody could change it again."""
 
