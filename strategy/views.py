@@ -3,8 +3,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from napplanner.htmx import partial_or_redirect
 from napplanner.roles import COORDINATOR, REVIEWER, STANDARDS_ADMIN, has_role
 from strategy.access import (
     can_edit_plan,
@@ -23,6 +25,7 @@ from strategy.forms import (
     StakeholderForm,
 )
 from strategy.models import Plan, Section
+from strategy.selectors import home_plans, plan_sections
 from strategy.services import (
     LastEditorError,
     membership_add,
@@ -38,12 +41,11 @@ from strategy.services import (
 @require_GET
 @login_required
 def home(request):
-    plans = Plan.objects.visible_to(request.user).order_by("country", "-period_start")
     return render(
         request,
         "strategy/home.html",
         {
-            "plans": plans,
+            "plans": home_plans(user=request.user),
             "is_coordinator": has_role(request.user, COORDINATOR),
             "is_reviewer": has_role(request.user, REVIEWER),
             "is_standards_admin": has_role(request.user, STANDARDS_ADMIN),
@@ -91,12 +93,11 @@ def plan_create_view(request):
 
 def _details_page(request, plan: Plan, form=None, member_form=None, status=200):
     editable = can_edit_plan(request.user, plan)
-    sections = plan.sections.select_related("component").order_by("order", "pk")
     context = {
         "plan": plan,
         "active": "details",
         "editable": editable,
-        "sections": sections,
+        "sections": plan_sections(plan=plan),
         "memberships": plan.memberships.select_related("user").order_by("user__username"),
         "form": form or (PlanForm(instance=plan, user=request.user) if editable else None),
         "member_form": member_form or (MembershipForm(plan=plan) if editable else None),
@@ -178,14 +179,12 @@ def section_move_view(request, plan_id: int, section_id: int):
         return HttpResponseBadRequest("Move a section up or down.")
     section_move(section=section, offset=offset)
     plan = section.plan
-    if request.htmx:
-        sections = plan.sections.select_related("component").order_by("order", "pk")
-        return render(
-            request,
-            "strategy/_section_list.html",
-            {"plan": plan, "sections": sections, "editable": True},
-        )
-    return redirect("strategy:plan_details", plan.pk)
+    return partial_or_redirect(
+        request,
+        "strategy/_section_list.html",
+        {"plan": plan, "sections": plan_sections(plan=plan), "editable": True},
+        redirect_to=reverse("strategy:plan_details", args=[plan.pk]),
+    )
 
 
 @require_POST
