@@ -123,19 +123,10 @@ def report_coverage(*, review: Review, notes: list[Note]) -> dict:
         .prefetch_related("areas__criteria")
         .order_by("order", "code")
     )
-    principles = list(
-        Principle.objects.filter(framework=review.framework)
-        .prefetch_related("criteria")
-        .order_by("order", "code")
-    )
+    principles = Principle.objects.filter(framework=review.framework).prefetch_related("criteria")
     ratings = {(r.kind, r.code): r for r in review.ratings.all()}
     labels = _evidence_labels(ratings.values())
     findings = list(review.findings.filter(is_current=True, dismissed=False))
-    area_rows = {
-        area.code: _coverage_row(area, ratings.get(("area", area.code)), labels)
-        for component in components
-        for area in component.areas.all()
-    }
     scores = review_scores(review)
     mapping = review_mapping(review)
     chapters_of = {
@@ -146,7 +137,10 @@ def report_coverage(*, review: Review, notes: list[Note]) -> dict:
         ComponentPart(
             component=component,
             score=scores.components.get(component.code, 0),
-            areas=[area_rows[area.code] for area in component.areas.all()],
+            areas=[
+                _coverage_row(area, ratings.get(("area", area.code)), labels)
+                for area in component.areas.all()
+            ],
             chapters=chapters_of.get(component.code, []),
             findings=_group_findings(f for f in findings if f.component_code == component.code),
             notes=_notes_by_kind(n for n in notes if n.component_id == component.pk),
@@ -159,7 +153,8 @@ def report_coverage(*, review: Review, notes: list[Note]) -> dict:
         "overall_score": scores.overall,
         "score_formula": FORMULA,
         "principles": [
-            _coverage_row(p, ratings.get(("principle", p.code)), labels) for p in principles
+            _coverage_row(p, ratings.get(("principle", p.code)), labels)
+            for p in principles.order_by("order", "code")
         ],
         "mapping": [(row.title, chapters_of[row.code]) for row in mapping.components]
         + ([("", [c.label for c in mapping.unmapped])] if mapping.unmapped else []),
