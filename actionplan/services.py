@@ -1,12 +1,12 @@
-"""Workflows that write action-plan objects: copying a plan's action tier, and the
-workspace's edits. Each edit validates with full_clean() before saving, so a rule broken
-here gives the same message as in a form, and nothing is written."""
+"""Workflows that write action-plan objects: copying a plan's action tier, and saving an
+activity with its bodies. Other elements are saved, moved and deleted as every plan
+element is (strategy.services). Each edit validates with full_clean() before saving, so a
+rule broken here gives the same message as in a form, and nothing is written."""
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Max
 
 from actionplan.models import (
     Activity,
@@ -17,7 +17,7 @@ from actionplan.models import (
     SubActivity,
 )
 from strategy.models import SpecificObjective, Stakeholder, StrategicGoal
-from strategy.services import PlanCopy, copy_rows, copy_tags
+from strategy.services import PlanCopy, Tags, copy_rows, copy_tags, element_save
 
 TEXT = ("code", "title", "description", "order")
 
@@ -115,24 +115,7 @@ def _indicator(copy: PlanCopy, indicator: Indicator) -> dict:
     }
 
 
-# --- workspace edits ----------------------------------------------------------------
-
-Tags = dict[str, list[models.Model]]
-
-
-@transaction.atomic
-def element_save(
-    *, element: models.Model, siblings: models.QuerySet | None = None, tags: Tags | None = None
-) -> models.Model:
-    """Validate and save one plan element; a new one goes after its `siblings`."""
-    if element.pk is None and siblings is not None:
-        last = siblings.aggregate(last=Max("order"))["last"]
-        element.order = 0 if last is None else last + 1
-    element.full_clean()
-    element.save()
-    for name, values in (tags or {}).items():
-        getattr(element, name).set(values)
-    return element
+# --- the workspace ----------------------------------------------------------------
 
 
 @transaction.atomic
@@ -175,26 +158,3 @@ def activity_save(
         duty.full_clean()
         duty.save()
     return activity
-
-
-@transaction.atomic
-def element_move(*, element: models.Model, siblings: models.QuerySet, direction: str) -> bool:
-    """Swap an element with its neighbour; orders are renumbered 0..n so they stay
-    explicit and gap-free. Returns False when it is already first or last."""
-    if direction not in {"up", "down"}:
-        raise ValueError(f"Unknown direction {direction!r}.")
-    ordered = list(siblings.select_for_update())
-    index = next(i for i, sibling in enumerate(ordered) if sibling.pk == element.pk)
-    other = index - 1 if direction == "up" else index + 1
-    if not 0 <= other < len(ordered):
-        return False
-    ordered[index], ordered[other] = ordered[other], ordered[index]
-    for position, sibling in enumerate(ordered):
-        sibling.order = position
-    type(element).objects.bulk_update(ordered, ["order"])
-    return True
-
-
-@transaction.atomic
-def element_delete(*, element: models.Model) -> None:
-    element.delete()

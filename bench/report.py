@@ -16,8 +16,8 @@ import harness
 # isort: split
 import pypdf
 
+from actionplan.plan_print import plan_pdf_render
 from actionplan.synthetic import plan_generate
-from actionplan.views_pdf import plan_pdf_render
 from assessment.report import report_context, report_html, report_pdf
 from assessment.services import review_create
 from napplanner.pdf import html_to_pdf

@@ -4,7 +4,6 @@ import hashlib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
@@ -13,7 +12,8 @@ from django.views.decorators.http import require_GET, require_POST
 from napplanner.roles import STANDARDS_ADMIN, has_role
 from standards.documents import CatalogueInvalid
 from standards.forms import ChecklistUploadForm
-from standards.models import Area, Criterion, Framework
+from standards.models import Framework
+from standards.selectors import framework_catalogue, framework_versions
 from standards.services import (
     catalogue_parse,
     framework_export_json,
@@ -48,7 +48,7 @@ def _get_framework(code: str, version: str) -> Framework:
 @require_GET
 @login_required
 def index(request):
-    frameworks = Framework.objects.order_by("code", "-is_current", "-loaded_at")
+    frameworks = framework_versions()
     return render(
         request,
         "standards/index.html",
@@ -64,32 +64,10 @@ def index(request):
 @login_required
 def framework_detail(request, code, version):
     framework = _get_framework(code, version)
-    criteria = Criterion.objects.order_by("order", "code")
-    components = framework.components.order_by("order", "code").prefetch_related(
-        Prefetch(
-            "areas",
-            queryset=Area.objects.order_by("order", "code").prefetch_related(
-                Prefetch("criteria", queryset=criteria)
-            ),
-        )
-    )
-    principles = framework.principles.order_by("order", "code").prefetch_related(
-        Prefetch("criteria", queryset=criteria)
-    )
-    grouped = framework.criteria.filter(area=None, principle=None).order_by("order", "code")
-    groups = [
-        {**group, "criteria": [c for c in grouped if c.group == group["code"]]}
-        for group in framework.groups
-    ]
     return render(
         request,
         "standards/framework_detail.html",
-        {
-            "framework": framework,
-            "components": components,
-            "principles": principles,
-            "groups": groups,
-        },
+        {"framework": framework, **framework_catalogue(framework=framework)},
     )
 
 
@@ -130,7 +108,7 @@ def _manage_page(request, form, problems=(), status=200):
         {
             "form": form,
             "problems": problems,
-            "frameworks": Framework.objects.order_by("code", "-is_current", "-loaded_at"),
+            "frameworks": framework_versions(),
         },
         status=status,
     )

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.db import models, transaction
+from django.db.models import Max
 
 from strategy.models import (
     Chapter,
@@ -263,6 +264,11 @@ def section_next_order(plan: Plan) -> int:
     return (last or 0) + 1
 
 
+def stakeholder_next_order(plan: Plan) -> int:
+    last = plan.stakeholders.aggregate(models.Max("order"))["order__max"]
+    return (last or 0) + 1
+
+
 class LastEditorError(Exception):
     """A plan must keep at least one editor, or nobody could change it again."""
 
@@ -279,3 +285,47 @@ def membership_remove(*, membership: PlanMembership) -> None:
     if membership.role == PlanMembership.Role.EDITOR and editors.count() <= 1:
         raise LastEditorError("The plan must keep at least one editor.")
     membership.delete()
+
+
+# --- elements of a plan, edited in the workspace -----------------------------------
+# Chapters, goals and objectives here; the action tier saves its elements the same way.
+
+Tags = dict[str, list[models.Model]]
+
+
+@transaction.atomic
+def element_save(
+    *, element: models.Model, siblings: models.QuerySet | None = None, tags: Tags | None = None
+) -> models.Model:
+    """Validate and save one plan element; a new one goes after its `siblings`."""
+    if element.pk is None and siblings is not None:
+        last = siblings.aggregate(last=Max("order"))["last"]
+        element.order = 0 if last is None else last + 1
+    element.full_clean()
+    element.save()
+    for name, values in (tags or {}).items():
+        getattr(element, name).set(values)
+    return element
+
+
+@transaction.atomic
+def element_move(*, element: models.Model, siblings: models.QuerySet, direction: str) -> bool:
+    """Swap an element with its neighbour; orders are renumbered 0..n so they stay
+    explicit and gap-free. Returns False when it is already first or last."""
+    if direction not in {"up", "down"}:
+        raise ValueError(f"Unknown direction {direction!r}.")
+    ordered = list(siblings.select_for_update())
+    index = next(i for i, sibling in enumerate(ordered) if sibling.pk == element.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(ordered):
+        return False
+    ordered[index], ordered[other] = ordered[other], ordered[index]
+    for position, sibling in enumerate(ordered):
+        sibling.order = position
+    type(element).objects.bulk_update(ordered, ["order"])
+    return True
+
+
+@transaction.atomic
+def element_delete(*, element: models.Model) -> None:
+    element.delete()

@@ -6,7 +6,7 @@ import pypdf
 import pytest
 from django.urls import reverse
 
-from actionplan.views_pdf import plan_print_context
+from actionplan.selectors import plan_print_context
 from napplanner import pdf
 from tests import factories as f
 from tests import pdf_fetches
@@ -76,7 +76,7 @@ def test_it_shows_markup_as_text_and_fetches_only_static_files(client, cast, fet
 def test_it_reads_the_plan_in_queries_that_do_not_grow_with_it(cast, django_assert_max_num_queries):
     small = _plan(cast, activities=2)
     with django_assert_max_num_queries(20) as queries:
-        plan_print_context(small)
+        plan_print_context(plan=small)
     large = _plan(cast, activities=25)
     with django_assert_max_num_queries(len(queries.captured_queries)):
-        plan_print_context(large)
+        plan_print_context(plan=large)

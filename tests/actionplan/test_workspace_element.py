@@ -1,7 +1,8 @@
 import pytest
 from django.urls import reverse
 
-pytestmark = pytest.mark.django_db
+# The tree calls these endpoints through htmx; test_workspace_plain.py sends plain requests.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("htmx")]
 
 
 def _url(plan, kind, pk, view="element"):

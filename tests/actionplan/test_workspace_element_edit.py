@@ -5,7 +5,8 @@ from django.urls import reverse
 
 from tests.factories import AreaFactory, ChapterFactory, FrameworkFactory
 
-pytestmark = pytest.mark.django_db
+# The tree calls these endpoints through htmx; test_workspace_plain.py sends plain requests.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("htmx")]
 
 
 def _url(plan, kind, pk):
