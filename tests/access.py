@@ -18,6 +18,10 @@ every target points into:
   `others_review` another reviewer's, which the cast's reviewer may read but not change;
   `final_review` a finished one, which no one may change.
 
+Requests are plain, as a browser without htmx sends them: the workspace's endpoints then
+answer with a full page or a redirect to the element in the tree (their htmx answers are
+the workspace tests' concern).
+
 Every URL of the project has at least one row (tests/napplanner/test_access.py checks).
 """
 
@@ -261,7 +265,7 @@ def assert_row(client, cast, r: Row, role: str, status: int) -> None:
     """`role` gets `status`; a refusal (403, 404, 405, or sending a visitor to sign in)
     writes nothing."""
     response, writes = answer(client, cast, r, role)
-    assert response.status_code == status
+    assert response.status_code == status, f"{response.status_code} instead of {status}"
     refused = status in (403, 404, 405) or (
         role == "anonymous" and status == 302 and response.url.startswith(reverse("login"))
     )
