@@ -12,7 +12,6 @@ from django.db import transaction
 
 from actionplan.exchange.json_document import PlanDocumentError, document_load
 from actionplan.exchange.json_import import plan_import_json
-from actionplan.exchange.xlsx_cells import Problem
 from actionplan.exchange.xlsx_import import (
     PREVIEW_LIST_LIMIT,
     ImportPreview,
@@ -21,6 +20,7 @@ from actionplan.exchange.xlsx_import import (
 )
 from actionplan.exchange.xlsx_layout import MAX_FILE_BYTES
 from actionplan.models import BudgetLine, SubActivity
+from napplanner.problems import Problem, cell_problem
 from strategy.models import Plan
 
 
@@ -29,14 +29,14 @@ class _DryRun(Exception):
 
 
 def _problems(exc: PlanDocumentError) -> list[Problem]:
-    return [Problem("", None, None, str(issue)) for issue in exc.issues]
+    return [cell_problem("", None, None, str(issue)) for issue in exc.issues]
 
 
 def _document(file) -> dict:
     data = read_upload(file)
     if len(data) > MAX_FILE_BYTES:
         message = f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB."
-        raise ImportRejected([Problem("", None, None, message)])
+        raise ImportRejected([cell_problem("", None, None, message)])
     try:
         return document_load(data)
     except PlanDocumentError as exc:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 
-from actionplan.exchange.xlsx_cells import CellError, Problem, cell_choice, cell_text
+from actionplan.exchange.xlsx_cells import CellError, cell_choice, cell_text
 from actionplan.exchange.xlsx_layout import (
     ACTIVITIES_SHEET,
     MAX_ACTIVITIES,
@@ -22,6 +22,7 @@ from actionplan.exchange.xlsx_layout import (
 from actionplan.exchange.xlsx_lines import ActivityLinesMixin
 from actionplan.exchange.xlsx_sheets import SheetRows
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
+from napplanner.problems import Problem, cell_problem
 from strategy.models import (
     Chapter,
     Plan,
@@ -106,7 +107,7 @@ def plan_from_sheet(values: dict, problems: list[Problem], frameworks) -> Plan:
                 return None
             return parse(raw)
         except CellError as exc:
-            problems.append(Problem(PLAN_SHEET, row, label, str(exc)))
+            problems.append(cell_problem(PLAN_SHEET, row, label, str(exc)))
             return None
 
     plan.country = value("Country", required=True) or ""
@@ -116,7 +117,7 @@ def plan_from_sheet(values: dict, problems: list[Problem], frameworks) -> Plan:
     if period and not match:
         row = values["Period"][0]
         message = f"“{period}” is not a period; write the first and last year, e.g. 2014-2018."
-        problems.append(Problem(PLAN_SHEET, row, "Period", message))
+        problems.append(cell_problem(PLAN_SHEET, row, "Period", message))
     if match:
         plan.period_start, plan.period_end = int(match[1]), int(match[2])
     plan.status = value("Status", lambda v: cell_choice(v, PlanStatus, "status")) or "draft"
@@ -128,7 +129,7 @@ def plan_from_sheet(values: dict, problems: list[Problem], frameworks) -> Plan:
         if plan.framework is None:
             row = values["Framework"][0]
             message = f"No framework has the code “{code}”; leave it empty or use e.g. icmpd-2006."
-            problems.append(Problem(PLAN_SHEET, row, "Framework", message))
+            problems.append(cell_problem(PLAN_SHEET, row, "Framework", message))
     if not problems:
         columns = {f.name: label for label, f in _PLAN_FIELD_OF.items()} | {"__all__": "Period"}
         rows = {f.name: values[label][0] for label, f in _PLAN_FIELD_OF.items() if label in values}
@@ -147,7 +148,7 @@ def _validate(obj, problems, sheet, row, columns: dict[str, str], rows=None) -> 
 def _place(exc: ValidationError, problems, sheet, row, columns, rows) -> None:
     for name, messages in exc.message_dict.items():
         column = columns.get(name, columns.get("__all__", name))
-        problems.extend(Problem(sheet, rows.get(name, row), column, m) for m in messages)
+        problems.extend(cell_problem(sheet, rows.get(name, row), column, m) for m in messages)
 
 
 class GraphBuilder(ActivityLinesMixin):
@@ -164,7 +165,7 @@ class GraphBuilder(ActivityLinesMixin):
 
     def _problem(self, row: int, key: str | None, message: str) -> None:
         column = self.headers.get(key, key) if key else None
-        self.problems.append(Problem(ACTIVITIES_SHEET, row, column, message))
+        self.problems.append(cell_problem(ACTIVITIES_SHEET, row, column, message))
 
     def _parse(self, row, key, cells, parse):
         try:
@@ -204,20 +205,20 @@ class GraphBuilder(ActivityLinesMixin):
             name = " ".join(texts["name"].split())
             if not name:
                 self.problems.append(
-                    Problem(STAKEHOLDERS_SHEET, row, "Name", "Give the body's name.")
+                    cell_problem(STAKEHOLDERS_SHEET, row, "Name", "Give the body's name.")
                 )
                 continue
             key = normalise_name(name)
             if key in self.graph.stakeholders:
                 message = f"“{name}” is listed twice; list each body once."
-                self.problems.append(Problem(STAKEHOLDERS_SHEET, row, "Name", message))
+                self.problems.append(cell_problem(STAKEHOLDERS_SHEET, row, "Name", message))
                 continue
             kind = Stakeholder.Kind.OTHER
             if texts["kind"]:
                 try:
                     kind = cell_choice(texts["kind"], Stakeholder.Kind, "kind of body")
                 except CellError as exc:
-                    self.problems.append(Problem(STAKEHOLDERS_SHEET, row, "Kind", str(exc)))
+                    self.problems.append(cell_problem(STAKEHOLDERS_SHEET, row, "Kind", str(exc)))
             body = Stakeholder(
                 plan=self.graph.plan,
                 name=name,

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from actionplan.exchange.xlsx_cells import Problem, WorkbookRefused, workbook_open
+from actionplan.exchange.xlsx_cells import WorkbookRefused, workbook_open
 from actionplan.exchange.xlsx_graph import GraphBuilder, PlanGraph, plan_from_sheet
 from actionplan.exchange.xlsx_layout import (
     ACTIVITIES_SHEET,
@@ -24,6 +24,7 @@ from actionplan.exchange.xlsx_layout import (
 )
 from actionplan.exchange.xlsx_sheets import plan_sheet_read, sheet_get, table_read
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
+from napplanner.problems import Problem, cell_problem
 from standards.models import Framework
 from strategy.models import (
     Chapter,
@@ -94,7 +95,7 @@ def plan_graph_read(*, file) -> PlanGraph | list[Problem]:
     try:
         workbook = workbook_open(read_upload(file))
     except WorkbookRefused as exc:
-        return [Problem("", None, None, str(exc))]
+        return [cell_problem("", None, None, str(exc))]
     try:
         return _graph_from_workbook(workbook, problems)
     finally:
