@@ -96,7 +96,7 @@ def test_it_writes_nothing_when_the_file_no_longer_validates(client, cast, monke
     token = _preview(client)
     # What the file refers to changed between preview and confirmation.
     monkeypatch.setattr("actionplan.exchange.xlsx_layout.MAX_ACTIVITIES", 1)
-    monkeypatch.setattr("actionplan.exchange.xlsx_graph.MAX_ACTIVITIES", 1)
+    monkeypatch.setattr("actionplan.exchange.xlsx_document.MAX_ACTIVITIES", 1)
 
     response = client.post(URL, {"token": token})
 
