@@ -59,13 +59,12 @@ def plan_import(request):
     context = {"form": form}
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        data = upload.read()
         preview_service, _ = IMPORTERS[form.kind]
-        preview = preview_service(file=data, user=request.user)
+        preview = preview_service(file=upload, user=request.user)
         context.update(preview=preview, file_name=upload.name, problems=preview.problems)
         if preview.is_valid:
             token = upload_stage(
-                request, purpose=STAGING, data=data, name=upload.name, kind=form.kind
+                request, purpose=STAGING, file=upload, name=upload.name, kind=form.kind
             )
             context["confirm_form"] = PlanImportConfirmForm(initial={"token": token})
     status = 400 if request.method == "POST" and "confirm_form" not in context else 200

@@ -1,9 +1,14 @@
 """The import page's adapter for JSON plan documents: the same preview-then-confirm
 steps as for a workbook; problems name the document's JSON path."""
 
+import os
 from functools import partial
 
-from actionplan.exchange.json_document import PlanDocumentError, document_load
+from actionplan.exchange.json_document import (
+    MAX_DOCUMENT_BYTES,
+    PlanDocumentError,
+    document_load,
+)
 from actionplan.exchange.plan_import import (
     ImportPreview,
     ImportRejected,
@@ -11,8 +16,6 @@ from actionplan.exchange.plan_import import (
     plan_file_import,
     plan_file_preview,
 )
-from actionplan.exchange.xlsx_import import read_upload
-from actionplan.exchange.xlsx_layout import MAX_FILE_BYTES
 from napplanner.problems import Problem, file_problem
 from strategy.models import Plan
 
@@ -21,13 +24,20 @@ def _at_path(path: str, message: str) -> Problem:
     return Problem(path, "", message)
 
 
+def _size(file) -> int:
+    if isinstance(file, bytes):
+        return len(file)
+    file.seek(0, os.SEEK_END)
+    return file.tell()
+
+
 def json_document_read(file) -> SourceDocument:
-    data = read_upload(file)
-    if len(data) > MAX_FILE_BYTES:
-        message = f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB."
+    """The document in a JSON file (bytes, or a file read as it is parsed)."""
+    if _size(file) > MAX_DOCUMENT_BYTES:
+        message = f"The file is larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB."
         raise ImportRejected([file_problem(message)])
     try:
-        document = document_load(data)
+        document = document_load(file)
     except PlanDocumentError as exc:
         raise ImportRejected([_at_path(i.path, i.message) for i in exc.issues]) from exc
     return SourceDocument(document=document, problem_at=_at_path)
