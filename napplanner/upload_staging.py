@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from django.conf import settings
+
 LIFETIME_SECONDS = 60 * 60
 KEEP_PER_SESSION = 3
 WAITING, CLAIMED = ".upload", ".claimed"
@@ -33,8 +35,9 @@ class UploadAlreadyClaimed(Exception):
 
 
 def staging_dir() -> Path:
-    path = Path(tempfile.gettempdir()) / "napplanner-uploads"
-    path.mkdir(mode=0o700, exist_ok=True)
+    configured = settings.UPLOAD_STAGING_DIR
+    path = Path(configured) if configured else Path(tempfile.gettempdir()) / "napplanner-uploads"
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
 
 

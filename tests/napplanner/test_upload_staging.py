@@ -52,6 +52,13 @@ def test_it_keeps_an_uploaded_file_without_reading_it_whole():
     assert upload_claim(request, purpose=PURPOSE, token=token).data == b"plan"
 
 
+def test_it_stages_in_the_folder_the_settings_name(tmp_path, settings):
+    settings.UPLOAD_STAGING_DIR = str(tmp_path / "shared")
+    token = _stage(_request())
+
+    assert (tmp_path / "shared" / f"{token}.upload").read_bytes() == b"x"
+
+
 def test_it_keeps_the_folder_private(private_dir):
     _stage(_request())
 
