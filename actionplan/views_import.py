@@ -11,12 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from actionplan.exchange.json_file_import import plan_import_json_file, plan_import_json_preview
+from actionplan.exchange.plan_import import ImportRejected
 from actionplan.exchange.xlsx_export import import_template_xlsx, plan_export_xlsx
-from actionplan.exchange.xlsx_import import (
-    ImportRejected,
-    plan_import_xlsx,
-    plan_import_xlsx_preview,
-)
+from actionplan.exchange.xlsx_import import plan_import_xlsx, plan_import_xlsx_preview
 from actionplan.forms_import import PlanImportConfirmForm, PlanImportForm
 from napplanner.roles import COORDINATOR, REVIEWER, has_role
 from napplanner.upload_staging import (
