@@ -86,15 +86,17 @@ def plan_import_confirm(request):
         messages.error(request, _("That preview has expired; upload the file again."))
         return redirect("actionplan:plan_import")
     import_service = IMPORTERS[staged.kind][1]
+    confirmed = False
     try:
         with staged.open() as file:
             plan = import_service(file=file, user=request.user)
+        confirmed = True
     except ImportRejected as exc:
         # The file was checked at preview; something it refers to changed since.
         context = {"form": PlanImportForm(), "file_name": staged.name, "problems": exc.problems}
         return render(request, "actionplan/import.html", context, status=400)
     finally:
-        upload_release(request, purpose=STAGING, staged=staged)
+        upload_release(request, purpose=STAGING, staged=staged, confirmed=confirmed)
     messages.success(request, f"Imported “{plan.title}” from {staged.name}.")
     return redirect("actionplan:workspace", plan.pk)
 

@@ -124,10 +124,13 @@ def upload_claim(request, *, purpose: str, token: str) -> StagedUpload | None:
     return StagedUpload(token=token, name=entry["name"], kind=entry["kind"], path=claimed)
 
 
-def upload_release(request, *, purpose: str, staged: StagedUpload) -> None:
-    """The claimed upload has been dealt with: forget it, keeping only the mark that it
-    was confirmed."""
-    staged.path.write_bytes(b"")
+def upload_release(request, *, purpose: str, staged: StagedUpload, confirmed: bool) -> None:
+    """The claimed upload has been dealt with: forget it. A confirmed one leaves the mark
+    that it was; one that failed leaves nothing, so a repeat is told to upload again."""
+    if confirmed:
+        staged.path.write_bytes(b"")
+    else:
+        staged.path.unlink(missing_ok=True)
     upload_forget(request, purpose=purpose, token=staged.token)
 
 

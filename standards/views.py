@@ -171,12 +171,14 @@ def upload_confirm(request):
     if staged is None:
         messages.error(request, "There is no checklist waiting for confirmation; upload it again.")
         return redirect("standards:manage")
+    confirmed = False
     try:
         report = framework_load(document=staged.data, source_name=staged.name)
+        confirmed = True
     except CatalogueInvalid as exc:
         # The catalogue may have changed since the preview (another admin loaded it).
         return _manage_page(request, ChecklistUploadForm(), problems=exc.problems, status=400)
     finally:
-        upload_release(request, purpose=PENDING, staged=staged)
+        upload_release(request, purpose=PENDING, staged=staged, confirmed=confirmed)
     messages.success(request, report.summary())
     return redirect("standards:framework_detail", code=report.code, version=report.version)

@@ -78,13 +78,22 @@ def test_it_lets_only_one_of_two_confirmations_claim_the_upload():
 def test_it_still_says_claimed_after_the_upload_is_released():
     request = _request()
     token = _stage(request)
-    upload_release(
-        request, purpose=PURPOSE, staged=upload_claim(request, purpose=PURPOSE, token=token)
-    )
+    staged = upload_claim(request, purpose=PURPOSE, token=token)
+    upload_release(request, purpose=PURPOSE, staged=staged, confirmed=True)
 
     with pytest.raises(UploadAlreadyClaimed):
         upload_claim(request, purpose=PURPOSE, token=token)
     assert PURPOSE not in request.session
+
+
+def test_it_forgets_an_upload_whose_confirmation_failed(private_dir):
+    request = _request()
+    token = _stage(request)
+    staged = upload_claim(request, purpose=PURPOSE, token=token)
+    upload_release(request, purpose=PURPOSE, staged=staged, confirmed=False)
+
+    assert upload_claim(request, purpose=PURPOSE, token=token) is None
+    assert list(private_dir.iterdir()) == []
 
 
 def test_it_removes_the_file_when_forgotten(private_dir):
