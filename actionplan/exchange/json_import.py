@@ -6,6 +6,9 @@ codes); the models' own rules (``full_clean()``: timeframe inside the period, en
 before start, amounts not negative, one lead body per activity, …). Every problem is
 reported with its JSON path. The writing is one transaction of bulk inserts, so the
 number of queries does not grow with the plan.
+
+This is the one writer of a whole plan: a workbook reaches it as a document too (see
+`plan_import`), and a preview runs the same passes without the writing.
 """
 
 from collections.abc import Iterable, Sequence
