@@ -12,6 +12,7 @@ from pathlib import PurePath
 
 import yaml
 
+from napplanner.problems import Problem
 from standards.catalogue import FRAMEWORK_FIELDS
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -37,17 +38,6 @@ CHILDREN = {
     "group": {"criteria": "criterion"},
 }
 TOP_LEVEL_LISTS = {"components": "component", "principles": "principle", "groups": "group"}
-
-
-@dataclass(frozen=True)
-class Problem:
-    where: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        parts = [p for p in (self.where, f"field '{self.field}'" if self.field else "") if p]
-        return f"{', '.join(parts)}: {self.message}" if parts else self.message
 
 
 class CatalogueInvalid(Exception):

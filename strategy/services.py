@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 
 from django.db import models, transaction
 from django.db.models import Max
 
+from strategy.copying import plan_content_copy
 from strategy.models import (
     Chapter,
     Plan,
     PlanMembership,
     PlanStatus,
     Section,
-    SpecificObjective,
-    Stakeholder,
-    StrategicGoal,
 )
 
-TAG_FIELDS = ("components", "areas", "principles")
 PLAN_COPIED_FIELDS = (
     "country",
     "description",
@@ -83,75 +78,6 @@ def plan_create_from_template(*, plan: Plan, user) -> Plan:
 # --- copying a plan ---------------------------------------------------------------------
 
 
-@dataclass
-class PlanCopy:
-    """The state of one copy: the old → new id of each element copied so far, and the
-    shift of the period, for the copy steps of the apps further right."""
-
-    source: Plan
-    plan: Plan
-    years: int
-    ids: dict[type[models.Model], dict[int, int]] = field(default_factory=dict)
-
-    def new_id(self, model: type[models.Model], old_id: int | None) -> int | None:
-        return None if old_id is None else self.ids[model][old_id]
-
-    def shifted_timeframe(self, element) -> dict[str, datetime.date | None]:
-        """The element's start and end month moved by the period difference and clipped
-        to the new period. A timeframe wholly outside the new period is dropped, to be
-        planned again, rather than squeezed into a misleading month."""
-        start, end = element.start_month, element.end_month
-        if start is None or end is None:
-            return {"start_month": None, "end_month": None}
-        first, last = self.plan.period_months
-        start = max(start.replace(year=start.year + self.years, day=1), first)
-        end = min(end.replace(year=end.year + self.years, day=1), last)
-        if start > end:
-            return {"start_month": None, "end_month": None}
-        return {"start_month": start, "end_month": end}
-
-
-# actionplan copies its own tier: it registers a step here (in its AppConfig.ready), as
-# strategy may not import from the apps that build on it.
-PLAN_COPY_STEPS: list[Callable[[PlanCopy], None]] = []
-
-
-def plan_copy_step_register(step: Callable[[PlanCopy], None]) -> None:
-    if step not in PLAN_COPY_STEPS:
-        PLAN_COPY_STEPS.append(step)
-
-
-def copy_rows(
-    copy: PlanCopy,
-    model: type[models.Model],
-    rows: Iterable[models.Model],
-    build: Callable[[models.Model], Mapping[str, object]],
-) -> list[models.Model]:
-    """Insert a copy of each row with the fields `build` gives it; remember old → new."""
-    rows = list(rows)
-    created = model.objects.bulk_create(model(**build(row)) for row in rows)
-    copy.ids.setdefault(model, {}).update(
-        (row.pk, new.pk) for row, new in zip(rows, created, strict=True)
-    )
-    return created
-
-
-def copy_tags(copy: PlanCopy, model: type[models.Model]) -> None:
-    """Copy the component, area and principle tags of every copied row of `model`."""
-    mapping = copy.ids.get(model, {})
-    for name in TAG_FIELDS:
-        relation = model._meta.get_field(name)
-        through = relation.remote_field.through
-        source, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
-        # Joined through the plan, not an IN list of ids that grows with the plan.
-        links = through.objects.filter(**{f"{source}__plan": copy.source}).values_list(
-            f"{source}_id", f"{target}_id"
-        )
-        through.objects.bulk_create(
-            through(**{f"{source}_id": mapping[old], f"{target}_id": tag}) for old, tag in links
-        )
-
-
 def plan_copy(
     *,
     source: Plan,
@@ -162,9 +88,9 @@ def plan_copy(
     details: Mapping[str, object] | None = None,
 ) -> Plan:
     """A new draft plan that continues `source`: its sections, stakeholders, chapters,
-    goals and objectives with their tags, and (through the registered steps) its action
-    tier, with timeframes moved by the period difference. `details` overrides the plan
-    fields copied from the source (country, framework, ...)."""
+    goals and objectives with their tags, and (through the tables the tiers above
+    register) its action tier, with timeframes moved by the period difference.
+    `details` overrides the plan fields copied from the source (country, framework, ...)."""
     plan = Plan(
         **{name: getattr(source, name) for name in PLAN_COPIED_FIELDS},
         title=title,
@@ -178,70 +104,8 @@ def plan_copy(
     plan.previous_plan = source
     with transaction.atomic():
         plan_create(plan=plan, user=user)
-        copy = PlanCopy(source=source, plan=plan, years=period_start - source.period_start)
-        _copy_strategy(copy)
-        for step in PLAN_COPY_STEPS:
-            step(copy)
+        plan_content_copy(source=source, plan=plan)
     return plan
-
-
-def _copy_strategy(copy: PlanCopy) -> None:
-    source, plan = copy.source, copy.plan
-    same = ("title", "body", "kind", "component_id", "order")
-    copy_rows(
-        copy,
-        Section,
-        source.sections.order_by("order", "pk"),
-        lambda s: {"plan": plan, **{f: getattr(s, f) for f in same}},
-    )
-    same = ("name", "abbreviation", "kind", "role", "order")
-    copy_rows(
-        copy,
-        Stakeholder,
-        source.stakeholders.order_by("order", "pk"),
-        lambda s: {"plan": plan, **{f: getattr(s, f) for f in same}},
-    )
-    same = ("code", "title", "description", "order")
-    copy_rows(
-        copy,
-        Chapter,
-        source.chapters.order_by("order", "pk"),
-        lambda c: {"plan": plan, **{f: getattr(c, f) for f in same}},
-    )
-    copy_rows(
-        copy,
-        StrategicGoal,
-        source.goals.order_by("order", "pk"),
-        lambda g: {
-            "plan": plan,
-            "chapter_id": copy.new_id(Chapter, g.chapter_id),
-            "rationale": g.rationale,
-            **{f: getattr(g, f) for f in same},
-        },
-    )
-    copy_rows(
-        copy,
-        SpecificObjective,
-        source.objectives.order_by("order", "pk"),
-        lambda o: {
-            "plan": plan,
-            "goal_id": copy.new_id(StrategicGoal, o.goal_id),
-            **{f: getattr(o, f) for f in same},
-        },
-    )
-    for model in (Chapter, StrategicGoal, SpecificObjective):
-        copy_tags(copy, model)
-    through = StrategicGoal.background_sections.through
-    links = through.objects.filter(strategicgoal_id__in=list(copy.ids[StrategicGoal])).values_list(
-        "strategicgoal_id", "section_id"
-    )
-    through.objects.bulk_create(
-        through(
-            strategicgoal_id=copy.new_id(StrategicGoal, goal),
-            section_id=copy.new_id(Section, section),
-        )
-        for goal, section in links
-    )
 
 
 # --- ordering and membership ------------------------------------------------------------

@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from actionplan.exchange.json_export import plan_export_json
-from actionplan.exchange.upload_staging import SESSION_KEY
 from actionplan.models import Activity
+from actionplan.views_import import STAGING as SESSION_KEY
 from strategy.models import Plan
 from tests.actionplan.exchange.xlsx_workbooks import BAD_FILES, activity_row, matrix_bytes
 from tests.factories import ActivityFactory, PlanFactory
