@@ -6,10 +6,10 @@ class ActionPlanConfig(AppConfig):
     verbose_name = "Action plan"
 
     def ready(self):
-        from actionplan.services import plan_action_tier_copy
-        from strategy.services import plan_copy_step_register
+        from actionplan.services import ACTION_TIER_COPY
+        from strategy.copying import plan_copy_tables_register
 
-        plan_copy_step_register(plan_action_tier_copy)
+        plan_copy_tables_register(*ACTION_TIER_COPY)
 
         from actionplan import renderings
 

@@ -1,24 +1,47 @@
 """The kinds of plan element the workspace edits in place, and how each hangs in the tree.
 
-Every kind is edited by the same few views (add, edit, delete, move); this registry tells
-them the model, the form, the parent it hangs from, and the partial that draws it.
+The workspace composes both tiers: chapters, goals and objectives are the strategy tier's
+(their forms in strategy.forms, their services in strategy.services), outputs, activities
+and below the action tier's. Every kind is edited by the same few views (add, edit,
+delete, move); this registry tells them the model, the form, the service that saves it,
+the parent it hangs from, and the partial that draws it.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import models
+from django.forms import ModelForm
+from django.urls import reverse
 
 from actionplan import forms
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
 from actionplan.selectors import ChapterNode, GoalNode, ObjectiveNode
+from actionplan.services import activity_save
+from strategy import forms as strategy_forms
 from strategy.models import Chapter, Plan, SpecificObjective, StrategicGoal
+from strategy.services import Tags, element_save
+
+
+def _element_save(form: ModelForm, *, siblings: models.QuerySet | None, tags: Tags) -> None:
+    element_save(element=form.instance, siblings=siblings, tags=tags)
+
+
+def _activity_save(form: ModelForm, *, siblings: models.QuerySet | None, tags: Tags) -> None:
+    activity_save(
+        activity=form.instance,
+        lead=form.cleaned_data.get("lead"),
+        partners=list(form.cleaned_data.get("partners") or []),
+        siblings=siblings,
+        tags=tags,
+    )
 
 
 @dataclass(frozen=True)
 class ElementKind:
     slug: str
     model: type[models.Model]
-    form: type[forms.PlanElementForm]
+    form: type[strategy_forms.PlanElementForm]
     label: str
     plural: str  # names the container of such elements under their parent
     parents: tuple[str, ...] = ()  # foreign keys to the parent; the first one set is it
@@ -26,6 +49,8 @@ class ElementKind:
     orderable: bool = True
     context_name: str = "element"
     block_name: str = ""  # the partial drawing the element with its children
+    # Saves the form's element through its tier's services; raises ValidationError.
+    save: Callable[..., None] = _element_save
 
     @property
     def has_plan_field(self) -> bool:
@@ -77,18 +102,18 @@ class ElementKind:
 KINDS = {
     kind.slug: kind
     for kind in (
-        ElementKind("chapter", Chapter, forms.ChapterForm, "chapter", "chapters",
+        ElementKind("chapter", Chapter, strategy_forms.ChapterForm, "chapter", "chapters",
                     context_name="chapter"),
-        ElementKind("goal", StrategicGoal, forms.StrategicGoalForm, "strategic goal", "goals",
-                    parents=("chapter",), parent_in_form=True, context_name="goal"),
-        ElementKind("objective", SpecificObjective, forms.SpecificObjectiveForm,
+        ElementKind("goal", StrategicGoal, strategy_forms.StrategicGoalForm, "strategic goal",
+                    "goals", parents=("chapter",), parent_in_form=True, context_name="goal"),
+        ElementKind("objective", SpecificObjective, strategy_forms.SpecificObjectiveForm,
                     "specific objective", "objectives", parents=("goal",),
                     parent_in_form=True, context_name="objective"),
         ElementKind("output", Output, forms.OutputForm, "output", "outputs",
                     parents=("objective",), parent_in_form=True, context_name="output"),
         ElementKind("activity", Activity, forms.ActivityForm, "activity", "activities",
                     parents=("objective",), parent_in_form=True, context_name="activity",
-                    block_name="activity_row"),
+                    block_name="activity_row", save=_activity_save),
         ElementKind("subactivity", SubActivity, forms.SubActivityForm, "sub-activity",
                     "subactivities", parents=("activity",), context_name="sub"),
         ElementKind("responsibility", Responsibility, forms.ResponsibilityForm,
@@ -114,3 +139,15 @@ class KindConverter:
 
     def to_url(self, value) -> str:
         return value.slug if isinstance(value, ElementKind) else str(value)
+
+
+def element_url_prefix(plan_id: int, slug: str) -> str:
+    """The URL of an element of kind `slug` without its id; its own URL and its edit/,
+    delete/, move/ and panel/ URLs follow from it."""
+    return reverse("actionplan:element", args=[plan_id, slug, 0])[: -len("0/")]
+
+
+def element_url_prefixes(plan_id: int) -> dict[str, str]:
+    """Per kind, the URL of its elements without the id: reversed once per page, not once
+    per element. Views drawing many elements put it in the context as `ws_prefixes`."""
+    return {slug: element_url_prefix(plan_id, slug) for slug in KINDS}

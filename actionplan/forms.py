@@ -1,15 +1,15 @@
-"""Forms of the plan workspace. They only clean input: every choice of a related object is
-limited to the plan being edited, so an id from another plan is refused as an invalid
-choice on its field before any model rule runs."""
+"""Forms of the action tier (outputs, activities and below) and of the workspace's filters.
+They only clean input; like the strategy tier's (see strategy.forms.PlanElementForm) every
+choice of a related object is limited to the plan being edited."""
 
 from django import forms
 
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
-from strategy.models import Chapter, Plan, SpecificObjective, Stakeholder, StrategicGoal
+from strategy.forms import TAGS, TEXTAREA, PlanElementForm
+from strategy.models import Plan, Stakeholder
 
 MONTH_WIDGET = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
 MONTH_FORMATS = ["%Y-%m", "%Y-%m-%d"]
-TEXTAREA = forms.Textarea(attrs={"rows": 2})
 
 
 class MonthField(forms.DateField):
@@ -23,84 +23,21 @@ class MonthField(forms.DateField):
         super().__init__(**kwargs)
 
 
-class PlanElementForm(forms.ModelForm):
-    """A form for one element of `plan`; related choices come only from that plan (the
-    models refuse markup in text, see strategy.validators)."""
+class ActionElementForm(PlanElementForm):
+    """A form for one element of the action tier: outputs are offered from the plan too."""
 
-    def __init__(self, *args, plan: Plan, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.plan = plan
-        choices = {
-            "chapter": plan.chapters.all(),
-            "goal": plan.goals.all(),
-            "objective": plan.objectives.all(),
-            "output": plan.outputs.all(),
-            "stakeholder": plan.stakeholders.all(),
-            "responsible_body": plan.stakeholders.all(),
-            "background_sections": plan.sections.filter(kind="background"),
-        }
-        for name, queryset in choices.items():
-            if name in self.fields:
-                self.fields[name].queryset = queryset
-        self._limit_tags()
-
-    def _limit_tags(self):
-        framework_id = self.plan.framework_id
-        for name in ("components", "areas", "principles"):
-            if name not in self.fields:
-                continue
-            if framework_id is None:
-                del self.fields[name]
-                continue
-            field = self.fields[name]
-            field.queryset = field.queryset.model.objects.filter(framework_id=framework_id)
-            field.required = False
-            field.widget.attrs["size"] = 4
+    def plan_choices(self, plan: Plan) -> dict:
+        return {**super().plan_choices(plan), "output": Output.objects.filter(plan=plan)}
 
 
-TAGS = ["components", "areas", "principles"]
-
-
-class ChapterForm(PlanElementForm):
-    class Meta:
-        model = Chapter
-        fields = ["code", "title", "description", *TAGS]
-        widgets = {"description": TEXTAREA}
-
-
-class StrategicGoalForm(PlanElementForm):
-    class Meta:
-        model = StrategicGoal
-        fields = [
-            "chapter",
-            "code",
-            "title",
-            "description",
-            "rationale",
-            "background_sections",
-            *TAGS,
-        ]
-        widgets = {"title": TEXTAREA, "description": TEXTAREA, "rationale": TEXTAREA}
-        help_texts = {
-            "background_sections": "The parts of the background analysis this goal answers."
-        }
-
-
-class SpecificObjectiveForm(PlanElementForm):
-    class Meta:
-        model = SpecificObjective
-        fields = ["goal", "code", "title", "description", *TAGS]
-        widgets = {"title": TEXTAREA, "description": TEXTAREA}
-
-
-class OutputForm(PlanElementForm):
+class OutputForm(ActionElementForm):
     class Meta:
         model = Output
         fields = ["objective", "code", "title", "description"]
         widgets = {"title": TEXTAREA, "description": TEXTAREA}
 
 
-class ActivityForm(PlanElementForm):
+class ActivityForm(ActionElementForm):
     lead = forms.ModelChoiceField(
         queryset=Stakeholder.objects.none(),
         required=False,
@@ -150,7 +87,7 @@ class ActivityForm(PlanElementForm):
         return cleaned
 
 
-class SubActivityForm(PlanElementForm):
+class SubActivityForm(ActionElementForm):
     start_month = MonthField()
     end_month = MonthField()
 
@@ -160,7 +97,7 @@ class SubActivityForm(PlanElementForm):
         widgets = {"title": TEXTAREA, "description": TEXTAREA}
 
 
-class ResponsibilityForm(PlanElementForm):
+class ResponsibilityForm(ActionElementForm):
     class Meta:
         model = Responsibility
         fields = ["stakeholder", "role"]
@@ -179,13 +116,13 @@ class ResponsibilityForm(PlanElementForm):
         return body
 
 
-class BudgetLineForm(PlanElementForm):
+class BudgetLineForm(ActionElementForm):
     class Meta:
         model = BudgetLine
         fields = ["description", "amount", "currency", "source", "donor_name", "status"]
 
 
-class IndicatorForm(PlanElementForm):
+class IndicatorForm(ActionElementForm):
     class Meta:
         model = Indicator
         fields = [

@@ -2,10 +2,14 @@ from pathlib import Path
 
 from django import forms
 
+from actionplan.exchange.json_document import MAX_DOCUMENT_BYTES
 from actionplan.exchange.xlsx_layout import MAX_FILE_BYTES
 
 # Extension -> kind of plan file the import page accepts.
 IMPORT_KINDS = {".xlsx": "xlsx", ".json": "json"}
+# Kind -> the largest file of that kind the import reads.
+IMPORT_LIMITS = {"xlsx": MAX_FILE_BYTES, "json": MAX_DOCUMENT_BYTES}
+MB = 1024 * 1024
 
 
 class PlanImportForm(forms.Form):
@@ -13,7 +17,7 @@ class PlanImportForm(forms.Form):
         label="Plan file",
         help_text="An Excel activity matrix (.xlsx) made from the template or exported "
         "from NAP Planner, or a NAP Planner plan document (.json); at most "
-        f"{MAX_FILE_BYTES // (1024 * 1024)} MB.",
+        f"{MAX_FILE_BYTES // MB} MB (a plan document: {MAX_DOCUMENT_BYTES // MB} MB).",
     )
 
     def clean_file(self):
@@ -24,10 +28,9 @@ class PlanImportForm(forms.Form):
             raise forms.ValidationError(
                 f"“{upload.name}” is not a file we can import; choose a {allowed} file."
             )
-        if upload.size > MAX_FILE_BYTES:
-            raise forms.ValidationError(
-                f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB."
-            )
+        limit = IMPORT_LIMITS[IMPORT_KINDS[extension]]
+        if upload.size > limit:
+            raise forms.ValidationError(f"The file is larger than {limit // MB} MB.")
         return upload
 
     @property

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from actionplan.digest import plan_content_digest
 from actionplan.exchange.docx_export import plan_export_docx
 from actionplan.exchange.xlsx_export import plan_export_xlsx
-from actionplan.views_pdf import plan_pdf_render
+from actionplan.plan_print import plan_pdf_render
 from napplanner.renderings import RenderedFile, renderer_register
 from strategy.access import get_plan_for_user
 from strategy.models import Plan

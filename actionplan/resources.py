@@ -13,9 +13,8 @@ from decimal import Decimal
 from django.db.models import Exists, OuterRef, Sum
 
 from actionplan.models import Activity, BudgetLine
-from actionplan.selectors import NO_CHAPTER, activities_in_plan_order
 from standards.models import Component
-from strategy.models import Chapter, Plan
+from strategy.models import NO_CHAPTER, Chapter, Plan
 
 STATUSES = [s.value for s in BudgetLine.Status]
 NO_COMPONENT = "Not mapped to a component"
@@ -111,9 +110,9 @@ def resource_plan(plan: Plan) -> ResourcePlan:
         source = source_label(row["source"], row["donor_name"])
         per["source"].setdefault(source, Amounts()).add(status, amount)
     unbudgeted = list(
-        activities_in_plan_order(plan).filter(
-            ~Exists(BudgetLine.objects.filter(activity=OuterRef("pk")))
-        )
+        Activity.objects.filter(plan=plan)
+        .in_plan_order()
+        .filter(~Exists(BudgetLine.objects.filter(activity=OuterRef("pk"))))
     )
     labels = {c.pk: str(c) for c in chapters}
     for activity in unbudgeted:

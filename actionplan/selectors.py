@@ -10,36 +10,23 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import models, router
-from django.db.models import Count, F, Sum
+from django.db.models import Count, Prefetch, Q, Sum
 from django.db.models.deletion import Collector
 from django.utils.safestring import SafeString
 
-from actionplan.charts import TimelineGroup, timeline_pages
+from actionplan.charts import TimelineGroup, budget_svg, timeline_pages
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
-from strategy.models import Chapter, Plan, SpecificObjective, Stakeholder, StrategicGoal
-
-NO_CHAPTER = "Goals outside any chapter"
-
-
-def activities_in_plan_order(plan: Plan):
-    """The plan's activities in tree order (chapter, goal, objective, activity), each
-    with `chapter_ref`, its chapter's id. Only the columns a list of activities shows
-    are read: no join loads goals and chapters a plan of 2,000 activities repeats."""
-    return (
-        Activity.objects.filter(plan=plan)
-        .annotate(chapter_ref=F("objective__goal__chapter_id"))
-        .only("plan_id", "objective_id", "code", "title", "start_month", "end_month")
-        .order_by(
-            F("objective__goal__chapter__order").asc(nulls_last=True),
-            F("objective__goal__chapter_id").asc(nulls_last=True),
-            "objective__goal__order",
-            "objective__goal_id",
-            "objective__order",
-            "objective_id",
-            "order",
-            "pk",
-        )
-    )
+from actionplan.resources import resource_plan
+from napplanner.pdf import svg_for_print
+from strategy.models import (
+    NO_CHAPTER,
+    Chapter,
+    Plan,
+    PlanStatus,
+    SpecificObjective,
+    Stakeholder,
+    StrategicGoal,
+)
 
 
 def chapter_labels(plan: Plan) -> dict[int | None, str]:
@@ -56,7 +43,7 @@ def timeline_groups(plan: Plan) -> list[TimelineGroup]:
     included so the reader sees them empty. Two queries whatever the plan's size."""
     labels = chapter_labels(plan)
     by_chapter: dict[int | None, list[Activity]] = {pk: [] for pk in labels}
-    for activity in activities_in_plan_order(plan):
+    for activity in Activity.objects.filter(plan=plan).in_plan_order():
         by_chapter[activity.chapter_ref].append(activity)
     return [
         TimelineGroup(label, by_chapter[pk])
@@ -311,3 +298,128 @@ def _count_kept(batch, deleted: set) -> int:
 def _count_label(n: int, model) -> str:
     singular, plural = DEPENDANTS[model]
     return f"{n} {singular if n == 1 else plural}"
+
+
+# --- the plan in print: the PDF and the review report ---------------------------------
+
+
+def plan_print_context(*, plan: Plan) -> dict:
+    """The whole plan, read in a fixed number of queries: chapters → goals → objectives →
+    activities with their bodies, budget lines, indicators and sub-activities."""
+    activities = (
+        Activity.objects.filter(plan=plan)
+        .select_related("output")
+        .prefetch_related(
+            Prefetch(
+                "responsibilities",
+                queryset=Responsibility.objects.select_related("stakeholder"),
+            ),
+            "budget_lines",
+            "indicators",
+            "sub_activities",
+        )
+    )
+    objectives = SpecificObjective.objects.filter(plan=plan).prefetch_related(
+        Prefetch("activities", queryset=activities)
+    )
+    goals = list(
+        StrategicGoal.objects.filter(plan=plan)
+        .select_related("chapter")
+        .prefetch_related(Prefetch("objectives", queryset=objectives))
+    )
+    chapters = list(plan.chapters.all())
+    by_chapter = {chapter.pk: [] for chapter in chapters}
+    loose_goals = []
+    for goal in goals:
+        (by_chapter[goal.chapter_id] if goal.chapter_id else loose_goals).append(goal)
+    parts = [
+        {"chapter": c, "anchor": f"chapter-{c.pk}", "goals": by_chapter[c.pk]} for c in chapters
+    ]
+    if loose_goals:
+        parts.append({"chapter": None, "anchor": "chapter-none", "goals": loose_goals})
+    return {
+        "plan": plan,
+        "document_title": plan.title,
+        "document_author": plan.coordinating_body or plan.country,
+        "document_language": "en",
+        "is_draft": plan.status == PlanStatus.DRAFT,
+        "sections": list(plan.sections.select_related("component")),
+        "stakeholders": list(plan.stakeholders.all()),
+        "parts": parts,
+        "activity_count": sum(len(o.activities.all()) for g in goals for o in g.objectives.all()),
+        **plan_figures(plan=plan),
+    }
+
+
+def plan_figures(*, plan: Plan) -> dict:
+    """The timeline (split into page-sized drawings) and the national resource plan with
+    its budget charts by component and by funding source, one pair per currency."""
+    groups = timeline_groups(plan)
+    activities = [a for g in groups for a in g.activities]
+    scheduled = [a for a in activities if a.has_timeframe]
+    timeline = []
+    if activities:
+        timeline = timeline_pages(
+            period_start=plan.period_start,
+            period_end=plan.period_end,
+            groups=groups,
+            title=f"Timeline of activities: {plan.title}",
+        )
+    resources = resource_plan(plan)
+    budgets = [
+        {
+            "plan": currency,
+            "by_component": svg_for_print(
+                budget_svg(
+                    currency=currency.currency,
+                    rows=[(label, a.by_status()) for label, a in currency.by_component.items()],
+                    title=f"Budget by component ({currency.currency})",
+                )
+            ),
+            "by_source": svg_for_print(
+                budget_svg(currency=currency.currency, rows=currency.source_rows())
+            ),
+        }
+        for currency in resources.currencies
+    ]
+    return {
+        "timeline_charts": [svg_for_print(svg) for svg in timeline],
+        "timeline_summary": {
+            "activities": len(activities),
+            "scheduled": len(scheduled),
+            "first": min((a.start_month for a in scheduled), default=None),
+            "last": max((a.end_month for a in scheduled), default=None),
+        },
+        "resources": resources,
+        "budgets": budgets,
+    }
+
+
+# --- stakeholders and their activities --------------------------------------------------
+
+
+def stakeholders_with_duties(*, plan: Plan) -> models.QuerySet[Stakeholder]:
+    """The plan's stakeholders, each with `lead_count`, `partner_count` and its
+    responsibilities joined to their activity in one query (a prefetch by activity ids
+    would send an IN list that grows with the plan)."""
+    duties = Responsibility.objects.select_related("activity").order_by(
+        "activity__order", "activity_id"
+    )
+    return (
+        plan.stakeholders.order_by("order", "name")
+        .annotate(
+            lead_count=Count("responsibilities", filter=Q(responsibilities__role="lead")),
+            partner_count=Count("responsibilities", filter=~Q(responsibilities__role="lead")),
+        )
+        .prefetch_related(Prefetch("responsibilities", queryset=duties))
+    )
+
+
+def stakeholder_duty_counts(*, stakeholder: Stakeholder) -> dict[str, int]:
+    """How many activities the body leads and supports, and of how many indicators it is
+    the responsible body: what its removal takes away."""
+    counts = Responsibility.objects.filter(stakeholder=stakeholder).aggregate(
+        lead=Count("pk", filter=Q(role="lead")), partner=Count("pk", filter=~Q(role="lead"))
+    )
+    counts["indicators"] = Indicator.objects.filter(responsible_body=stakeholder).count()
+    return counts

@@ -1,12 +1,13 @@
-"""Workflows that write action-plan objects: copying a plan's action tier, and the
-workspace's edits. Each edit validates with full_clean() before saving, so a rule broken
-here gives the same message as in a form, and nothing is written."""
+"""Workflows that write action-plan objects: what a plan copy takes of the action tier
+(see strategy.copying), and saving an activity with its bodies. Other elements are saved,
+moved and deleted as every plan element is (strategy.services). Each edit validates with
+full_clean() before saving, so a rule broken here gives the same message as in a form, and
+nothing is written."""
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Max
 
 from actionplan.models import (
     Activity,
@@ -16,123 +17,65 @@ from actionplan.models import (
     Responsibility,
     SubActivity,
 )
-from strategy.models import SpecificObjective, Stakeholder, StrategicGoal
-from strategy.services import PlanCopy, copy_rows, copy_tags
+from strategy.copying import TAGS, CopiedTable
+from strategy.models import Stakeholder
+from strategy.services import Tags, element_save
 
 TEXT = ("code", "title", "description", "order")
-
-
-def plan_action_tier_copy(copy: PlanCopy) -> None:
-    """The action tier of a plan being copied (see strategy.services.plan_copy): outputs,
-    activities with their tags, sub-activities, responsibilities, budget lines and
-    indicators, timeframes moved into the new period. A fixed number of queries."""
-    source, plan = copy.source, copy.plan
-    copy_rows(
-        copy,
-        Output,
-        Output.objects.filter(plan=source).order_by("pk"),
-        lambda o: {
-            "plan": plan,
-            "objective_id": copy.new_id(SpecificObjective, o.objective_id),
-            **{f: getattr(o, f) for f in TEXT},
-        },
-    )
-    copy_rows(
-        copy,
+# The action tier of a plan being copied (see strategy.copying), in the order its rows
+# refer to each other; registered by this app's AppConfig.ready.
+ACTION_TIER_COPY = (
+    CopiedTable(Output, fields=TEXT, remapped=("objective",), order_by=("pk",)),
+    CopiedTable(
         Activity,
-        Activity.objects.filter(plan=source).order_by("pk"),
-        lambda a: {
-            "plan": plan,
-            "objective_id": copy.new_id(SpecificObjective, a.objective_id),
-            "output_id": copy.new_id(Output, a.output_id),
-            **copy.shifted_timeframe(a),
-            **{f: getattr(a, f) for f in TEXT},
-        },
-    )
-    copy_tags(copy, Activity)
-    copy_rows(
-        copy,
+        fields=TEXT,
+        remapped=("objective", "output"),
+        links=TAGS,
+        timeframe=True,
+        order_by=("pk",),
+    ),
+    CopiedTable(
         SubActivity,
-        SubActivity.objects.filter(activity__plan=source).order_by("pk"),
-        lambda s: {
-            "activity_id": copy.new_id(Activity, s.activity_id),
-            **copy.shifted_timeframe(s),
-            **{f: getattr(s, f) for f in TEXT},
-        },
-    )
-    copy_rows(
-        copy,
+        plan_lookup="activity__plan",
+        fields=TEXT,
+        remapped=("activity",),
+        timeframe=True,
+        order_by=("pk",),
+    ),
+    CopiedTable(
         Responsibility,
-        Responsibility.objects.filter(activity__plan=source).order_by("pk"),
-        lambda r: {
-            "activity_id": copy.new_id(Activity, r.activity_id),
-            "stakeholder_id": copy.new_id(Stakeholder, r.stakeholder_id),
-            "role": r.role,
-            "order": r.order,
-        },
-    )
-    budget_fields = ("description", "amount", "currency", "source", "donor_name", "status", "order")
-    copy_rows(
-        copy,
+        plan_lookup="activity__plan",
+        fields=("role", "order"),
+        remapped=("activity", "stakeholder"),
+        order_by=("pk",),
+    ),
+    CopiedTable(
         BudgetLine,
-        BudgetLine.objects.filter(activity__plan=source).order_by("pk"),
-        lambda b: {
-            "activity_id": copy.new_id(Activity, b.activity_id),
-            **{f: getattr(b, f) for f in budget_fields},
-        },
-    )
-    copy_rows(
-        copy,
+        plan_lookup="activity__plan",
+        fields=("description", "amount", "currency", "source", "donor_name", "status", "order"),
+        remapped=("activity",),
+        order_by=("pk",),
+    ),
+    CopiedTable(
         Indicator,
-        Indicator.objects.filter(plan=source).order_by("pk"),
-        lambda i: _indicator(copy, i),
-    )
+        fields=(
+            "level",
+            "definition",
+            "unit",
+            "baseline_value",
+            "target_value",
+            "means_of_verification",
+            "frequency",
+            "order",
+        ),
+        remapped=("goal", "objective", "output", "activity", "responsible_body"),
+        years=("baseline_year", "target_year"),
+        order_by=("pk",),
+    ),
+)
 
 
-def _indicator(copy: PlanCopy, indicator: Indicator) -> dict:
-    same = (
-        "level",
-        "definition",
-        "unit",
-        "baseline_value",
-        "target_value",
-        "means_of_verification",
-        "frequency",
-        "order",
-    )
-    shift = copy.years
-    return {
-        "plan": copy.plan,
-        "goal_id": copy.new_id(StrategicGoal, indicator.goal_id),
-        "objective_id": copy.new_id(SpecificObjective, indicator.objective_id),
-        "output_id": copy.new_id(Output, indicator.output_id),
-        "activity_id": copy.new_id(Activity, indicator.activity_id),
-        "responsible_body_id": copy.new_id(Stakeholder, indicator.responsible_body_id),
-        # Years move with the period so a target stays at the same point of the plan.
-        "baseline_year": indicator.baseline_year + shift if indicator.baseline_year else None,
-        "target_year": indicator.target_year + shift if indicator.target_year else None,
-        **{f: getattr(indicator, f) for f in same},
-    }
-
-
-# --- workspace edits ----------------------------------------------------------------
-
-Tags = dict[str, list[models.Model]]
-
-
-@transaction.atomic
-def element_save(
-    *, element: models.Model, siblings: models.QuerySet | None = None, tags: Tags | None = None
-) -> models.Model:
-    """Validate and save one plan element; a new one goes after its `siblings`."""
-    if element.pk is None and siblings is not None:
-        last = siblings.aggregate(last=Max("order"))["last"]
-        element.order = 0 if last is None else last + 1
-    element.full_clean()
-    element.save()
-    for name, values in (tags or {}).items():
-        getattr(element, name).set(values)
-    return element
+# --- the workspace ----------------------------------------------------------------
 
 
 @transaction.atomic
@@ -175,26 +118,3 @@ def activity_save(
         duty.full_clean()
         duty.save()
     return activity
-
-
-@transaction.atomic
-def element_move(*, element: models.Model, siblings: models.QuerySet, direction: str) -> bool:
-    """Swap an element with its neighbour; orders are renumbered 0..n so they stay
-    explicit and gap-free. Returns False when it is already first or last."""
-    if direction not in {"up", "down"}:
-        raise ValueError(f"Unknown direction {direction!r}.")
-    ordered = list(siblings.select_for_update())
-    index = next(i for i, sibling in enumerate(ordered) if sibling.pk == element.pk)
-    other = index - 1 if direction == "up" else index + 1
-    if not 0 <= other < len(ordered):
-        return False
-    ordered[index], ordered[other] = ordered[other], ordered[index]
-    for position, sibling in enumerate(ordered):
-        sibling.order = position
-    type(element).objects.bulk_update(ordered, ["order"])
-    return True
-
-
-@transaction.atomic
-def element_delete(*, element: models.Model) -> None:
-    element.delete()

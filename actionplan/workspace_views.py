@@ -4,23 +4,23 @@ Each element kind has a block partial (`_goal.html`) and a head partial (`_goal_
 the part an edit replaces); the same view returns the form, the head or the block.
 """
 
-import json
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import Http404, HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRefresh, trigger_client_event
 
-from actionplan import services
-from actionplan.elements import KINDS, ElementKind
+from actionplan.elements import KINDS, ElementKind, element_url_prefixes
 from actionplan.forms import MissingData, WorkspaceFilterForm
-from actionplan.models import Activity
 from actionplan.selectors import activity_summaries, deletion_consequences, plan_tree
-from actionplan.templatetags.workspace import element_url_prefixes
+from napplanner.htmx import partial_or_redirect
+from strategy import services as plan_elements
 from strategy.access import can_edit_plan, get_plan_for_editor, get_plan_for_user
+from strategy.forms import TAGS
 from strategy.models import Plan
 
 
@@ -84,7 +84,9 @@ def element_panel(request, plan_id: int, kind: ElementKind, pk: int):
     if kind.slug == "activity":
         context["duties"] = obj.responsibilities.select_related("stakeholder")
         context["lines"] = obj.budget_lines.order_by("order", "pk")
-    return render(request, "actionplan/_panel.html", context)
+    return partial_or_redirect(
+        request, "actionplan/_panel.html", context, redirect_to=_place_in_tree(plan, kind, obj)
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -105,7 +107,12 @@ def element_add(request, plan_id: int, kind: ElementKind):
             **kind.block_context(obj),
         }
         context.update(_refreshed_parent(kind, obj, plan))
-        response = render(request, "actionplan/_element_added.html", context)
+        response = partial_or_redirect(
+            request,
+            "actionplan/_element_added.html",
+            context,
+            redirect_to=_place_in_tree(plan, kind, obj),
+        )
         return _focus(response, f"{kind.slug}-{obj.pk}-head")
     action = request.get_full_path()
     return _render_form(request, plan, kind, form, action=action, target_id="")
@@ -119,11 +126,10 @@ def element_edit(request, plan_id: int, kind: ElementKind, pk: int):
     data = request.POST if request.method == "POST" else None
     form = kind.form(data, instance=obj, plan=plan)
     if data is not None and _save(form, kind, new=False):
-        response = _render_head(request, plan, kind, obj, can_edit=True, refresh=True)
-        if kind.container_id(obj) != place:
+        if request.htmx and kind.container_id(obj) != place:
             # It moved to another parent: redraw the page to show it in its new place.
-            response["HX-Refresh"] = "true"
-        return response
+            return HttpResponseClientRefresh()
+        return _render_head(request, plan, kind, obj, can_edit=True, refresh=True)
     target_id = f"{kind.slug}-{obj.pk}-head"
     return _render_form(request, plan, kind, form, action=request.path, target_id=target_id)
 
@@ -133,9 +139,25 @@ def element_edit(request, plan_id: int, kind: ElementKind, pk: int):
 def element_delete(request, plan_id: int, kind: ElementKind, pk: int):
     plan, obj = _element_for_editor(request, plan_id, kind, pk)
     if request.method == "GET":
-        context = {"plan": plan, "kind": kind, "element": obj, **deletion_consequences(obj)}
-        return render(request, "actionplan/_delete_confirm.html", context)
-    services.element_delete(element=obj)
+        consequences = deletion_consequences(obj)
+        context = {
+            "plan": plan,
+            "kind": kind,
+            "element": obj,
+            **consequences,
+            # What the page for a plain request shows (strategy/confirm_delete.html).
+            "active": "workspace",
+            "what": f"the {kind.label} “{obj}”",
+            "consequences": _deletion_lines(consequences),
+            "cancel_url": "actionplan:workspace",
+        }
+        return partial_or_redirect(
+            request, "actionplan/_delete_confirm.html", context, page="strategy/confirm_delete.html"
+        )
+    place = _place_in_tree(plan, kind, obj, deleted=True)
+    plan_elements.element_delete(element=obj)
+    if not request.htmx:
+        return redirect(place)
     refresh = _refreshed_parent(kind, obj, plan)
     if not refresh:
         return HttpResponse("")
@@ -150,13 +172,37 @@ def element_move(request, plan_id: int, kind: ElementKind, pk: int):
     direction = request.POST.get("direction", "")
     if not kind.orderable or direction not in {"up", "down"}:
         return HttpResponse("Move an element up or down.", status=400)
-    moved = services.element_move(element=obj, siblings=kind.siblings(obj), direction=direction)
+    moved = plan_elements.element_move(
+        element=obj, siblings=kind.siblings(obj), direction=direction
+    )
+    if not request.htmx:
+        return redirect(_place_in_tree(plan, kind, obj))
     response = HttpResponse(status=204)
     if moved:
         # The page moves the block itself; this keeps the response empty and focus intact.
         event = {"id": f"{kind.slug}-{obj.pk}", "direction": direction}
-        response["HX-Trigger"] = json.dumps({"nap:moved": event})
+        trigger_client_event(response, "nap:moved", event)
     return response
+
+
+def _place_in_tree(plan: Plan, kind: ElementKind, obj, *, deleted: bool = False) -> str:
+    """The workspace at the element, or at its parent for one about to be deleted."""
+    anchor = f"{kind.slug}-{obj.pk}"
+    if deleted:
+        parent = kind.parent_of(obj)
+        anchor = f"{parent[0]}-{parent[1].pk}" if parent else ""
+    url = reverse("actionplan:workspace", args=[plan.pk])
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _deletion_lines(consequences: dict[str, list[str]]) -> list[str]:
+    """The partial's sentences about what goes with a deleted element, as a list."""
+    deletes, unlinks = consequences.get("deletes"), consequences.get("unlinks")
+    lines = [f"This also deletes {', '.join(deletes)}." if deletes else "Nothing else is deleted."]
+    if unlinks:
+        text = "; ".join(unlinks)
+        lines.append(f"{text[:1].upper()}{text[1:]}.")
+    return lines
 
 
 def _new_element(plan: Plan, kind: ElementKind, query: QueryDict):
@@ -191,19 +237,9 @@ def _save(form: Form, kind: ElementKind, *, new: bool) -> bool:
         return False
     obj = form.save(commit=False)
     siblings = kind.siblings(obj) if new else None
-    tags = {name: form.cleaned_data[name] for name in ("components", "areas", "principles")
-            if name in form.cleaned_data}  # fmt: skip
+    tags = {name: form.cleaned_data[name] for name in TAGS if name in form.cleaned_data}
     try:
-        if isinstance(obj, Activity):
-            services.activity_save(
-                activity=obj,
-                lead=form.cleaned_data.get("lead"),
-                partners=list(form.cleaned_data.get("partners") or []),
-                siblings=siblings,
-                tags=tags,
-            )
-        else:
-            services.element_save(element=obj, siblings=siblings, tags=tags)
+        kind.save(form, siblings=siblings, tags=tags)
     except ValidationError as error:
         _add_errors(form, error)
         return False
@@ -243,17 +279,29 @@ def _render_head(request, plan: Plan, kind: ElementKind, obj, *, can_edit, refre
     context = {"plan": plan, "kind": kind, "can_edit": can_edit, kind.context_name: obj}
     if refresh:
         context.update(_refreshed_parent(kind, obj, plan))
-    response = render(request, "actionplan/_element_head.html", context)
+    response = partial_or_redirect(
+        request,
+        "actionplan/_element_head.html",
+        context,
+        redirect_to=_place_in_tree(plan, kind, obj),
+    )
     return _focus(response, f"{kind.slug}-{obj.pk}-head")
 
 
 def _focus(response: HttpResponse, element_id: str) -> HttpResponse:
     """Ask the page to put the keyboard focus back on the element just saved (its form,
     where the focus was, is gone)."""
-    response["HX-Trigger-After-Settle"] = json.dumps({"nap:focus": {"id": element_id}})
-    return response
+    return trigger_client_event(response, "nap:focus", {"id": element_id}, after="settle")
 
 
 def _render_form(request, plan, kind: ElementKind, form, *, action: str, target_id: str):
     context = {"plan": plan, "kind": kind, "form": form, "action": action, "target_id": target_id}
-    return render(request, "actionplan/_element_form.html", context)
+    # Without htmx the form is a page of its own; a refused one answers 422 like the others.
+    status = 422 if form.is_bound and not request.htmx else 200
+    return partial_or_redirect(
+        request,
+        "actionplan/_element_form.html",
+        context,
+        page="actionplan/element_form.html",
+        status=status,
+    )

@@ -121,7 +121,7 @@ def _score_colour(score: int) -> str:
 
 def coverage_charts(parts) -> dict[str, SafeString]:
     """Coverage per component (score 0–100) and per area (its level), for the components
-    of a report (`assessment.report.ComponentPart`)."""
+    of a report (`assessment.selectors.ComponentPart`)."""
     by_component = bar_chart_svg(
         title="Coverage per component",
         description=(

@@ -21,13 +21,18 @@ from assessment.forms import (
 )
 from assessment.models import Review
 from assessment.workspace import scores_context, workspace_context
+from napplanner.htmx import partial_or_redirect
 from napplanner.roles import REVIEWER, has_role
 from strategy.access import get_plan_for_user
 from strategy.models import Plan
 
 
+def _detail_url(review: Review, anchor: str = "") -> str:
+    return reverse("assessment:review_detail", args=[review.pk]) + anchor
+
+
 def _back(review: Review, anchor: str = ""):
-    return redirect(reverse("assessment:review_detail", args=[review.pk]) + anchor)
+    return redirect(_detail_url(review, anchor))
 
 
 def _errors(exc: ValidationError) -> str:
@@ -115,12 +120,13 @@ def review_finalise(request, review_id: int):
 
 
 def _finding_response(request, review, finding, error=""):
-    if request.htmx:
-        context = {"review": review, "finding": finding, "can_change": True, "error": error}
-        return render(request, "assessment/_finding.html", context)
-    if error:
-        messages.error(request, error)
-    return _back(review, f"#finding-{finding.pk}")
+    return partial_or_redirect(
+        request,
+        "assessment/_finding.html",
+        {"review": review, "finding": finding, "can_change": True, "error": error},
+        redirect_to=_detail_url(review, f"#finding-{finding.pk}"),
+        error=error,
+    )
 
 
 @require_POST
@@ -145,8 +151,8 @@ def finding_restore(request, review_id: int, finding_id: int):
 
 
 def _rating_response(request, review, rating, error=""):
-    if request.htmx:
-        context = {
+    def context():
+        return {
             **scores_context(review),
             "review": review,
             "rating": rating,
@@ -155,10 +161,14 @@ def _rating_response(request, review, rating, error=""):
             "oob": True,
             "show_all": False,
         }
-        return render(request, "assessment/_rating_response.html", context)
-    if error:
-        messages.error(request, error)
-    return _back(review, f"#rating-{rating.pk}")
+
+    return partial_or_redirect(
+        request,
+        "assessment/_rating_response.html",
+        context,
+        redirect_to=_detail_url(review, f"#rating-{rating.pk}"),
+        error=error,
+    )
 
 
 @require_POST
@@ -202,18 +212,22 @@ def suggestion_reject(request, review_id: int, rating_id: int):
 
 
 def _notes_response(request, review, form=None, error=""):
-    if request.htmx:
-        context = {
+    def context():
+        return {
             "review": review,
             "notes": list(review.notes.select_related("component", "finding")),
             "can_change": True,
             "note_form": form or NoteForm(framework=review.framework),
             "error": error,
         }
-        return render(request, "assessment/_notes.html", context)
-    if error:
-        messages.error(request, error)
-    return _back(review, "#notes")
+
+    return partial_or_redirect(
+        request,
+        "assessment/_notes.html",
+        context,
+        redirect_to=_detail_url(review, "#notes"),
+        error=error,
+    )
 
 
 @require_POST

@@ -4,54 +4,20 @@ the review workspace page.
 
     .venv/bin/python bench/review.py [--sizes 50 500 2000] [--repeat 3]
 
-Runs on a throw-away SQLite database unless DATABASE_URL names another one.
+Runs on a throwaway database (see harness.py).
 """
 
 import argparse
-import os
-import statistics
-import sys
-import tempfile
-import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-_tmp = tempfile.TemporaryDirectory()
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{_tmp.name}/bench.sqlite3")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
-os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
+import harness
 
-import django  # noqa: E402
+# isort: split
+from django.urls import reverse
 
-django.setup()
-
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.auth.models import Group  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.urls import reverse  # noqa: E402
-
-from actionplan.synthetic import plan_generate  # noqa: E402
-from assessment.assess import plan_assess  # noqa: E402
-from assessment.services import review_create, review_run  # noqa: E402
-from napplanner.roles import REVIEWER  # noqa: E402
-from standards.models import Framework  # noqa: E402
-
-STANDARD = Path(__file__).resolve().parent.parent / "fixtures" / "standards" / "icmpd-2006.yaml"
-
-
-def measure(action, repeat: int) -> tuple[float, int]:
-    """Median seconds and the query count of one call."""
-    times, queries = [], 0
-    for _ in range(repeat):
-        with CaptureQueriesContext(connection) as context:
-            start = time.perf_counter()
-            action()
-            times.append(time.perf_counter() - start)
-        queries = len(context.captured_queries)
-    return statistics.median(times), queries
+from actionplan.synthetic import plan_generate
+from assessment.assess import plan_assess
+from assessment.services import review_create, review_run
+from napplanner.roles import REVIEWER
 
 
 def main() -> None:
@@ -59,15 +25,16 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[50, 500, 2000])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    call_command("migrate", verbosity=0)
-    with open(os.devnull, "w") as quiet:
-        call_command("load_standard", str(STANDARD), stdout=quiet)
-    framework = Framework.objects.get(code="icmpd-2006", is_current=True)
-    reviewer = get_user_model().objects.create_superuser("bench-reviewer", password=None)
-    reviewer.groups.add(Group.objects.get(name=REVIEWER))
-    client = Client()
-    client.force_login(reviewer)
-    print(f"{'activities':>10} {'what':<16} {'seconds':>8} {'queries':>8} {'findings':>9}")
+    with harness.database():
+        _run(args)
+
+
+def _run(args) -> None:
+    framework = harness.standard_load()
+    reviewer = harness.user_create("bench-reviewer", role=REVIEWER, superuser=True)
+    client = harness.client_for(reviewer)
+    columns = ("activities", ("what", 16), "median wall s", "cpu s", "queries", "findings")
+    table = harness.Table(*columns)
     for size in args.sizes:
         plan = plan_generate(activities=size, seed=1)
         review = review_create(plan=plan, framework=framework, user=reviewer)
@@ -75,12 +42,12 @@ def main() -> None:
         rows = [
             ("plan_assess", lambda p=plan: plan_assess(plan=p, framework=framework)),
             ("review_run", lambda r=review: review_run(review=r)),
-            ("review page", lambda u=url: client.get(u)),
+            ("review page", lambda u=url: harness.page(client, u)),
         ]
         findings = review.findings.filter(is_current=True).count()
         for name, action in rows:
-            seconds, queries = measure(action, args.repeat)
-            print(f"{size:>10} {name:<16} {seconds:>8.3f} {queries:>8} {findings:>9}")
+            timing = harness.measure(action, repeat=args.repeat)
+            table.row(size, name, timing.wall, timing.cpu, timing.queries, findings)
 
 
 if __name__ == "__main__":

@@ -3,36 +3,22 @@ and synthetic catalogues of up to the record limit, in YAML and XLSX.
 
     .venv/bin/python bench/standards_load.py [--sizes 100 1000 4900]
 
-Runs on a throw-away SQLite database unless DATABASE_URL names another one.
+Runs on a throwaway database (see harness.py).
 """
 
 import argparse
-import os
-import sys
-import tempfile
-import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-_tmp = tempfile.TemporaryDirectory()
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{_tmp.name}/bench.sqlite3")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+import harness
 
-import django  # noqa: E402
+# isort: split
+import yaml
 
-django.setup()
-
-import yaml  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-
-from standards.services import (  # noqa: E402
+from standards.services import (
     catalogue_parse,
     framework_export_xlsx,
     framework_export_yaml,
     framework_load,
 )
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def synthetic(criteria: int, version: str) -> bytes:
@@ -62,39 +48,48 @@ def synthetic(criteria: int, version: str) -> bytes:
     return yaml.safe_dump(document, allow_unicode=True).encode()
 
 
-def timed(label: str, work):
-    start = time.perf_counter()
-    result = work()
-    print(f"  {label:<34} {time.perf_counter() - start:8.3f} s")
-    return result
-
-
 def main():
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 4500])
     args = parser.parse_args()
-    call_command("migrate", verbosity=0)
+    with harness.database():
+        _run(args)
 
-    content = (ROOT / "fixtures" / "standards" / "icmpd-2006.yaml").read_bytes()
-    print(f"icmpd-2006.yaml ({len(content):,} bytes)")
-    timed("validate", lambda: catalogue_parse(content=content, source_name="icmpd-2006.yaml"))
-    report = timed("load", lambda: framework_load(document=content, source_name="i.yaml"))
-    timed("load again (unchanged)", lambda: framework_load(document=content, source_name="i.yaml"))
-    timed("export YAML", lambda: framework_export_yaml(framework=report.framework))
-    timed("export XLSX", lambda: framework_export_xlsx(framework=report.framework))
+
+def _run(args) -> None:
+    table = harness.Table(("checklist", 30), ("step", 28), "wall s", "cpu s")
+
+    def timed(what: str, step: str, work):
+        timing = harness.measure(work)
+        table.row(what, step, timing.wall, timing.cpu)
+        return timing.result
+
+    content = harness.STANDARD.read_bytes()
+    shipped = f"icmpd-2006.yaml ({len(content):,} bytes)"
+    timed(shipped, "validate", lambda: catalogue_parse(content=content, source_name="i.yaml"))
+    report = timed(shipped, "load", lambda: framework_load(document=content, source_name="i.yaml"))
+    timed(
+        shipped,
+        "load again (unchanged)",
+        lambda: framework_load(document=content, source_name="i.yaml"),
+    )
+    timed(shipped, "export YAML", lambda: framework_export_yaml(framework=report.framework))
+    timed(shipped, "export XLSX", lambda: framework_export_xlsx(framework=report.framework))
 
     for size in args.sizes:
         content = synthetic(size, version=str(size))
-        print(f"synthetic, {size} criteria ({len(content):,} bytes YAML)")
+        what = f"{size} criteria ({len(content):,} bytes)"
         report = timed(
-            "load YAML", lambda c=content: framework_load(document=c, source_name="b.yaml")
+            what, "load YAML", lambda c=content: framework_load(document=c, source_name="b.yaml")
         )
-        xlsx = timed("export XLSX", lambda r=report: framework_export_xlsx(framework=r.framework))
-        timed(
-            "validate XLSX",
-            lambda x=xlsx: catalogue_parse(content=x, source_name="b.xlsx"),
+        xlsx = timed(
+            what, "export XLSX", lambda r=report: framework_export_xlsx(framework=r.framework)
         )
         timed(
+            what, "validate XLSX", lambda x=xlsx: catalogue_parse(content=x, source_name="b.xlsx")
+        )
+        timed(
+            what,
             "load XLSX again (unchanged)",
             lambda x=xlsx: framework_load(document=x, source_name="b.xlsx"),
         )

@@ -1,50 +1,22 @@
 """Server time and query count of the plan workspace for plans of 50, 500 and 2,000
 activities (built by generate_plan's service).
 
-    DJANGO_DEBUG=1 .venv/bin/python bench/workspace.py [--sizes 50 500 2000] [--repeat 3]
+    .venv/bin/python bench/workspace.py [--sizes 50 500 2000] [--repeat 3]
 
-Uses a throwaway SQLite database unless DATABASE_URL is set, in which case it creates and
-drops a test database next to the configured one, as the test runner does.
+Runs on a throwaway database (see harness.py).
 """
 
 import argparse
 import gzip
-import os
-import statistics
-import sys
-import tempfile
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import harness
 
+# isort: split
+from django.urls import reverse
 
-def _setup_django(scratch: Path) -> None:
-    os.environ.setdefault("DJANGO_DEBUG", "1")
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{scratch / 'bench.sqlite3'}")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "napplanner.settings")
-    import django
-
-    django.setup()
-
-
-def _measure(client, url: str, repeat: int) -> tuple[float, float, int, int, int]:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    times: list[float] = []
-    cpu: list[float] = []
-    for _ in range(repeat):
-        with CaptureQueriesContext(connection) as captured:
-            start, start_cpu = time.perf_counter(), time.process_time()
-            response = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
-            times.append(time.perf_counter() - start)
-            cpu.append(time.process_time() - start_cpu)
-        assert response.status_code == 200, response.status_code
-        queries, sent = len(captured.captured_queries), len(response.content)
-    html = len(gzip.decompress(response.content))
-    return statistics.median(times), statistics.median(cpu), queries, sent, html
+from actionplan.synthetic import plan_generate
+from napplanner.roles import COORDINATOR
+from strategy.models import PlanMembership
 
 
 def main() -> None:
@@ -52,48 +24,29 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[50, 500, 2000])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
-        _setup_django(Path(scratch))
-        from django.conf import settings
-        from django.db import connection
-        from django.test import Client
-
-        # No setup_test_environment(): its instrumented template rendering would copy
-        # the context at every include and triple the time measured.
-        settings.ALLOWED_HOSTS = ["testserver"]
-        settings.SECURE_SSL_REDIRECT = False
-        old_name = connection.creation.create_test_db(verbosity=0)
-        try:
-            _run(args, Client)
-        finally:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
+    with harness.database():
+        _run(args)
 
 
-def _run(args, client_class) -> None:
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-    from django.urls import reverse
-
-    from actionplan.synthetic import plan_generate
-    from napplanner.roles import COORDINATOR
-    from strategy.models import PlanMembership
-
-    user = get_user_model().objects.create_user("bench-coordinator")  # force_login: no password
-    user.groups.add(Group.objects.get(name=COORDINATOR))
-    client = client_class()
-    client.force_login(user)
+def _run(args) -> None:
+    user = harness.user_create("bench-coordinator", role=COORDINATOR)
+    client = harness.client_for(user)
     print("Workspace as its editor sees it; server time with gzip, medians. CPU time is the")
     print("process's own (SQLite runs in it; PostgreSQL's work is not counted), a steadier")
     print("figure than wall time on a busy machine.")
-    header = f"{'activities':>10} {'wall ms':>8} {'cpu ms':>8} {'queries':>8}"
-    print(f"{header} {'HTML kB':>8} {'sent kB':>8}")
+    columns = ("activities", "wall ms", "cpu ms", "queries", "HTML kB", "sent kB")
+    table = harness.Table(*columns, digits=0)
     for size in args.sizes:
         plan = plan_generate(activities=size, seed=size)
         PlanMembership.objects.create(plan=plan, user=user, role=PlanMembership.Role.EDITOR)
         url = reverse("actionplan:workspace", args=[plan.pk])
-        wall, cpu, queries, sent, html = _measure(client, url, args.repeat)
-        kilobytes = f"{html / 1024:>8.0f} {sent / 1024:>8.0f}"
-        print(f"{size:>10} {wall * 1000:>8.0f} {cpu * 1000:>8.0f} {queries:>8} {kilobytes}")
+        timing = harness.measure(
+            lambda u=url: harness.page(client, u, HTTP_ACCEPT_ENCODING="gzip"), repeat=args.repeat
+        )
+        sent = timing.result.content
+        html = gzip.decompress(sent)
+        wall, cpu = timing.wall * 1000, timing.cpu * 1000
+        table.row(size, wall, cpu, timing.queries, len(html) / 1024, len(sent) / 1024)
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ from django.db.models import F, Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from napplanner.models import Rendering, RenderingStatus
 
@@ -94,8 +95,6 @@ def _enqueue(rendering: Rendering) -> None:
 
 
 def _enqueue_now(rendering: Rendering) -> None:
-    from napplanner.tasks import render_in_background
-
     render_in_background.enqueue(rendering.pk)
 
 
@@ -162,6 +161,12 @@ def rendering_run(*, rendering_id: int) -> None:
         _fail(rendering, _("The file could not be made; the error is in the server's log."))
         return
     _store(rendering, result)
+
+
+@task(queue_name="renderings")
+def render_in_background(rendering_id: int) -> None:
+    """The background task (Django's Tasks API, run by `manage.py db_worker`)."""
+    rendering_run(rendering_id=rendering_id)
 
 
 def _fail(rendering: Rendering, reason: str) -> None:

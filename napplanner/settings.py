@@ -211,6 +211,10 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Uploaded checklists and plans are parsed in memory; refuse anything absurd early.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+# Where a previewed upload waits for its confirmation (napplanner/upload_staging.py):
+# empty means a private folder of the system's temporary directory; several web servers
+# behind one address need a folder they share.
+UPLOAD_STAGING_DIR = env_str("DJANGO_UPLOAD_STAGING_DIR")
 
 # Security: strict unless DEBUG is on; each can be relaxed explicitly for a deployment
 # that terminates TLS elsewhere.

@@ -1,4 +1,4 @@
-"""Reading checklist files (YAML, JSON, XLSX) into flat records that remember where in
+"""Reading YAML and JSON checklist files into flat records that remember where in
 the file each value came from, so that every problem can name its line or row.
 
 Nothing here knows the rules of a catalogue; `validation.py` checks the records.
@@ -12,6 +12,7 @@ from pathlib import PurePath
 
 import yaml
 
+from napplanner.problems import Problem
 from standards.catalogue import FRAMEWORK_FIELDS
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -37,17 +38,6 @@ CHILDREN = {
     "group": {"criteria": "criterion"},
 }
 TOP_LEVEL_LISTS = {"components": "component", "principles": "principle", "groups": "group"}
-
-
-@dataclass(frozen=True)
-class Problem:
-    where: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        parts = [p for p in (self.where, f"field '{self.field}'" if self.field else "") if p]
-        return f"{', '.join(parts)}: {self.message}" if parts else self.message
 
 
 class CatalogueInvalid(Exception):
@@ -79,36 +69,6 @@ def document_format(filename: str) -> str:
             [Problem(filename, "", "the file must end in .yaml, .yml, .json or .xlsx")]
         )
     return FORMATS[suffix]
-
-
-def records_read(*, content: bytes, filename: str) -> tuple[list[Record], list[Problem]]:
-    """The records of a checklist file and the problems of its shape. Raises
-    CatalogueInvalid when the file cannot be read at all."""
-    kind = document_format(filename)
-    if len(content) > MAX_BYTES:
-        raise CatalogueInvalid(
-            [Problem("file", "", f"the file is {len(content):,} bytes; the limit is {MAX_BYTES:,}")]
-        )
-    if not content.strip():
-        raise CatalogueInvalid([Problem("file", "", "the file is empty")])
-    problems: list[Problem] = []
-    if kind == "xlsx":
-        from standards.spreadsheets import workbook_records
-
-        records = workbook_records(content, problems)
-    else:
-        records = _tree_records(_parse_tree(content, kind), problems)
-    if len(records) > MAX_RECORDS:
-        raise CatalogueInvalid(
-            [
-                Problem(
-                    "file",
-                    "",
-                    f"the file has {len(records):,} entries; the limit is {MAX_RECORDS:,}",
-                )
-            ]
-        )
-    return records, problems
 
 
 # --- YAML and JSON ---------------------------------------------------------------------
@@ -150,7 +110,7 @@ _LineLoader.add_constructor(
 )
 
 
-def _parse_tree(content: bytes, kind: str):
+def parse_tree(content: bytes, kind: str):
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -241,7 +201,7 @@ def _line(mapping, key=None) -> str:
     return f"line {mapping.line}"
 
 
-def _tree_records(tree: dict, problems: list[Problem]) -> list[Record]:
+def tree_records(tree: dict, problems: list[Problem]) -> list[Record]:
     records: list[Record] = []
     for key in tree:
         if key not in ("framework", *TOP_LEVEL_LISTS):

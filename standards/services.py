@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 import yaml
 from django.db import IntegrityError, transaction
 
+from napplanner.problems import Problem
 from standards.catalogue import Catalogue, catalogue_from_framework
-from standards.documents import CatalogueInvalid, Problem, records_read
+from standards.documents import CatalogueInvalid
 from standards.models import Area, Component, Criterion, Framework, Principle
+from standards.reading import records_read
 from standards.spreadsheets import workbook_bytes
 from standards.validation import catalogue_validate
 

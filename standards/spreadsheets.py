@@ -9,11 +9,11 @@ import zipfile
 
 import openpyxl
 
+from napplanner.problems import Problem
 from standards.documents import (
     MAX_RECORDS,
     MAX_UNZIPPED_BYTES,
     CatalogueInvalid,
-    Problem,
     Record,
 )
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from napplanner.problems import Problem
 from standards.catalogue import Catalogue
-from standards.documents import CatalogueInvalid, Problem, Record
+from standards.documents import CatalogueInvalid, Record
 from standards.models import Tier
 
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")

@@ -1,19 +1,23 @@
-import base64
-import hashlib
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from napplanner.roles import STANDARDS_ADMIN, has_role
+from napplanner.upload_staging import (
+    UploadAlreadyClaimed,
+    upload_claim,
+    upload_release,
+    upload_stage,
+)
 from standards.documents import CatalogueInvalid
 from standards.forms import ChecklistUploadForm
-from standards.models import Area, Criterion, Framework
+from standards.models import Framework
+from standards.selectors import framework_catalogue, framework_versions
 from standards.services import (
     catalogue_parse,
     framework_export_json,
@@ -24,7 +28,7 @@ from standards.services import (
     framework_preview,
 )
 
-# The validated upload waits in the user's own session between preview and confirmation.
+# The session key under which the previewed checklist's token waits for confirmation.
 PENDING = "standards_pending_upload"
 EXPORTS = {
     "yaml": ("application/yaml; charset=utf-8", framework_export_yaml),
@@ -48,7 +52,7 @@ def _get_framework(code: str, version: str) -> Framework:
 @require_GET
 @login_required
 def index(request):
-    frameworks = Framework.objects.order_by("code", "-is_current", "-loaded_at")
+    frameworks = framework_versions()
     return render(
         request,
         "standards/index.html",
@@ -64,32 +68,10 @@ def index(request):
 @login_required
 def framework_detail(request, code, version):
     framework = _get_framework(code, version)
-    criteria = Criterion.objects.order_by("order", "code")
-    components = framework.components.order_by("order", "code").prefetch_related(
-        Prefetch(
-            "areas",
-            queryset=Area.objects.order_by("order", "code").prefetch_related(
-                Prefetch("criteria", queryset=criteria)
-            ),
-        )
-    )
-    principles = framework.principles.order_by("order", "code").prefetch_related(
-        Prefetch("criteria", queryset=criteria)
-    )
-    grouped = framework.criteria.filter(area=None, principle=None).order_by("order", "code")
-    groups = [
-        {**group, "criteria": [c for c in grouped if c.group == group["code"]]}
-        for group in framework.groups
-    ]
     return render(
         request,
         "standards/framework_detail.html",
-        {
-            "framework": framework,
-            "components": components,
-            "principles": principles,
-            "groups": groups,
-        },
+        {"framework": framework, **framework_catalogue(framework=framework)},
     )
 
 
@@ -130,7 +112,7 @@ def _manage_page(request, form, problems=(), status=200):
         {
             "form": form,
             "problems": problems,
-            "frameworks": Framework.objects.order_by("code", "-is_current", "-loaded_at"),
+            "frameworks": framework_versions(),
         },
         status=status,
     )
@@ -151,35 +133,30 @@ def upload(request):
         report = framework_preview(catalogue=catalogue, source_name=name)
     except CatalogueInvalid as exc:
         return _manage_page(request, form, problems=exc.problems, status=400)
-    digest = hashlib.sha256(content).hexdigest()
-    request.session[PENDING] = {
-        "name": name,
-        "digest": digest,
-        "content": base64.b64encode(content).decode("ascii"),
-    }
-    return render(
-        request,
-        "standards/preview.html",
-        {"report": report, "digest": digest},
-    )
+    token = upload_stage(request, purpose=PENDING, data=content, name=name)
+    return render(request, "standards/preview.html", {"report": report, "token": token})
 
 
 @require_POST
 @login_required
 def upload_confirm(request):
     _require_standards_admin(request)
-    pending = request.session.get(PENDING)
-    if not pending or pending["digest"] != request.POST.get("digest"):
+    try:
+        staged = upload_claim(request, purpose=PENDING, token=request.POST.get("token", ""))
+    except UploadAlreadyClaimed:
+        messages.warning(request, _("This checklist has already been loaded once."))
+        return redirect("standards:manage")
+    if staged is None:
         messages.error(request, "There is no checklist waiting for confirmation; upload it again.")
         return redirect("standards:manage")
+    confirmed = False
     try:
-        report = framework_load(
-            document=base64.b64decode(pending["content"]), source_name=pending["name"]
-        )
+        report = framework_load(document=staged.data, source_name=staged.name)
+        confirmed = True
     except CatalogueInvalid as exc:
         # The catalogue may have changed since the preview (another admin loaded it).
-        del request.session[PENDING]
         return _manage_page(request, ChecklistUploadForm(), problems=exc.problems, status=400)
-    del request.session[PENDING]
+    finally:
+        upload_release(request, purpose=PENDING, staged=staged, confirmed=confirmed)
     messages.success(request, report.summary())
     return redirect("standards:framework_detail", code=report.code, version=report.version)

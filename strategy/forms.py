@@ -8,9 +8,20 @@ from django.utils.translation import gettext as _
 
 from napplanner.roles import COORDINATOR, REVIEWER, has_role
 from standards.models import Component, Framework
-from strategy.models import Plan, PlanMembership, Section, Stakeholder
+from strategy.models import (
+    Chapter,
+    Plan,
+    PlanMembership,
+    Section,
+    SpecificObjective,
+    Stakeholder,
+    StrategicGoal,
+)
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
+TEXTAREA = forms.Textarea(attrs={"rows": 2})
+# The framework's components, areas and principles an element serves.
+TAGS = ["components", "areas", "principles"]
 
 
 def year_field(label: str, help_text: str = "") -> forms.IntegerField:
@@ -199,3 +210,77 @@ class MembershipForm(forms.Form):
         if role != PlanMembership.Role.EDITOR:
             return True
         return has_role(user, COORDINATOR) or has_role(user, REVIEWER)
+
+
+# --- the strategy tier in the plan workspace ------------------------------------------
+
+
+class PlanElementForm(forms.ModelForm):
+    """A form for one element of `plan` in the workspace. Every choice of a related object
+    is limited to that plan, so an id from another plan is refused as an invalid choice on
+    its field before any model rule runs (the models refuse markup in text, see
+    strategy.validators)."""
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        for name, queryset in self.plan_choices(plan).items():
+            if name in self.fields:
+                self.fields[name].queryset = queryset
+        self._limit_tags()
+
+    def plan_choices(self, plan: Plan) -> dict:
+        """Per field naming another element, the elements of `plan` it may name."""
+        return {
+            "chapter": plan.chapters.all(),
+            "goal": plan.goals.all(),
+            "objective": plan.objectives.all(),
+            "stakeholder": plan.stakeholders.all(),
+            "responsible_body": plan.stakeholders.all(),
+            "background_sections": plan.sections.filter(kind="background"),
+        }
+
+    def _limit_tags(self):
+        framework_id = self.plan.framework_id
+        for name in TAGS:
+            if name not in self.fields:
+                continue
+            if framework_id is None:
+                del self.fields[name]
+                continue
+            field = self.fields[name]
+            field.queryset = field.queryset.model.objects.filter(framework_id=framework_id)
+            field.required = False
+            field.widget.attrs["size"] = 4
+
+
+class ChapterForm(PlanElementForm):
+    class Meta:
+        model = Chapter
+        fields = ["code", "title", "description", *TAGS]
+        widgets = {"description": TEXTAREA}
+
+
+class StrategicGoalForm(PlanElementForm):
+    class Meta:
+        model = StrategicGoal
+        fields = [
+            "chapter",
+            "code",
+            "title",
+            "description",
+            "rationale",
+            "background_sections",
+            *TAGS,
+        ]
+        widgets = {"title": TEXTAREA, "description": TEXTAREA, "rationale": TEXTAREA}
+        help_texts = {
+            "background_sections": "The parts of the background analysis this goal answers."
+        }
+
+
+class SpecificObjectiveForm(PlanElementForm):
+    class Meta:
+        model = SpecificObjective
+        fields = ["goal", "code", "title", "description", *TAGS]
+        widgets = {"title": TEXTAREA, "description": TEXTAREA}

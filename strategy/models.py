@@ -202,6 +202,10 @@ class Stakeholder(models.Model):
         return self.name
 
 
+# What pages and reports call the goals that belong to no chapter.
+NO_CHAPTER = "Goals outside any chapter"
+
+
 class Chapter(Tagged):
     """One of the plan's own thematic areas (Azerbaijan's 2014–2018 NAP has eleven)."""
 

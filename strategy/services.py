@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 
 from django.db import models, transaction
+from django.db.models import Max
 
+from strategy.copying import plan_content_copy
 from strategy.models import (
     Chapter,
     Plan,
     PlanMembership,
     PlanStatus,
     Section,
-    SpecificObjective,
-    Stakeholder,
-    StrategicGoal,
 )
 
-TAG_FIELDS = ("components", "areas", "principles")
 PLAN_COPIED_FIELDS = (
     "country",
     "description",
@@ -82,75 +78,6 @@ def plan_create_from_template(*, plan: Plan, user) -> Plan:
 # --- copying a plan ---------------------------------------------------------------------
 
 
-@dataclass
-class PlanCopy:
-    """The state of one copy: the old → new id of each element copied so far, and the
-    shift of the period, for the copy steps of the apps further right."""
-
-    source: Plan
-    plan: Plan
-    years: int
-    ids: dict[type[models.Model], dict[int, int]] = field(default_factory=dict)
-
-    def new_id(self, model: type[models.Model], old_id: int | None) -> int | None:
-        return None if old_id is None else self.ids[model][old_id]
-
-    def shifted_timeframe(self, element) -> dict[str, datetime.date | None]:
-        """The element's start and end month moved by the period difference and clipped
-        to the new period. A timeframe wholly outside the new period is dropped, to be
-        planned again, rather than squeezed into a misleading month."""
-        start, end = element.start_month, element.end_month
-        if start is None or end is None:
-            return {"start_month": None, "end_month": None}
-        first, last = self.plan.period_months
-        start = max(start.replace(year=start.year + self.years, day=1), first)
-        end = min(end.replace(year=end.year + self.years, day=1), last)
-        if start > end:
-            return {"start_month": None, "end_month": None}
-        return {"start_month": start, "end_month": end}
-
-
-# actionplan copies its own tier: it registers a step here (in its AppConfig.ready), as
-# strategy may not import from the apps that build on it.
-PLAN_COPY_STEPS: list[Callable[[PlanCopy], None]] = []
-
-
-def plan_copy_step_register(step: Callable[[PlanCopy], None]) -> None:
-    if step not in PLAN_COPY_STEPS:
-        PLAN_COPY_STEPS.append(step)
-
-
-def copy_rows(
-    copy: PlanCopy,
-    model: type[models.Model],
-    rows: Iterable[models.Model],
-    build: Callable[[models.Model], Mapping[str, object]],
-) -> list[models.Model]:
-    """Insert a copy of each row with the fields `build` gives it; remember old → new."""
-    rows = list(rows)
-    created = model.objects.bulk_create(model(**build(row)) for row in rows)
-    copy.ids.setdefault(model, {}).update(
-        (row.pk, new.pk) for row, new in zip(rows, created, strict=True)
-    )
-    return created
-
-
-def copy_tags(copy: PlanCopy, model: type[models.Model]) -> None:
-    """Copy the component, area and principle tags of every copied row of `model`."""
-    mapping = copy.ids.get(model, {})
-    for name in TAG_FIELDS:
-        relation = model._meta.get_field(name)
-        through = relation.remote_field.through
-        source, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
-        # Joined through the plan, not an IN list of ids that grows with the plan.
-        links = through.objects.filter(**{f"{source}__plan": copy.source}).values_list(
-            f"{source}_id", f"{target}_id"
-        )
-        through.objects.bulk_create(
-            through(**{f"{source}_id": mapping[old], f"{target}_id": tag}) for old, tag in links
-        )
-
-
 def plan_copy(
     *,
     source: Plan,
@@ -161,9 +88,9 @@ def plan_copy(
     details: Mapping[str, object] | None = None,
 ) -> Plan:
     """A new draft plan that continues `source`: its sections, stakeholders, chapters,
-    goals and objectives with their tags, and (through the registered steps) its action
-    tier, with timeframes moved by the period difference. `details` overrides the plan
-    fields copied from the source (country, framework, ...)."""
+    goals and objectives with their tags, and (through the tables the tiers above
+    register) its action tier, with timeframes moved by the period difference.
+    `details` overrides the plan fields copied from the source (country, framework, ...)."""
     plan = Plan(
         **{name: getattr(source, name) for name in PLAN_COPIED_FIELDS},
         title=title,
@@ -177,70 +104,8 @@ def plan_copy(
     plan.previous_plan = source
     with transaction.atomic():
         plan_create(plan=plan, user=user)
-        copy = PlanCopy(source=source, plan=plan, years=period_start - source.period_start)
-        _copy_strategy(copy)
-        for step in PLAN_COPY_STEPS:
-            step(copy)
+        plan_content_copy(source=source, plan=plan)
     return plan
-
-
-def _copy_strategy(copy: PlanCopy) -> None:
-    source, plan = copy.source, copy.plan
-    same = ("title", "body", "kind", "component_id", "order")
-    copy_rows(
-        copy,
-        Section,
-        source.sections.order_by("order", "pk"),
-        lambda s: {"plan": plan, **{f: getattr(s, f) for f in same}},
-    )
-    same = ("name", "abbreviation", "kind", "role", "order")
-    copy_rows(
-        copy,
-        Stakeholder,
-        source.stakeholders.order_by("order", "pk"),
-        lambda s: {"plan": plan, **{f: getattr(s, f) for f in same}},
-    )
-    same = ("code", "title", "description", "order")
-    copy_rows(
-        copy,
-        Chapter,
-        source.chapters.order_by("order", "pk"),
-        lambda c: {"plan": plan, **{f: getattr(c, f) for f in same}},
-    )
-    copy_rows(
-        copy,
-        StrategicGoal,
-        source.goals.order_by("order", "pk"),
-        lambda g: {
-            "plan": plan,
-            "chapter_id": copy.new_id(Chapter, g.chapter_id),
-            "rationale": g.rationale,
-            **{f: getattr(g, f) for f in same},
-        },
-    )
-    copy_rows(
-        copy,
-        SpecificObjective,
-        source.objectives.order_by("order", "pk"),
-        lambda o: {
-            "plan": plan,
-            "goal_id": copy.new_id(StrategicGoal, o.goal_id),
-            **{f: getattr(o, f) for f in same},
-        },
-    )
-    for model in (Chapter, StrategicGoal, SpecificObjective):
-        copy_tags(copy, model)
-    through = StrategicGoal.background_sections.through
-    links = through.objects.filter(strategicgoal_id__in=list(copy.ids[StrategicGoal])).values_list(
-        "strategicgoal_id", "section_id"
-    )
-    through.objects.bulk_create(
-        through(
-            strategicgoal_id=copy.new_id(StrategicGoal, goal),
-            section_id=copy.new_id(Section, section),
-        )
-        for goal, section in links
-    )
 
 
 # --- ordering and membership ------------------------------------------------------------
@@ -263,6 +128,11 @@ def section_next_order(plan: Plan) -> int:
     return (last or 0) + 1
 
 
+def stakeholder_next_order(plan: Plan) -> int:
+    last = plan.stakeholders.aggregate(models.Max("order"))["order__max"]
+    return (last or 0) + 1
+
+
 class LastEditorError(Exception):
     """A plan must keep at least one editor, or nobody could change it again."""
 
@@ -279,3 +149,47 @@ def membership_remove(*, membership: PlanMembership) -> None:
     if membership.role == PlanMembership.Role.EDITOR and editors.count() <= 1:
         raise LastEditorError("The plan must keep at least one editor.")
     membership.delete()
+
+
+# --- elements of a plan, edited in the workspace -----------------------------------
+# Chapters, goals and objectives here; the action tier saves its elements the same way.
+
+Tags = dict[str, list[models.Model]]
+
+
+@transaction.atomic
+def element_save(
+    *, element: models.Model, siblings: models.QuerySet | None = None, tags: Tags | None = None
+) -> models.Model:
+    """Validate and save one plan element; a new one goes after its `siblings`."""
+    if element.pk is None and siblings is not None:
+        last = siblings.aggregate(last=Max("order"))["last"]
+        element.order = 0 if last is None else last + 1
+    element.full_clean()
+    element.save()
+    for name, values in (tags or {}).items():
+        getattr(element, name).set(values)
+    return element
+
+
+@transaction.atomic
+def element_move(*, element: models.Model, siblings: models.QuerySet, direction: str) -> bool:
+    """Swap an element with its neighbour; orders are renumbered 0..n so they stay
+    explicit and gap-free. Returns False when it is already first or last."""
+    if direction not in {"up", "down"}:
+        raise ValueError(f"Unknown direction {direction!r}.")
+    ordered = list(siblings.select_for_update())
+    index = next(i for i, sibling in enumerate(ordered) if sibling.pk == element.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(ordered):
+        return False
+    ordered[index], ordered[other] = ordered[other], ordered[index]
+    for position, sibling in enumerate(ordered):
+        sibling.order = position
+    type(element).objects.bulk_update(ordered, ["order"])
+    return True
+
+
+@transaction.atomic
+def element_delete(*, element: models.Model) -> None:
+    element.delete()

@@ -2,7 +2,8 @@ from django.urls import path
 
 from strategy import views
 
-app_name = "strategy"
+# Included by napplanner/urls.py as the `strategy` namespace, together with the stakeholder
+# pages that show activities (actionplan/stakeholder_urls.py).
 
 urlpatterns: list = [
     path("new/", views.plan_create_view, name="plan_create"),
@@ -25,15 +26,9 @@ urlpatterns: list = [
         views.membership_delete,
         name="membership_delete",
     ),
-    path("<int:plan_id>/stakeholders/", views.stakeholders, name="stakeholders"),
     path(
         "<int:plan_id>/stakeholders/<int:stakeholder_id>/",
         views.stakeholder_edit,
         name="stakeholder_edit",
-    ),
-    path(
-        "<int:plan_id>/stakeholders/<int:stakeholder_id>/delete/",
-        views.stakeholder_delete,
-        name="stakeholder_delete",
     ),
 ]

@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from napplanner.roles import COORDINATOR, REVIEWER, has_role
+from napplanner.htmx import partial_or_redirect
+from napplanner.roles import COORDINATOR, REVIEWER, STANDARDS_ADMIN, has_role
 from strategy.access import (
     can_edit_plan,
     get_membership_for_editor,
@@ -23,7 +24,8 @@ from strategy.forms import (
     SectionForm,
     StakeholderForm,
 )
-from strategy.models import Plan, Section, Stakeholder
+from strategy.models import Plan, Section
+from strategy.selectors import home_plans, plan_sections
 from strategy.services import (
     LastEditorError,
     membership_add,
@@ -34,6 +36,21 @@ from strategy.services import (
     section_move,
     section_next_order,
 )
+
+
+@require_GET
+@login_required
+def home(request):
+    return render(
+        request,
+        "strategy/home.html",
+        {
+            "plans": home_plans(user=request.user),
+            "is_coordinator": has_role(request.user, COORDINATOR),
+            "is_reviewer": has_role(request.user, REVIEWER),
+            "is_standards_admin": has_role(request.user, STANDARDS_ADMIN),
+        },
+    )
 
 
 def _plan_start(form: PlanCreateForm, user) -> Plan:
@@ -76,12 +93,11 @@ def plan_create_view(request):
 
 def _details_page(request, plan: Plan, form=None, member_form=None, status=200):
     editable = can_edit_plan(request.user, plan)
-    sections = plan.sections.select_related("component").order_by("order", "pk")
     context = {
         "plan": plan,
         "active": "details",
         "editable": editable,
-        "sections": sections,
+        "sections": plan_sections(plan=plan),
         "memberships": plan.memberships.select_related("user").order_by("user__username"),
         "form": form or (PlanForm(instance=plan, user=request.user) if editable else None),
         "member_form": member_form or (MembershipForm(plan=plan) if editable else None),
@@ -163,14 +179,12 @@ def section_move_view(request, plan_id: int, section_id: int):
         return HttpResponseBadRequest("Move a section up or down.")
     section_move(section=section, offset=offset)
     plan = section.plan
-    if request.htmx:
-        sections = plan.sections.select_related("component").order_by("order", "pk")
-        return render(
-            request,
-            "strategy/_section_list.html",
-            {"plan": plan, "sections": sections, "editable": True},
-        )
-    return redirect("strategy:plan_details", plan.pk)
+    return partial_or_redirect(
+        request,
+        "strategy/_section_list.html",
+        {"plan": plan, "sections": plan_sections(plan=plan), "editable": True},
+        redirect_to=reverse("strategy:plan_details", args=[plan.pk]),
+    )
 
 
 @require_POST
@@ -202,56 +216,8 @@ def membership_delete(request, plan_id: int, membership_id: int):
 
 
 # --- stakeholders -----------------------------------------------------------------------
-
-
-def _responsibilities_with_activities() -> Prefetch:
-    """Each stakeholder's responsibilities joined to their activity in one query. The
-    model comes from the relation, as strategy may not import actionplan; the join
-    avoids a prefetch by activity ids, whose IN list grows with the plan."""
-    responsibility = Stakeholder.responsibilities.rel.related_model
-    return Prefetch(
-        "responsibilities",
-        queryset=responsibility.objects.select_related("activity").order_by(
-            "activity__order", "activity_id"
-        ),
-    )
-
-
-def _stakeholders_page(request, plan: Plan, form=None, status=200):
-    editable = can_edit_plan(request.user, plan)
-    stakeholders = (
-        plan.stakeholders.order_by("order", "name")
-        .annotate(
-            lead_count=Count("responsibilities", filter=Q(responsibilities__role="lead")),
-            partner_count=Count("responsibilities", filter=~Q(responsibilities__role="lead")),
-        )
-        .prefetch_related(_responsibilities_with_activities())
-    )
-    context = {
-        "plan": plan,
-        "active": "stakeholders",
-        "editable": editable,
-        "stakeholders": stakeholders,
-        "form": form or (StakeholderForm(plan=plan) if editable else None),
-    }
-    return render(request, "strategy/stakeholders.html", context, status=status)
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def stakeholders(request, plan_id: int):
-    if request.method == "GET":
-        return _stakeholders_page(request, get_plan_for_user(request, plan_id))
-    plan = get_plan_for_editor(request, plan_id)
-    last = plan.stakeholders.order_by("-order").values_list("order", flat=True).first()
-    form = StakeholderForm(
-        request.POST, instance=Stakeholder(plan=plan, order=(last or 0) + 1), plan=plan
-    )
-    if form.is_valid():
-        form.save()
-        messages.success(request, f"“{form.instance.name}” was added.")
-        return redirect("strategy:stakeholders", plan.pk)
-    return _stakeholders_page(request, plan, form=form, status=422)
+# The list of a plan's stakeholders and the removal of one show the activities each body
+# has, so those two pages are actionplan's (actionplan/views_stakeholders.py).
 
 
 @require_http_methods(["GET", "POST"])
@@ -267,32 +233,3 @@ def stakeholder_edit(request, plan_id: int, stakeholder_id: int):
     status = 422 if form.is_bound else 200
     context = {"plan": plan, "form": form, "stakeholder": stakeholder, "active": "stakeholders"}
     return render(request, "strategy/stakeholder_form.html", context, status=status)
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def stakeholder_delete(request, plan_id: int, stakeholder_id: int):
-    stakeholder = get_stakeholder_for_editor(request, plan_id, stakeholder_id)
-    plan = stakeholder.plan
-    if request.method == "POST":
-        stakeholder.delete()
-        messages.success(request, f"“{stakeholder.name}” was deleted.")
-        return redirect("strategy:stakeholders", plan.pk)
-    roles = stakeholder.responsibilities.aggregate(
-        lead=Count("pk", filter=Q(role="lead")), partner=Count("pk", filter=~Q(role="lead"))
-    )
-    consequences = [
-        f"It no longer leads {roles['lead']} activity(ies) nor supports {roles['partner']}.",
-        f"{stakeholder.indicators.count()} indicator(s) lose their responsible body.",
-    ]
-    return render(
-        request,
-        "strategy/confirm_delete.html",
-        {
-            "plan": plan,
-            "active": "stakeholders",
-            "what": f"the stakeholder “{stakeholder.name}”",
-            "consequences": consequences,
-            "cancel_url": "strategy:stakeholders",
-        },
-    )

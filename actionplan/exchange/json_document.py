@@ -5,19 +5,28 @@ Errors name the place in the document as a JSON path (``$.chapters[0].goals[1].t
 so a person can find the line to fix in any editor.
 """
 
+import codecs
 import datetime
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
+import fastjsonschema
+from fastjsonschema import JsonSchemaException
 from jsonschema import Draft202012Validator
 
 FORMAT = "nap-planner/plan"
 VERSION = 1
 SCHEMA_PATH = Path(__file__).parent / "schema" / "plan-v1.schema.json"
 MAX_REPORTED = 50
+# What a plan document file may weigh. The JSON export of the largest plan a workbook may
+# hold (xlsx_layout.MAX_ACTIVITIES activities, with long texts) stays well below it, so
+# every plan the application exports imports back (tests/actionplan/exchange/
+# test_json_limits.py holds the two to each other).
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,16 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(_dereferenced(schema, schema["$defs"]))
 
 
+@cache
+def _fast_validator():
+    # Compiled to Python, so a valid plan of thousands of activities is checked in a
+    # fraction of the time; the schema uses nothing beyond draft 7.
+    schema = plan_schema()
+    flat = _dereferenced(schema, schema["$defs"])
+    flat["$schema"] = "http://json-schema.org/draft-07/schema#"
+    return fastjsonschema.compile(flat)
+
+
 def _dereferenced(node, definitions: dict):
     if isinstance(node, list):
         return [_dereferenced(item, definitions) for item in node]
@@ -76,15 +95,16 @@ def _dereferenced(node, definitions: dict):
     return {k: _dereferenced(v, definitions) for k, v in node.items() if k != "$defs"}
 
 
-def document_load(raw: bytes | str) -> dict:
-    """Parse the text of a plan document; refuse what is not a JSON object."""
+def document_load(raw: bytes | str | BinaryIO) -> dict:
+    """Parse the text of a plan document; refuse what is not a JSON object. A file is
+    decoded as it is read, so a large document is never held as bytes and text at once."""
     if isinstance(raw, bytes):
         try:
             raw = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise PlanDocumentError(
-                [DocumentIssue("$", f"The file is not UTF-8 text (byte {exc.start}).")]
-            ) from exc
+            raise _not_utf8(exc.start) from exc
+    elif not isinstance(raw, str):
+        raw = _text_read(raw)
     if not raw.strip():
         raise PlanDocumentError([DocumentIssue("$", "The file is empty.")])
     try:
@@ -95,6 +115,27 @@ def document_load(raw: bytes | str) -> dict:
     if not isinstance(document, dict):
         raise PlanDocumentError([DocumentIssue("$", "A plan document is a JSON object.")])
     return document
+
+
+def _not_utf8(byte: int) -> PlanDocumentError:
+    return PlanDocumentError([DocumentIssue("$", f"The file is not UTF-8 text (byte {byte}).")])
+
+
+def _text_read(file: BinaryIO) -> str:
+    file.seek(0)
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    parts, offset = [], 0
+    while chunk := file.read(1 << 20):
+        try:
+            parts.append(decoder.decode(chunk))
+        except UnicodeDecodeError as exc:
+            raise _not_utf8(offset + exc.start) from exc
+        offset += len(chunk)
+    try:
+        parts.append(decoder.decode(b"", final=True))
+    except UnicodeDecodeError as exc:
+        raise _not_utf8(offset + exc.start) from exc
+    return "".join(parts)
 
 
 def document_check_schema(document: dict) -> None:
@@ -110,10 +151,15 @@ def document_check_schema(document: dict) -> None:
         found = json.dumps(document.get("version"))
         message = f"Version {found} is not supported: this application reads version {VERSION}."
         raise PlanDocumentError([DocumentIssue("$.version", message)])
-    issues = [
-        DocumentIssue(json_path(error.absolute_path), _message(error))
-        for error in _validator().iter_errors(document)
-    ]
+    issues = []
+    try:
+        _fast_validator()(document)
+    except JsonSchemaException:
+        # The fast check stops at the first violation; this one names them all.
+        issues = [
+            DocumentIssue(json_path(error.absolute_path), _message(error))
+            for error in _validator().iter_errors(document)
+        ]
     issues += _nul_characters(document, [])
     if issues:
         raise PlanDocumentError(issues)
@@ -122,6 +168,9 @@ def document_check_schema(document: dict) -> None:
 def _message(error) -> str:
     # The validator quotes the offending value first, which may be a whole chapter.
     quoted, message = repr(error.instance), error.message
+    if error.validator == "maxLength":
+        # The same limit a form states, so a workbook's cell reads as it would in a form.
+        message += f": at most {error.validator_value} characters"
     if len(quoted) > 80 and message.startswith(quoted):
         message = f"{quoted[:60]}…{quoted[-1]} {message[len(quoted) :].lstrip()}"
     return message if len(message) <= 500 else message[:499] + "…"

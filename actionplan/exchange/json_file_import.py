@@ -1,95 +1,51 @@
 """The import page's adapter for JSON plan documents: the same preview-then-confirm
-steps as for a workbook, on top of `plan_import_json`.
+steps as for a workbook; problems name the document's JSON path."""
 
-The JSON importer validates while it builds, so its preview is a dry run: the plan is
-created inside a savepoint, described, and rolled back. Nothing of it remains.
-"""
+import os
+from functools import partial
 
-from collections import defaultdict
-from decimal import Decimal
-
-from django.db import transaction
-
-from actionplan.exchange.json_document import PlanDocumentError, document_load
-from actionplan.exchange.json_import import plan_import_json
-from actionplan.exchange.xlsx_cells import Problem
-from actionplan.exchange.xlsx_import import (
-    PREVIEW_LIST_LIMIT,
+from actionplan.exchange.json_document import (
+    MAX_DOCUMENT_BYTES,
+    PlanDocumentError,
+    document_load,
+)
+from actionplan.exchange.plan_import import (
     ImportPreview,
     ImportRejected,
-    read_upload,
+    SourceDocument,
+    plan_file_import,
+    plan_file_preview,
 )
-from actionplan.exchange.xlsx_layout import MAX_FILE_BYTES
-from actionplan.models import BudgetLine, SubActivity
+from napplanner.problems import Problem, file_problem
 from strategy.models import Plan
 
 
-class _DryRun(Exception):
-    pass
+def _at_path(path: str, message: str) -> Problem:
+    return Problem(path, "", message)
 
 
-def _problems(exc: PlanDocumentError) -> list[Problem]:
-    return [Problem("", None, None, str(issue)) for issue in exc.issues]
+def _size(file) -> int:
+    if isinstance(file, bytes):
+        return len(file)
+    file.seek(0, os.SEEK_END)
+    return file.tell()
 
 
-def _document(file) -> dict:
-    data = read_upload(file)
-    if len(data) > MAX_FILE_BYTES:
-        message = f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB."
-        raise ImportRejected([Problem("", None, None, message)])
+def json_document_read(file) -> SourceDocument:
+    """The document in a JSON file (bytes, or a file read as it is parsed)."""
+    if _size(file) > MAX_DOCUMENT_BYTES:
+        message = f"The file is larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB."
+        raise ImportRejected([file_problem(message)])
     try:
-        return document_load(data)
+        document = document_load(file)
     except PlanDocumentError as exc:
-        raise ImportRejected(_problems(exc)) from exc
-
-
-def _describe(plan: Plan) -> ImportPreview:
-    totals: dict[str, Decimal] = defaultdict(Decimal)
-    for currency, amount in BudgetLine.objects.filter(activity__plan=plan).values_list(
-        "currency", "amount"
-    ):
-        totals[currency] += amount
-    activities = plan.activities.order_by("order", "pk")
-    return ImportPreview(
-        plan=plan,
-        counts={
-            "chapters": plan.chapters.count(),
-            "goals": plan.goals.count(),
-            "objectives": plan.objectives.count(),
-            "outputs": plan.outputs.count(),
-            "activities": activities.count(),
-            "sub_activities": SubActivity.objects.filter(activity__plan=plan).count(),
-            "budget_lines": BudgetLine.objects.filter(activity__plan=plan).count(),
-            "indicators": plan.indicators.count(),
-            "stakeholders": plan.stakeholders.count(),
-        },
-        goals=[str(g) for g in plan.goals.order_by("order", "pk")[:PREVIEW_LIST_LIMIT]],
-        objectives=[str(o) for o in plan.objectives.order_by("order", "pk")[:PREVIEW_LIST_LIMIT]],
-        activities=[str(a) for a in activities[:PREVIEW_LIST_LIMIT]],
-        stakeholders=list(
-            plan.stakeholders.order_by("order", "name").values_list("name", flat=True)
-        ),
-        budget_totals=sorted(totals.items()),
-    )
+        raise ImportRejected([_at_path(i.path, i.message) for i in exc.issues]) from exc
+    return SourceDocument(document=document, problem_at=_at_path)
 
 
 def plan_import_json_preview(*, file, user) -> ImportPreview:
-    try:
-        document = _document(file)
-        with transaction.atomic():
-            preview = _describe(plan_import_json(document=document, user=user))
-            raise _DryRun
-    except _DryRun:
-        preview.plan.pk = None
-        return preview
-    except ImportRejected as exc:
-        return ImportPreview(problems=exc.problems)
-    except PlanDocumentError as exc:
-        return ImportPreview(problems=_problems(exc))
+    return plan_file_preview(read=partial(json_document_read, file), user=user)
 
 
 def plan_import_json_file(*, file, user) -> Plan:
-    try:
-        return plan_import_json(document=_document(file), user=user)
-    except PlanDocumentError as exc:
-        raise ImportRejected(_problems(exc)) from exc
+    return plan_file_import(read=partial(json_document_read, file), user=user)

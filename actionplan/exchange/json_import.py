@@ -6,9 +6,13 @@ codes); the models' own rules (``full_clean()``: timeframe inside the period, en
 before start, amounts not negative, one lead body per activity, …). Every problem is
 reported with its JSON path. The writing is one transaction of bulk inserts, so the
 number of queries does not grow with the plan.
+
+This is the one writer of a whole plan: a workbook reaches it as a document too (see
+`plan_import`), and a preview runs the same passes without the writing.
 """
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -56,6 +60,7 @@ WRITE_ORDER = (
     SubActivity,
     Responsibility,
     BudgetLine,
+    Indicator,
 )
 
 
@@ -65,13 +70,7 @@ def plan_import_json(
     """Create a plan from a document. ``user`` (when given) and ``editors`` become its
     editors. ``previous_plans`` limits which existing plans ``plan.previous_plan`` may
     link to (by default, those ``user`` may see)."""
-    document_check_schema(document)
-    if previous_plans is None and user is not None:
-        previous_plans = Plan.objects.visible_to(user)
-    reader = _DocumentReader(previous_plans=previous_plans)
-    reader.read(document)
-    if reader.issues:
-        raise PlanDocumentError(reader.issues)
+    reader = _read(document, user=user, previous_plans=previous_plans)
     with transaction.atomic():
         plan = reader.write()
         people = {person.pk: person for person in [*editors, *([user] if user else [])]}
@@ -80,6 +79,35 @@ def plan_import_json(
             for person in people.values()
         )
     return plan
+
+
+@dataclass
+class PlanDraft:
+    """What importing a document would create: the plan and its rows, unsaved."""
+
+    plan: Plan
+    rows: dict[type, list]
+
+    def count(self, model: type) -> int:
+        return len(self.rows.get(model, ()))
+
+
+def plan_import_json_check(*, document: dict, user=None) -> PlanDraft:
+    """Every check of `plan_import_json`, without writing: what the import would create.
+    Raises PlanDocumentError as the import would."""
+    reader = _read(document, user=user, previous_plans=None)
+    return PlanDraft(plan=reader.plan, rows=reader.pending)
+
+
+def _read(document: dict, *, user, previous_plans) -> "_DocumentReader":
+    document_check_schema(document)
+    if previous_plans is None and user is not None:
+        previous_plans = Plan.objects.visible_to(user)
+    reader = _DocumentReader(previous_plans=previous_plans)
+    reader.read(document)
+    if reader.issues:
+        raise PlanDocumentError(reader.issues)
+    return reader
 
 
 def plan_find_existing(*, document: dict) -> Plan | None:
@@ -113,7 +141,6 @@ class _DocumentReader:
         self.pending: dict[type, list] = {model: [] for model in WRITE_ORDER}
         self.tag_links: list[tuple[object, str, list]] = []
         self.background_links: list[tuple[StrategicGoal, list[Section]]] = []
-        self.indicators: list[tuple[Path, dict]] = []
         self.sections: dict[str, Section] = {}
         self.stakeholders: dict[str, Stakeholder] = {}
         self.stakeholder_names: dict[str, Stakeholder] = {}
@@ -275,17 +302,18 @@ class _DocumentReader:
         for n, item in enumerate(data.get("indicators", [])):
             where = [*parts, "indicators", n]
             body = self._stakeholder(item.get("responsible_body"), [*where, "responsible_body"])
-            fields = {
+            indicator = Indicator(
                 **_texts(item, "definition", "unit", "baseline_value", "target_value"),
                 **_texts(item, "means_of_verification"),
-                "level": item.get("level", Indicator.Level.OUTPUT),
-                "baseline_year": item.get("baseline_year"),
-                "target_year": item.get("target_year"),
-                "frequency": item.get("frequency") or "",
-                "responsible_body": body,
-                subject: instance,
-            }
-            self.indicators.append((where, fields))
+                plan=self.plan,
+                level=item.get("level", Indicator.Level.OUTPUT),
+                baseline_year=item.get("baseline_year"),
+                target_year=item.get("target_year"),
+                frequency=item.get("frequency") or "",
+                responsible_body=body,
+                **{subject: instance},
+            )
+            self.add(indicator, where, len(self.pending[Indicator]))
 
     def _read_goal(self, data: dict, chapter: Chapter | None, parts: Path) -> None:
         goal = StrategicGoal(
@@ -396,15 +424,6 @@ class _DocumentReader:
         self.plan.save()
         for model in WRITE_ORDER:
             model.objects.bulk_create(self.pending[model])
-        indicators = []
-        for order, (parts, fields) in enumerate(self.indicators):
-            indicator = Indicator(plan=self.plan, order=order, **fields)
-            # The subject must be saved before the model can tell which one it is.
-            if self.validate(indicator, parts):
-                indicators.append(indicator)
-        if self.issues:
-            raise PlanDocumentError(self.issues)
-        Indicator.objects.bulk_create(indicators)
         self._write_links()
         return self.plan
 

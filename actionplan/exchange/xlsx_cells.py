@@ -8,7 +8,6 @@ import datetime
 import io
 import re
 import zipfile
-from dataclasses import dataclass
 from decimal import Decimal
 
 from openpyxl import load_workbook
@@ -21,24 +20,6 @@ from actionplan.exchange.xlsx_layout import (
     MAX_FILE_BYTES,
     MAX_UNZIPPED_BYTES,
 )
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One reason an import cannot go ahead, placed where the person can find it."""
-
-    sheet: str
-    row: int | None
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = [f"{self.sheet} sheet"] if self.sheet else []
-        if self.row:
-            where.append(f"row {self.row}")
-        if self.column:
-            where.append(f"column “{self.column}”")
-        return f"{', '.join(where)}: {self.message}" if where else self.message
 
 
 class WorkbookRefused(Exception):

@@ -8,10 +8,10 @@ from openpyxl.utils import get_column_letter
 from actionplan.exchange.xlsx_cells import (
     FORMULA_MESSAGE,
     MERGED_MESSAGE,
-    Problem,
     merged_ranges,
 )
 from actionplan.exchange.xlsx_layout import MAX_ROWS, PLAN_SHEET, Column, normalise_name
+from napplanner.problems import Problem, cell_problem
 
 
 class SheetRows:
@@ -34,7 +34,9 @@ class SheetRows:
             for key, i in self.index.items():
                 cell = cells[i - 1] if i - 1 < len(cells) else None
                 if cell is not None and cell.data_type == "f":
-                    self.problems.append(Problem(self.sheet, number, header_of[i], FORMULA_MESSAGE))
+                    self.problems.append(
+                        cell_problem(self.sheet, number, header_of[i], FORMULA_MESSAGE)
+                    )
                     cell = None
                 values[key] = getattr(cell, "value", None)
             if any(v is not None and str(v).strip() for v in values.values()):
@@ -47,7 +49,7 @@ def sheet_get(workbook, name: str, problems: list[Problem]):
             return workbook[title]
     found = ", ".join(f"“{t}”" for t in workbook.sheetnames)
     problems.append(
-        Problem(
+        cell_problem(
             name,
             None,
             None,
@@ -69,13 +71,15 @@ def _header_map(ws, columns, problems: list[Problem]) -> dict[str, int]:
             continue
         if column.key in found:
             problems.append(
-                Problem(ws.title, 1, column.header, "This column appears twice in the header row.")
+                cell_problem(
+                    ws.title, 1, column.header, "This column appears twice in the header row."
+                )
             )
         found[column.key] = index
     for column in columns:
         if column.key not in found:
             problems.append(
-                Problem(
+                cell_problem(
                     ws.title,
                     1,
                     column.header,
@@ -91,7 +95,7 @@ def table_read(ws, columns: tuple[Column, ...], problems: list[Problem]) -> Shee
     rows = (ws.max_row or 1) - 1
     if rows > MAX_ROWS:
         problems.append(
-            Problem(
+            cell_problem(
                 ws.title,
                 None,
                 None,
@@ -107,7 +111,7 @@ def table_read(ws, columns: tuple[Column, ...], problems: list[Problem]) -> Shee
     header_of = {i: c.header for c in columns if (i := index.get(c.key))}
     for row, col, ref in merged_ranges(ws):
         column = header_of.get(col, f"{get_column_letter(col)} (outside the table)")
-        problems.append(Problem(ws.title, row, column, MERGED_MESSAGE.format(ref)))
+        problems.append(cell_problem(ws.title, row, column, MERGED_MESSAGE.format(ref)))
     return SheetRows(ws, index, columns, problems)
 
 
@@ -117,13 +121,13 @@ def plan_sheet_read(ws, fields: dict[str, str], problems: list[Problem]) -> dict
     found: dict[str, tuple[int, object]] = {}
     for row, col, ref in merged_ranges(ws):
         message = MERGED_MESSAGE.format(ref)
-        problems.append(Problem(PLAN_SHEET, row, get_column_letter(col), message))
+        problems.append(cell_problem(PLAN_SHEET, row, get_column_letter(col), message))
     for number, cells in enumerate(ws.iter_rows(max_col=2), start=1):
         label = wanted.get(normalise_name(str(getattr(cells[0], "value", None) or "")))
         if not label or len(cells) < 2:
             continue
         if cells[1].data_type == "f":
-            problems.append(Problem(PLAN_SHEET, number, label, FORMULA_MESSAGE))
+            problems.append(cell_problem(PLAN_SHEET, number, label, FORMULA_MESSAGE))
             continue
         found[label] = (number, cells[1].value)
     return found

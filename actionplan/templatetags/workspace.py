@@ -1,28 +1,19 @@
 """Template tags that keep the workspace light: a plan of 2,000 activities draws some
-10,000 buttons, so each is a short string built here rather than a template with
-several URL reversals."""
+10,000 buttons, so URLs are reversed once per page and partials are drawn without the
+cost of {% include %}. The markup itself is in the partial templates."""
 
 from django import template
-from django.urls import reverse
-from django.utils.html import format_html
+from django.template.base import token_kwargs
 
-from actionplan.elements import KINDS
+from actionplan.elements import element_url_prefix
 
 register = template.Library()
-
-
-def element_url_prefixes(plan_id: int) -> dict[str, str]:
-    """Per kind, the URL of its elements without the id: reversed once per page, not once
-    per element. Views drawing many elements put it in the context as `ws_prefixes`."""
-    return {
-        slug: reverse("actionplan:element", args=[plan_id, slug, 0])[: -len("0/")] for slug in KINDS
-    }
 
 
 def _element_prefix(context, slug: str) -> str:
     prefixes = context.get("ws_prefixes")
     if prefixes is None:
-        return reverse("actionplan:element", args=[context["plan"].pk, slug, 0])[: -len("0/")]
+        return element_url_prefix(context["plan"].pk, slug)
     return prefixes[slug]
 
 
@@ -32,47 +23,11 @@ def ws_element_url(context, slug: str, pk: int) -> str:
     return f"{_element_prefix(context, slug)}{pk}/"
 
 
-EDIT_BUTTONS = (
-    '<button type="button" data-ws="edit" aria-label="Edit {what}">Edit</button>'
-    '<button type="button" data-ws="delete" aria-label="Delete {what}">Delete</button>'
-)
-MOVE_BUTTONS = (
-    '<button type="button" data-ws="up" aria-label="Move {what} up">↑</button>'
-    '<button type="button" data-ws="down" aria-label="Move {what} down">↓</button>'
-)
-
-
 @register.simple_tag(takes_context=True)
-def ws_controls(context, what: str, movable: bool = True):
-    """Edit, delete and move buttons for the element block around them (data-el); the
-    page's script sends them, so each button is a few attributes only."""
-    if not context.get("can_edit"):
-        return ""
-    tree = context.get("tree")
-    markup = EDIT_BUTTONS
-    if movable and not (tree and tree.filtered):
-        markup += MOVE_BUTTONS
-    # One format_html per element, escaping `what` wherever it appears.
-    return format_html('<span class="ws-controls">' + markup + "</span>", what=what)
-
-
-@register.simple_tag(takes_context=True)
-def ws_add(context, slug: str, what: str, parent: str = "", parent_id: int | None = None):
-    """An "Add …" button and the slot its form opens in."""
-    if not context.get("can_edit"):
-        return ""
-    tree = context.get("tree")
-    if tree and tree.filtered:
-        return ""
+def ws_add_url(context, slug: str, parent: str = "", parent_id: int | None = None) -> str:
+    """The URL of the form adding an element of kind `slug` under the parent named."""
     url = f"{_element_prefix(context, slug)}add/"
-    if parent:
-        url += f"?{parent}={parent_id}"
-    return format_html(
-        '<div class="ws-add-slot"></div><button type="button" class="btn btn-sm btn-link"'
-        ' hx-get="{}" hx-target="previous .ws-add-slot" hx-swap="innerHTML">+ Add {}</button>',
-        url,
-        what,
-    )
+    return f"{url}?{parent}={parent_id}" if parent else url
 
 
 class PartialNode(template.Node):
@@ -80,21 +35,31 @@ class PartialNode(template.Node):
     render state. The tree draws thousands of partials, and {% include %} cost a third of
     the page's time; these partials keep no render state (no cycle, no blocks)."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, extra: dict):
         self.name = name
+        self.extra = extra
 
     def render(self, context):
         partial = context.template.engine.get_template(self.name)
-        return partial.nodelist.render(context)
+        if not self.extra:
+            return partial.nodelist.render(context)
+        values = {key: value.resolve(context) for key, value in self.extra.items()}
+        with context.push(**values):
+            return partial.nodelist.render(context)
 
 
 @register.tag
 def ws_partial(parser, token):
-    """{% ws_partial "actionplan/_activity_head.html" %}"""
-    try:
-        _tag, name = token.split_contents()
-    except ValueError:
-        raise template.TemplateSyntaxError("ws_partial takes one quoted template name") from None
+    """{% ws_partial "actionplan/_activity_head.html" %}, or with values for the partial:
+    {% ws_partial "actionplan/_controls.html" what="goal G1" fixed=True %}"""
+    bits = token.split_contents()
+    message = "ws_partial takes one quoted template name, then name=value pairs"
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(message)
+    name, rest = bits[1], bits[2:]
     if name[0] not in "\"'" or name[-1] != name[0]:
-        raise template.TemplateSyntaxError("ws_partial takes one quoted template name")
-    return PartialNode(name[1:-1])
+        raise template.TemplateSyntaxError(message)
+    extra = token_kwargs(rest, parser)  # takes the pairs it reads out of `rest`
+    if rest:
+        raise template.TemplateSyntaxError(message)
+    return PartialNode(name[1:-1], extra)

@@ -1,5 +1,8 @@
-// Plan workspace: after the server has reordered an element, move its block in the page
-// and keep the keyboard focus on the button that was pressed.
+// Plan workspace. The tree's buttons are declarative htmx (hx-get, hx-post); the server
+// answers with events (django-htmx's trigger_client_event) that the listeners below act on.
+
+// After the server has reordered an element, move its block in the page and keep the
+// keyboard focus on the button that was pressed.
 document.body.addEventListener("nap:moved", function (event) {
   var block = document.getElementById(event.detail.id);
   if (!block) return;
@@ -17,23 +20,6 @@ document.body.addEventListener("htmx:afterSwap", function (event) {
   var target = event.detail.target;
   var field = target && target.querySelector("[autofocus], .ws-form input, .ws-form textarea, .ws-form select");
   if (field) field.focus();
-});
-
-// The tree's buttons carry only data-ws="edit|delete|up|down|panel"; the element block
-// around them (data-el) gives the URL, which keeps a plan of 2,000 activities light.
-document.addEventListener("click", function (event) {
-  var button = event.target.closest("[data-ws]");
-  var block = button && button.closest("[data-el]");
-  if (!block) return;
-  var action = button.dataset.ws;
-  var url = block.dataset.el;
-  if (action === "edit" || action === "delete") {
-    htmx.ajax("GET", url + action + "/", {source: button, target: "#" + block.id + "-head", swap: "outerHTML"});
-  } else if (action === "up" || action === "down") {
-    htmx.ajax("POST", url + "move/", {source: button, values: {direction: action}, swap: "none"});
-  } else if (action === "panel") {
-    htmx.ajax("GET", url + "panel/", {source: button, target: "#" + block.id + "-panel", swap: "innerHTML"});
-  }
 });
 
 document.addEventListener("click", function (event) {

@@ -63,3 +63,10 @@ def other_plan_branch(cast):
         objective=activity.objective,
         stakeholder=StakeholderFactory(plan=plan, name="Foreign ministry"),
     )
+
+
+@pytest.fixture
+def htmx(client):
+    """The test client, sending its requests as htmx does."""
+    client.defaults["HTTP_HX_REQUEST"] = "true"
+    return client

@@ -3,7 +3,6 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from strategy.models import PlanMembership, PlanStatus
 from tests.actionplan.plan_pages import plan_page_of_size
 from tests.factories import ActivityFactory, BudgetLineFactory, PlanFactory
 
@@ -42,32 +41,6 @@ def test_it_says_when_there_is_no_budget_at_all(client, cast):
     plan = PlanFactory(editors=[cast.coordinator])
     client.force_login(cast.coordinator)
     assert b"No activity has a budget line yet." in client.get(_url(plan)).content
-
-
-def test_it_lets_a_reviewer_read_an_adopted_plan(client, cast):
-    plan = PlanFactory(status=PlanStatus.ADOPTED)
-    client.force_login(cast.reviewer)
-    assert client.get(_url(plan)).status_code == 200
-
-
-def test_it_lets_a_reader_member_read(client, cast):
-    plan = PlanFactory()
-    PlanMembership.objects.create(plan=plan, user=cast.outsider, role="reader")
-    client.force_login(cast.outsider)
-    assert client.get(_url(plan)).status_code == 200
-
-
-@pytest.mark.parametrize("who", ["outsider", "coordinator2", "reviewer"])
-def test_it_hides_a_draft_from_those_who_may_not_see_it(client, cast, who):
-    plan = PlanFactory(editors=[cast.coordinator])
-    client.force_login(getattr(cast, who))
-    assert client.get(_url(plan)).status_code == 404
-
-
-def test_it_refuses_post(client, cast):
-    plan = PlanFactory(editors=[cast.coordinator])
-    client.force_login(cast.coordinator)
-    assert client.post(_url(plan)).status_code == 405
 
 
 @pytest.mark.parametrize("size", [6, 60])

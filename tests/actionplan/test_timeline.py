@@ -3,7 +3,6 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from strategy.models import PlanMembership, PlanStatus
 from tests.actionplan.plan_pages import plan_page_of_size
 from tests.factories import ActivityFactory, ChapterFactory, PlanFactory, SpecificObjectiveFactory
 
@@ -46,37 +45,6 @@ def test_it_escapes_markup_in_the_chart_and_the_table(client, cast):
     assert "<script>x()" not in html
     assert "<i>NAP" not in html
     assert html.count("&lt;script&gt;x()&lt;/script&gt;") >= 2
-
-
-def test_it_lets_a_reviewer_read_a_plan_under_consultation(client, cast):
-    plan = PlanFactory(status=PlanStatus.CONSULTATION)
-    client.force_login(cast.reviewer)
-    assert client.get(_url(plan)).status_code == 200
-
-
-def test_it_lets_a_reader_member_read(client, cast):
-    plan = PlanFactory()
-    PlanMembership.objects.create(plan=plan, user=cast.coordinator2, role="reader")
-    client.force_login(cast.coordinator2)
-    assert client.get(_url(plan)).status_code == 200
-
-
-@pytest.mark.parametrize("who", ["outsider", "coordinator2", "reviewer", "standards_admin"])
-def test_it_hides_a_draft_from_those_who_may_not_see_it(client, cast, who):
-    plan = PlanFactory(editors=[cast.coordinator])
-    client.force_login(getattr(cast, who))
-    assert client.get(_url(plan)).status_code == 404
-
-
-def test_it_sends_anonymous_visitors_to_sign_in(client):
-    response = client.get(_url(PlanFactory()))
-    assert response.status_code == 302
-
-
-def test_it_refuses_post(client, cast):
-    plan = PlanFactory(editors=[cast.coordinator])
-    client.force_login(cast.coordinator)
-    assert client.post(_url(plan)).status_code == 405
 
 
 @pytest.mark.parametrize("size", [6, 60])

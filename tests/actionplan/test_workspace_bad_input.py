@@ -8,7 +8,8 @@ from django.urls import reverse
 from actionplan.models import Activity, BudgetLine, Indicator, Responsibility, SubActivity
 from strategy.models import SpecificObjective
 
-pytestmark = pytest.mark.django_db
+# The tree calls these endpoints through htmx; test_workspace_plain.py sends plain requests.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("htmx")]
 
 
 def _add(client, plan, kind, data, **parent):

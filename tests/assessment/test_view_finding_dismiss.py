@@ -39,28 +39,3 @@ def test_restore_brings_it_back(client, review, cast):
     assert response.status_code == 302  # without htmx: back to the workspace
     finding.refresh_from_db()
     assert not finding.dismissed
-
-
-def test_others_may_not_dismiss(client, review, cast, other_reviewer):
-    finding = review.findings.first()
-    for user, status in [(other_reviewer, 403), (cast.coordinator, 403), (cast.outsider, 404)]:
-        response = login(client, user).post(_url("finding_dismiss", finding), {"reason": "x"})
-        assert response.status_code == status
-    finding.refresh_from_db()
-    assert not finding.dismissed
-
-
-def test_a_finding_of_another_review_is_404(client, review, cast, framework, plan):
-    from assessment.services import review_create
-
-    other = review_create(plan=plan, framework=framework, user=cast.superuser)
-    finding = other.findings.first()
-    url = reverse("assessment:finding_dismiss", args=[review.pk, finding.pk])
-    assert login(client, cast.reviewer).post(url, {"reason": "x"}).status_code == 404
-
-
-def test_they_refuse_get(client, review, cast):
-    finding = review.findings.first()
-    login(client, cast.reviewer)
-    assert client.get(_url("finding_dismiss", finding)).status_code == 405
-    assert client.get(_url("finding_restore", finding)).status_code == 405

@@ -52,25 +52,3 @@ def test_reject_removes_a_suggestion(client, plan, objective, framework, cast):
     rating.refresh_from_db()
     assert rating.computed_level == "not_covered"
     assert review.rejections.filter(code="PR.1", element_id=activity.pk).exists()
-
-
-def test_others_may_not_override(client, review, cast, other_reviewer):
-    rating = review.ratings.get(code="IP.6")
-    data = {"level": "complete", "justification": "x"}
-    for user, status in [(other_reviewer, 403), (cast.coordinator, 403), (cast.outsider, 404)]:
-        assert login(client, user).post(_url("rating_override", rating), data).status_code == status
-        assert (
-            login(client, user)
-            .post(_url("suggestion_reject", rating), {"element_type": "activity", "element_id": 1})
-            .status_code
-            == status
-        )
-    rating.refresh_from_db()
-    assert rating.override_level == ""
-
-
-def test_they_refuse_get(client, review, cast):
-    rating = review.ratings.first()
-    login(client, cast.reviewer)
-    assert client.get(_url("rating_override", rating)).status_code == 405
-    assert client.get(_url("suggestion_reject", rating)).status_code == 405

@@ -51,15 +51,6 @@ def test_a_final_review_is_read_only(client, review, cast):
     assert "Reason to dismiss" not in html and "Save level" not in html
 
 
-def test_an_outsider_gets_404(client, review, cast):
-    assert login(client, cast.outsider).get(_url(review)).status_code == 404
-    assert login(client, cast.coordinator2).get(_url(review)).status_code == 404
-
-
-def test_it_refuses_post(client, review, cast):
-    assert login(client, cast.reviewer).post(_url(review)).status_code == 405
-
-
 def test_its_queries_do_not_grow_with_the_plan(
     client, review, cast, plan, objective, django_assert_max_num_queries
 ):

@@ -22,23 +22,6 @@ def test_finalise_freezes_the_review(client, review, cast):
     assert response.status_code == 403
 
 
-def test_only_the_reviews_reviewers_may_run_or_finalise(client, review, cast, other_reviewer):
-    for user, status in [(other_reviewer, 403), (cast.coordinator, 403), (cast.outsider, 404)]:
-        login(client, user)
-        for name in ["review_run", "review_finalise"]:
-            assert (
-                client.post(reverse(f"assessment:{name}", args=[review.pk])).status_code == status
-            )
-    review.refresh_from_db()
-    assert review.status == Review.Status.DRAFT
-
-
 def test_a_superuser_may_change_any_review(client, review, cast):
     login(client, cast.superuser)
     assert client.post(reverse("assessment:review_run", args=[review.pk])).status_code == 302
-
-
-def test_they_refuse_get(client, review, cast):
-    login(client, cast.reviewer)
-    for name in ["review_run", "review_finalise"]:
-        assert client.get(reverse(f"assessment:{name}", args=[review.pk])).status_code == 405

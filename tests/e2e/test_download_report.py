@@ -19,9 +19,14 @@ def test_a_reviewer_reads_the_report_and_downloads_the_pdf(live_server, page, si
     expect(page.get_by_role("heading", name="Coverage at a glance")).to_be_visible()
     expect(page.get_by_role("img", name="Coverage per component")).to_be_visible()
 
-    # The PDF is rendered on request; give a busy machine time.
-    with page.expect_download(timeout=180_000) as download_info:
-        page.get_by_role("link", name="Download PDF").click()
+    # The PDF is made in the background: the page follows it, then offers the file.
+    page.get_by_role("link", name="Download PDF").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("The review report as PDF")
+    offer = page.get_by_role("link", name="Download the review report as PDF")
+    expect(offer).to_be_visible(timeout=180_000)
+    expect(page.get_by_role("status")).to_contain_text("Ready")
+    with page.expect_download(timeout=60_000) as download_info:
+        offer.click()
     download = download_info.value
     assert download.suggested_filename.endswith(".pdf")
     reader = pypdf.PdfReader(download.path())

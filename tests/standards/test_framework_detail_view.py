@@ -47,18 +47,5 @@ def test_its_query_count_does_not_grow_with_the_catalogue(
     assert response.content.decode().count('data-testid="component"') == 5
 
 
-def test_it_answers_404_for_an_unknown_version(client, cast):
-    framework = FrameworkFactory()
-    client.force_login(cast.coordinator)
-    url = reverse("standards:framework_detail", args=[framework.code, "9.9"])
-    assert client.get(url).status_code == 404
-
-
-def test_it_refuses_post(client, cast):
-    framework = FrameworkFactory()
-    client.force_login(cast.standards_admin)
-    assert client.post(_url(framework)).status_code == 405
-
-
 def test_it_sends_anonymous_visitors_to_sign_in(client):
     assert client.get(_url(FrameworkFactory())).status_code == 302

@@ -42,15 +42,5 @@ def test_it_downloads_xlsx(client, cast, framework):
     ]
 
 
-def test_it_answers_404_for_an_unknown_format(client, cast, framework):
-    client.force_login(cast.reviewer)
-    assert client.get(_url(framework, "pdf")).status_code == 404
-
-
-def test_it_refuses_post(client, cast, framework):
-    client.force_login(cast.standards_admin)
-    assert client.post(_url(framework, "yaml")).status_code == 405
-
-
 def test_it_sends_anonymous_visitors_to_sign_in(client, framework):
     assert client.get(_url(framework, "yaml")).status_code == 302

@@ -27,21 +27,3 @@ def test_it_makes_an_earlier_version_current(client, cast, versions):
     assert Framework.objects.get(is_current=True) == old
     new.refresh_from_db()
     assert not new.is_current
-
-
-@pytest.mark.parametrize("role", ["coordinator", "reviewer", "outsider"])
-def test_it_refuses_everyone_but_standards_admins(client, cast, versions, role):
-    client.force_login(getattr(cast, role))
-    assert client.post(_url(versions[0])).status_code == 403
-    assert Framework.objects.get(is_current=True) == versions[1]
-
-
-def test_it_answers_404_for_an_unknown_version(client, cast, versions):
-    client.force_login(cast.standards_admin)
-    url = reverse("standards:framework_make_current", args=["icmpd-2006", "9"])
-    assert client.post(url).status_code == 404
-
-
-def test_it_refuses_get(client, cast, versions):
-    client.force_login(cast.standards_admin)
-    assert client.get(_url(versions[0])).status_code == 405

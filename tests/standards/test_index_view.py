@@ -34,16 +34,6 @@ def test_it_escapes_titles(client, cast):
     assert b"<script>alert" not in content and b"&lt;script&gt;" in content
 
 
-def test_it_sends_anonymous_visitors_to_sign_in(client):
-    response = client.get(URL)
-    assert response.status_code == 302 and reverse("login") in response.url
-
-
-def test_it_refuses_post(client, cast):
-    client.force_login(cast.standards_admin)
-    assert client.post(URL).status_code == 405
-
-
 def test_its_query_count_does_not_grow_with_the_versions(
     client, cast, django_assert_max_num_queries
 ):

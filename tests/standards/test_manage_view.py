@@ -19,17 +19,6 @@ def test_it_shows_the_upload_form_and_every_version(client, cast):
     assert reverse("standards:framework_export", args=["icmpd-2006", "2.0", "yaml"]) in content
 
 
-@pytest.mark.parametrize("role", ["coordinator", "reviewer", "outsider"])
-def test_it_refuses_everyone_but_standards_admins(client, cast, role):
-    client.force_login(getattr(cast, role))
-    assert client.get(URL).status_code == 403
-
-
-def test_it_refuses_post(client, cast):
-    client.force_login(cast.standards_admin)
-    assert client.post(URL).status_code == 405
-
-
 def test_its_query_count_does_not_grow_with_the_versions(
     client, cast, django_assert_max_num_queries
 ):

@@ -83,23 +83,6 @@ def test_it_shows_the_form_with_current_frameworks_only(client, cast):
     assert old not in response.context["form"].fields["framework"].queryset
 
 
-@pytest.mark.parametrize("who", ["outsider", "standards_admin"])
-def test_it_refuses_users_who_do_not_draft_or_review(client, cast, who):
-    client.force_login(getattr(cast, who))
-    assert client.get(URL).status_code == 403
-    assert client.post(URL, _data()).status_code == 403
-    assert not Plan.objects.exists()
-
-
-def test_it_sends_anonymous_visitors_to_sign_in(client):
-    assert client.get(URL).status_code == 302
-
-
-def test_it_refuses_other_methods(client, cast):
-    client.force_login(cast.coordinator)
-    assert client.put(URL).status_code == 405
-
-
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [

@@ -34,13 +34,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file, skip_existing, editors, **options):
-        try:
-            raw = file.read_bytes()
-        except OSError as exc:
-            raise CommandError(f"Cannot read {file}: {exc.strerror}.") from exc
         users = self._users(editors)
         try:
-            document = document_load(raw)
+            with file.open("rb") as handle:
+                document = document_load(handle)
             existing = plan_find_existing(document=document) if skip_existing else None
             if existing is not None:
                 self.stdout.write(f"Plan {existing.pk} already exists; {file.name} skipped.")
@@ -49,6 +46,8 @@ class Command(BaseCommand):
             plan = plan_import_json(
                 document=document, editors=users, previous_plans=Plan.objects.all()
             )
+        except OSError as exc:
+            raise CommandError(f"Cannot read {file}: {exc.strerror}.") from exc
         except PlanDocumentError as exc:
             raise CommandError(f"{file} was not imported; nothing was written.\n{exc}") from exc
         self.stdout.write(str(plan.pk))

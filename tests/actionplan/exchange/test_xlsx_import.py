@@ -278,3 +278,21 @@ def test_it_writes_in_a_bounded_number_of_queries_whatever_the_size(
 
     assert Activity.objects.count() == 350
     assert BudgetLine.objects.count() == 700
+
+
+def test_it_places_what_the_importer_finds_on_the_cell_it_came_from(cast):
+    rows = [
+        activity_row(1),
+        activity_row(2),
+        continuation_row(budget=100, currency="EUR", source="donor", donor=""),
+        activity_row(3, start="2014-01", end="2019-06"),
+    ]
+    data = matrix_bytes(rows)
+
+    preview = plan_import_xlsx_preview(file=data, user=cast.coordinator)
+
+    messages = [str(problem) for problem in preview.problems]
+    assert len(messages) == 2, messages
+    assert messages[0].startswith("Activities sheet, row 4, column “Donor”:")
+    assert messages[1].startswith("Activities sheet, row 5, column “End”:")
+    assert Plan.objects.count() == 0

@@ -28,28 +28,6 @@ def test_it_downloads_the_activity_matrix_of_a_plan_the_user_edits(client, cast)
     assert ws["F2"].value == "Train labour inspectors"
 
 
-def test_it_lets_a_reviewer_export_a_plan_under_consultation(client, cast):
-    plan = PlanFactory(status="consultation")
-    client.force_login(cast.reviewer)
-
-    assert client.get(_url(plan)).status_code == 200
-
-
-@pytest.mark.parametrize("who", ["coordinator2", "outsider", "reviewer"])
-def test_it_hides_a_draft_plan_from_those_who_may_not_see_it(client, cast, who):
-    plan = PlanFactory(editors=[cast.coordinator])
-    client.force_login(getattr(cast, who))
-
-    assert client.get(_url(plan)).status_code == 404
-
-
-def test_it_refuses_post(client, cast):
-    plan = PlanFactory(editors=[cast.coordinator])
-    client.force_login(cast.coordinator)
-
-    assert client.post(_url(plan)).status_code == 405
-
-
 def test_it_is_offered_in_the_plan_workspace(client, cast):
     plan = PlanFactory(editors=[cast.coordinator])
     client.force_login(cast.coordinator)

@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from actionplan.exchange.json_export import plan_export_json
-from actionplan.exchange.upload_staging import SESSION_KEY
 from actionplan.models import Activity
+from actionplan.views_import import STAGING as SESSION_KEY
 from strategy.models import Plan
 from tests.actionplan.exchange.xlsx_workbooks import BAD_FILES, activity_row, matrix_bytes
 from tests.factories import ActivityFactory, PlanFactory
@@ -89,28 +89,6 @@ def test_it_refuses_an_empty_file(client, cast):
 
     assert response.status_code == 400
     assert b"empty" in response.content
-
-
-@pytest.mark.parametrize("who", ["outsider", "standards_admin"])
-def test_it_refuses_people_who_neither_draft_nor_review(client, cast, who):
-    client.force_login(getattr(cast, who))
-
-    assert client.get(URL).status_code == 403
-    assert client.post(URL, _upload(matrix_bytes())).status_code == 403
-    assert Plan.objects.count() == 0
-
-
-def test_it_sends_anonymous_visitors_to_sign_in(client):
-    response = client.get(URL)
-
-    assert response.status_code == 302
-    assert reverse("login") in response["Location"]
-
-
-def test_it_refuses_other_methods(client, cast):
-    client.force_login(cast.coordinator)
-
-    assert client.put(URL).status_code == 405
 
 
 def _json_document(**plan_values) -> dict:

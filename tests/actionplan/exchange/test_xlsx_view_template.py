@@ -21,15 +21,3 @@ def test_it_downloads_the_template(client, cast, who):
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert "attachment" in response["Content-Disposition"]
     assert load_workbook(io.BytesIO(response.content)).sheetnames[-1] == "Instructions"
-
-
-def test_it_refuses_people_who_cannot_import(client, cast):
-    client.force_login(cast.outsider)
-
-    assert client.get(URL).status_code == 403
-
-
-def test_it_refuses_post(client, cast):
-    client.force_login(cast.coordinator)
-
-    assert client.post(URL).status_code == 405

@@ -1,6 +1,6 @@
 import pytest
 
-from actionplan.forms import ChapterForm
+from strategy.forms import ChapterForm
 from tests.factories import (
     AreaFactory,
     ChapterFactory,
@@ -48,7 +48,7 @@ def test_a_plan_without_framework_has_no_tag_fields():
 
 
 def test_a_goal_refers_only_to_its_own_plans_background_analysis(plan):
-    from actionplan.forms import StrategicGoalForm
+    from strategy.forms import StrategicGoalForm
     from tests.factories import SectionFactory
 
     own = SectionFactory(plan=plan, kind="background", title="Situation analysis")

@@ -51,11 +51,6 @@ def test_it_offers_each_role_its_own_links(client, cast):
     assert 'data-role="coordinator"' not in content
 
 
-def test_it_refuses_post(client, cast):
-    client.force_login(cast.coordinator)
-    assert client.post(reverse("home")).status_code == 405
-
-
 def test_it_escapes_plan_titles(client, cast):
     PlanFactory(title="<script>alert(1)</script>", editors=[cast.coordinator])
     client.force_login(cast.coordinator)

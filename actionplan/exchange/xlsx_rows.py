@@ -1,8 +1,7 @@
 """The per-row lines of an activity in the matrix: its own values (lead body, partners,
-timeframe), sub-activities, budget lines and indicators."""
+timeframe), sub-activities, budget lines and indicators, as parts of the document."""
 
-from django.core.exceptions import ValidationError
-
+from actionplan.exchange.json_document import month_format
 from actionplan.exchange.xlsx_cells import (
     cell_amount,
     cell_choice,
@@ -11,7 +10,27 @@ from actionplan.exchange.xlsx_cells import (
     cell_year,
 )
 from actionplan.exchange.xlsx_layout import BUDGET_KEYS, INDICATOR_KEYS, normalise_name, split_code
-from actionplan.models import BudgetLine, Indicator, Responsibility, SubActivity
+from actionplan.models import BudgetLine
+
+# Field of a document's budget line or indicator -> the matrix column it comes from.
+BUDGET_FIELDS = {
+    "amount": "budget",
+    "currency": "currency",
+    "source": "source",
+    "donor_name": "donor",
+    "status": "budget_status",
+    "description": "budget",
+}
+INDICATOR_FIELDS = {
+    "definition": "indicator",
+    "level": "indicator",
+    "unit": "unit",
+    "baseline_value": "baseline",
+    "baseline_year": "baseline_year",
+    "target_value": "target",
+    "target_year": "target_year",
+    "means_of_verification": "means_of_verification",
+}
 
 
 def split_names(text: str) -> list[str]:
@@ -19,9 +38,9 @@ def split_names(text: str) -> list[str]:
     return [" ".join(p.split()) for p in parts if p.strip()]
 
 
-class ActivityLinesMixin:
-    """Used by GraphBuilder; relies on its `_problem`, `_parse`, `_validate_row` and
-    `_body` methods and on `graph`."""
+class ActivityRowsMixin:
+    """Used by DocumentBuilder; relies on its `_problem`, `_parse`, `_place` and `_body`
+    methods."""
 
     def _activity_value(self, row, key, text, raw):
         """(comparable, value) of one activity-level cell, or None when it is unusable."""
@@ -60,41 +79,52 @@ class ActivityLinesMixin:
                 )
 
     def _activity_finish(self, entry) -> None:
-        activity, values = entry.activity, entry.values
-        activity.start_month = values["start"][2] if "start" in values else None
-        activity.end_month = values["end"][2] if "end" in values else None
-        rows = {f"{k}_month": values[k][0] for k in ("start", "end") if k in values}
-        self._validate_row(activity, entry.row, rows)
-        lead = values.get("lead_body")
-        named = set()
-        if lead:
-            body = self._body(lead[2])
-            named.add(id(body))
-            self.graph.responsibilities.append(
-                Responsibility(activity=activity, stakeholder=body, role="lead", order=0)
-            )
-        for order, name in enumerate(values.get("partners", (0, 0, []))[2], start=1):
-            body = self._body(name)
+        data, values = entry.data, entry.values
+        for key in ("start", "end"):
+            if key in values:
+                data[key] = month_format(values[key][2])
+                self._place(f"{entry.path}.{key}", values[key][0], key)
+        named: set[int] = set()
+        bodies = []
+        if "lead_body" in values:
+            bodies.append((values["lead_body"][2], "lead", values["lead_body"][0], "lead_body"))
+        if "partners" in values:
+            row = values["partners"][0]
+            bodies += [(name, "partner", row, "partners") for name in values["partners"][2]]
+        responsibilities = []
+        for name, role, row, key in bodies:
+            body = self._body(name, row, key)
             if id(body) in named:
                 continue  # named twice: one responsibility is enough
             named.add(id(body))
-            self.graph.responsibilities.append(
-                Responsibility(activity=activity, stakeholder=body, role="partner", order=order)
-            )
+            path = f"{entry.path}.responsibilities[{len(responsibilities)}]"
+            self._place(path, row, key, "stakeholder", "role")
+            responsibilities.append({"stakeholder": body["key"], "role": role})
+        if responsibilities:
+            data["responsibilities"] = responsibilities
 
     def _sub_activity(self, entry, row, texts) -> None:
         if not texts["sub_activity"]:
             return
         code, title = split_code(" ".join(texts["sub_activity"].split()))
-        order = len(self.graph.sub_activities)
-        sub = SubActivity(activity=entry.activity, code=code, title=title, order=order)
-        self._validate_row(sub, row)
-        self.graph.sub_activities.append(sub)
+        subs = entry.data.setdefault("sub_activities", [])
+        path = f"{entry.path}.sub_activities[{len(subs)}]"
+        self._place(path, row, "sub_activity", "code", "title")
+        subs.append({"code": code, "title": title})
 
     def _required(self, row, texts, key, message) -> bool:
         if not texts[key]:
             self._problem(row, key, message)
         return bool(texts[key])
+
+    def _lines(self, entry, name: str, row: int, fields: dict[str, str]) -> list:
+        """The activity's list `name`, with the place of its next line recorded."""
+        lines = entry.data.setdefault(name, [])
+        path = f"{entry.path}.{name}[{len(lines)}]"
+        self._place(path, row, next(iter(fields.values())))
+        for field, key in fields.items():
+            self._place(f"{path}.{field}", row, key)
+        return lines
 
     def _budget_line(self, entry, row, texts, cells) -> None:
         if not any(texts[k] for k in BUDGET_KEYS):
@@ -121,17 +151,15 @@ class ActivityLinesMixin:
             )
         if None in (amount, currency, source, status):
             return
-        line = BudgetLine(
-            activity=entry.activity,
-            amount=amount,
-            currency=currency,
-            source=source,
-            donor_name=" ".join(texts["donor"].split()),
-            status=status,
-            order=len(self.graph.budget_lines),
+        self._lines(entry, "budget_lines", row, BUDGET_FIELDS).append(
+            {
+                "amount": str(amount),
+                "currency": currency,
+                "source": source,
+                "donor_name": " ".join(texts["donor"].split()),
+                "status": status,
+            }
         )
-        self._validate_row(line, row)
-        self.graph.budget_lines.append(line)
 
     def _indicator(self, entry, row, texts, cells) -> None:
         if not any(texts[k] for k in INDICATOR_KEYS):
@@ -145,28 +173,14 @@ class ActivityLinesMixin:
             years[key] = self._parse(row, key, cells, cell_year) if texts[key] else None
             if texts[key] and years[key] is None:
                 return
-        indicator = Indicator(
-            plan=self.graph.plan,
-            activity=entry.activity,
-            level=Indicator.Level.OUTPUT,
-            definition=texts["indicator"],
-            unit=texts["unit"],
-            baseline_value=texts["baseline"],
-            target_value=texts["target"],
-            means_of_verification=texts["means_of_verification"],
-            order=len(self.graph.indicators),
-            **years,
+        self._lines(entry, "indicators", row, INDICATOR_FIELDS).append(
+            {
+                "level": "output",
+                "definition": texts["indicator"],
+                "unit": texts["unit"],
+                "baseline_value": texts["baseline"],
+                "target_value": texts["target"],
+                "means_of_verification": texts["means_of_verification"],
+                **years,
+            }
         )
-        try:
-            # Not full_clean: its one-subject rule reads ids, which unsaved objects lack;
-            # the subject here is always the row's activity.
-            indicator.clean_fields(exclude=["plan", "activity", "goal", "objective", "output"])
-            baseline, target = years["baseline_year"], years["target_year"]
-            if baseline and target and target < baseline:
-                raise ValidationError(
-                    {"target_year": "The target year cannot precede the baseline year."}
-                )
-        except ValidationError as exc:
-            self._place_row(exc, indicator, row)
-            return
-        self.graph.indicators.append(indicator)
