@@ -8,6 +8,7 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from napplanner import renderings
 from napplanner.models import Rendering, RenderingStatus
@@ -248,7 +249,10 @@ def test_a_large_plan_exports_word_and_excel_in_the_background(
             assert response.getvalue().startswith(magic)
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_database_worker_makes_the_rendering(cast, plan, settings):
+    """The real queue and worker: the task row is committed to the database and a
+    `db_worker` run (which opens and closes its own connections) picks it up."""
     settings.TASKS = {
         "default": {
             "BACKEND": "django_tasks_db.DatabaseBackend",
@@ -258,7 +262,7 @@ def test_the_database_worker_makes_the_rendering(cast, plan, settings):
     rendering = renderings.rendering_request(
         kind="plan-pdf", subject_id=plan.pk, user=cast.coordinator
     )
-    renderings._enqueue_now(rendering)
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
     assert Rendering.objects.get().status == RenderingStatus.QUEUED
 
     call_command(
@@ -275,3 +279,4 @@ def test_the_database_worker_makes_the_rendering(cast, plan, settings):
     rendering.refresh_from_db()
     assert rendering.status == RenderingStatus.READY
     assert default_storage.open(rendering.file.name).read().startswith(b"%PDF-")
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
