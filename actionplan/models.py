@@ -1,8 +1,10 @@
 """The action plan tier: HOW the strategy's goals and objectives are achieved."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from strategy.models import (
     Plan,
@@ -351,3 +353,41 @@ class Indicator(SamePlanMixin, models.Model):
             )
         if self.baseline_year and self.target_year and self.target_year < self.baseline_year:
             raise ValidationError({"target_year": "The target year cannot precede the baseline."})
+
+
+class PlanImportJob(models.Model):
+    """A confirmed import of a large plan file, done by the background worker.
+
+    The file waits on Django's default storage (shared by web servers and workers) until
+    the worker has read it; `problems` holds what stopped the import, as the import page
+    lists them."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Failed")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(max_length=255)
+    kind = models.CharField(max_length=10)
+    file = models.FileField(upload_to="imports/%Y/%m/", blank=True, max_length=200)
+    activities = models.PositiveIntegerField(default=0)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    plan = models.ForeignKey(
+        Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    problems = models.JSONField(default=list, blank=True)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_status_display()})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

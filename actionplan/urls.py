@@ -37,6 +37,7 @@ urlpatterns: list = [
     path("<int:plan_id>/export.docx", views_export.export_docx, name="export_docx"),
     path("import/", views_import.plan_import, name="plan_import"),
     path("import/confirm/", views_import.plan_import_confirm, name="plan_import_confirm"),
+    path("import/jobs/<int:job_id>/", views_import.import_job, name="import_job"),
     path("import/template.xlsx", views_import.import_template, name="import_template"),
     path("<int:plan_id>/export.xlsx", views_import.export_xlsx, name="export_xlsx"),
     path("<int:plan_id>/export.pdf", views_pdf.plan_pdf, name="plan_pdf"),

@@ -5,16 +5,23 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from actionplan.exchange.json_file_import import plan_import_json_file, plan_import_json_preview
 from actionplan.exchange.plan_import import ImportRejected
 from actionplan.exchange.xlsx_export import import_template_xlsx, plan_export_xlsx
-from actionplan.exchange.xlsx_import import plan_import_xlsx, plan_import_xlsx_preview
 from actionplan.forms_import import PlanImportConfirmForm, PlanImportForm
+from actionplan.imports import (
+    BACKGROUND_IMPORT_LIMIT,
+    IMPORTERS,
+    job_problems,
+    plan_import_job_create,
+    plan_import_job_requeue_if_stale,
+    plan_import_now,
+)
+from actionplan.models import PlanImportJob
 from actionplan.renderings import INLINE_EXPORT_LIMIT
 from napplanner.renderings_views import rendering_response
 from napplanner.roles import COORDINATOR, REVIEWER, has_role
@@ -29,12 +36,6 @@ from strategy.access import get_plan_for_user
 # The session key under which a user's staged plan files wait for confirmation.
 STAGING = "plan_import_uploads"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-# kind of file -> (preview service, import service)
-IMPORTERS = {
-    "xlsx": (plan_import_xlsx_preview, plan_import_xlsx),
-    "json": (plan_import_json_preview, plan_import_json_file),
-}
 
 
 def _require_importer(user) -> None:
@@ -63,7 +64,12 @@ def plan_import(request):
         context.update(preview=preview, file_name=upload.name, problems=preview.problems)
         if preview.is_valid:
             token = upload_stage(
-                request, purpose=STAGING, file=upload, name=upload.name, kind=form.kind
+                request,
+                purpose=STAGING,
+                file=upload,
+                name=upload.name,
+                kind=form.kind,
+                meta={"activities": preview.counts.get("activities", 0)},
             )
             context["confirm_form"] = PlanImportConfirmForm(initial={"token": token})
     status = 400 if request.method == "POST" and "confirm_form" not in context else 200
@@ -87,11 +93,14 @@ def plan_import_confirm(request):
     if staged is None:
         messages.error(request, _("That preview has expired; upload the file again."))
         return redirect("actionplan:plan_import")
-    import_service = IMPORTERS[staged.kind][1]
+    activities = staged.meta.get("activities", 0)
+    if activities > BACKGROUND_IMPORT_LIMIT:
+        job = plan_import_job_create(staged=staged, user=request.user, activities=activities)
+        upload_release(request, purpose=STAGING, staged=staged, confirmed=True)
+        return redirect("actionplan:import_job", job.pk)
     confirmed = False
     try:
-        with staged.open() as file:
-            plan = import_service(file=file, user=request.user)
+        plan = plan_import_now(staged=staged, user=request.user)
         confirmed = True
     except ImportRejected as exc:
         # The file was checked at preview; something it refers to changed since.
@@ -101,6 +110,25 @@ def plan_import_confirm(request):
         upload_release(request, purpose=STAGING, staged=staged, confirmed=confirmed)
     messages.success(request, f"Imported “{plan.title}” from {staged.name}.")
     return redirect("actionplan:workspace", plan.pk)
+
+
+def _get_import_job_for_user(request, job_id: int) -> PlanImportJob:
+    """A background import is its importer's alone; anyone else gets 404."""
+    return get_object_or_404(
+        PlanImportJob.objects.select_related("plan"), pk=job_id, user=request.user
+    )
+
+
+@require_GET
+@login_required
+def import_job(request, job_id: int):
+    """The progress of a background import: a page, or (htmx) the fragment it polls."""
+    job = _get_import_job_for_user(request, job_id)
+    plan_import_job_requeue_if_stale(job=job)
+    context = {"job": job, "problems": job_problems(job), "poll_seconds": 2}
+    if request.htmx:
+        return render(request, "actionplan/_import_job.html", context)
+    return render(request, "actionplan/import_job.html", context)
 
 
 @require_GET

@@ -18,7 +18,7 @@ import secrets
 import tempfile
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -47,6 +47,9 @@ class StagedUpload:
     name: str
     kind: str
     path: Path
+    # What the preview learnt of the file that the confirmation needs (e.g. its size in
+    # activities), kept beside the token.
+    meta: dict = field(default_factory=dict)
 
     def open(self) -> BinaryIO:
         return self.path.open("rb")
@@ -81,7 +84,14 @@ def _write(path: Path, chunks: Iterable[bytes]) -> None:
 
 
 def upload_stage(
-    request, *, purpose: str, name: str, kind: str = "", data: bytes | None = None, file=None
+    request,
+    *,
+    purpose: str,
+    name: str,
+    kind: str = "",
+    data: bytes | None = None,
+    file=None,
+    meta: dict | None = None,
 ) -> str:
     """Keep `data` (or the uploaded `file`, copied chunk by chunk) for this session; the
     token to confirm it with."""
@@ -95,7 +105,7 @@ def upload_stage(
         chunks = [data or b""]
     _write(_path(token, WAITING), chunks)
     uploads = request.session.get(purpose, {})
-    uploads[token] = {"name": name, "kind": kind, "at": now}
+    uploads[token] = {"name": name, "kind": kind, "at": now, "meta": meta or {}}
     # A session keeps its few latest previews; older ones are forgotten and removed.
     for old in sorted(uploads, key=lambda t: uploads[t]["at"])[:-KEEP_PER_SESSION]:
         del uploads[old]
@@ -121,7 +131,13 @@ def upload_claim(request, *, purpose: str, token: str) -> StagedUpload | None:
         if claimed.exists():
             raise UploadAlreadyClaimed(token) from None
         return None
-    return StagedUpload(token=token, name=entry["name"], kind=entry["kind"], path=claimed)
+    return StagedUpload(
+        token=token,
+        name=entry["name"],
+        kind=entry["kind"],
+        path=claimed,
+        meta=entry.get("meta", {}),
+    )
 
 
 def upload_release(request, *, purpose: str, staged: StagedUpload, confirmed: bool) -> None:

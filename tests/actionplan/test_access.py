@@ -2,7 +2,16 @@
 
 import pytest
 
+from actionplan.models import PlanImportJob
 from tests.access import _, assert_row, cases, draft_plan, no_such_plan, nothing, plan, row
+
+
+def import_job(world) -> dict:
+    """A background import of the coordinator's: no one else's business."""
+    job = PlanImportJob.objects.create(
+        user=world.cast.coordinator, name="plan.xlsx", kind="xlsx", status="done"
+    )
+    return {"job_id": job.pk}
 
 
 def new_chapter(world) -> dict:
@@ -68,6 +77,8 @@ TABLE = [
     row("actionplan:plan_import",         nothing,          "put",    405, _,   _,   _,   _,   _),
     row("actionplan:plan_import_confirm", nothing,          "post",   302, 302, 302, 403, 403, 302),
     row("actionplan:plan_import_confirm", nothing,          "get",    405, _,   _,   _,   _,   _),
+    row("actionplan:import_job",          import_job,       "get",    200, 404, 404, 404, 404, 302),
+    row("actionplan:import_job",          import_job,       "post",   405, _,   _,   _,   _,   _),
     row("actionplan:import_template",     nothing,          "get",    200, 200, 200, 403, 403, 302),
     row("actionplan:import_template",     nothing,          "post",   405, _,   _,   _,   _,   _),
 ]
