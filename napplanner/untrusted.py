@@ -25,7 +25,12 @@ MAX_NUMBER_DIGITS = 100
 
 
 class UntrustedInputError(ValueError):
-    """The file cannot be read; `str()` says why in words for the person who sent it."""
+    """The file cannot be read; `str()` says why in words for the person who sent it.
+    A syntax error also tells where (`line`, `column`) and what (`reason`)."""
+
+    def __init__(self, message: str, *, line: int = 0, column: int = 0, reason: str = ""):
+        super().__init__(message)
+        self.line, self.column, self.reason = line, column, reason
 
 
 def decode_utf8(data: bytes) -> str:
@@ -118,7 +123,10 @@ def parse_json(
     except json.JSONDecodeError as exc:
         raise UntrustedInputError(
             _("The file is not valid JSON: %(reason)s at line %(line)s, column %(column)s.")
-            % {"reason": exc.msg, "line": exc.lineno, "column": exc.colno}
+            % {"reason": exc.msg, "line": exc.lineno, "column": exc.colno},
+            line=exc.lineno,
+            column=exc.colno,
+            reason=exc.msg,
         ) from None
     check_depth(tree, max_depth=max_depth)
     return tree
@@ -142,3 +150,28 @@ def guard_recursion(parse: Callable[[], object], *, max_depth: int = MAX_DEPTH):
         ) from None
     check_depth(tree, max_depth=max_depth)
     return tree
+
+
+def _workbook_damage() -> tuple[type[BaseException], ...]:
+    import zipfile
+    import zlib
+
+    from defusedxml import DefusedXmlException
+
+    # What openpyxl raises from inside a part of an .xlsx while it reads a read-only sheet
+    # lazily: XML that is malformed or cut off (SyntaxError covers expat's and lxml's
+    # errors), entities refused by defusedxml, a part the workbook points at but lacks, a
+    # shared string that does not exist, a damaged or cut-off archive member.
+    return (
+        SyntaxError,
+        DefusedXmlException,
+        KeyError,
+        IndexError,
+        EOFError,
+        UnicodeDecodeError,
+        zipfile.BadZipFile,
+        zlib.error,
+    )
+
+
+WORKBOOK_DAMAGE = _workbook_damage()

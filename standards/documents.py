@@ -6,13 +6,13 @@ Nothing here knows the rules of a catalogue; `validation.py` checks the records.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
 import yaml
 
 from napplanner.problems import Problem
+from napplanner.untrusted import UntrustedInputError, guard_recursion, parse_json
 from standards.catalogue import FRAMEWORK_FIELDS
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -121,11 +121,15 @@ def parse_tree(content: bytes, kind: str):
     if kind == "json":
         try:
             tree = _parse_json(text)
-        except ValueError as exc:  # a duplicate key: YAML below can tell its line
+        except DuplicateKey as exc:  # YAML below can tell its line
             duplicate = exc
     try:
         _refuse_aliases(text)
-        located = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        located = guard_recursion(
+            lambda: yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        )
+    except UntrustedInputError as exc:
+        raise CatalogueInvalid([Problem("file", "", str(exc))]) from exc
     except (yaml.YAMLError, CatalogueInvalid) as exc:
         if tree is None and duplicate is not None and "duplicate key" not in str(exc):
             raise CatalogueInvalid([Problem("file", "", f"broken JSON: {duplicate}")]) from exc
@@ -154,15 +158,21 @@ def _parse_json(text: str):
         keys = [key for key, _ in pairs]
         for key in keys:
             if keys.count(key) > 1:
-                raise ValueError(f"duplicate key '{key}'")
+                raise DuplicateKey(f"duplicate key '{key}'")
         return dict(pairs)
 
     try:
-        return json.loads(text, object_pairs_hook=no_duplicates)
-    except json.JSONDecodeError as exc:
+        return parse_json(text, object_pairs_hook=no_duplicates)
+    except UntrustedInputError as exc:
+        if not exc.line:
+            raise CatalogueInvalid([Problem("file", "", str(exc))]) from exc
         raise CatalogueInvalid(
-            [Problem(f"line {exc.lineno}, column {exc.colno}", "", f"broken JSON: {exc.msg}")]
+            [Problem(f"line {exc.line}, column {exc.column}", "", f"broken JSON: {exc.reason}")]
         ) from exc
+
+
+class DuplicateKey(ValueError):
+    """A key twice in one JSON object; YAML's reading of the same text can tell its line."""
 
 
 def _yaml_problem(exc, language: str) -> CatalogueInvalid:

@@ -10,6 +10,7 @@ import zipfile
 import openpyxl
 
 from napplanner.problems import Problem
+from napplanner.untrusted import WORKBOOK_DAMAGE
 from standards.documents import (
     MAX_RECORDS,
     MAX_UNZIPPED_BYTES,
@@ -80,6 +81,18 @@ def workbook_records(content: bytes, problems: list[Problem]) -> list[Record]:
             if name in book.sheetnames:
                 records += _sheet_records(book[name], name, spec, problems)
         return records
+    except WORKBOOK_DAMAGE as exc:
+        # The sheets are read lazily, so a damaged or hostile part shows only now.
+        raise CatalogueInvalid(
+            [
+                Problem(
+                    "file",
+                    "",
+                    "a part of the workbook is damaged or not what Excel writes; open it in "
+                    "Excel or LibreOffice and save it again",
+                )
+            ]
+        ) from exc
     finally:
         book.close()
 

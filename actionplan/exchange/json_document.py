@@ -18,6 +18,8 @@ import fastjsonschema
 from fastjsonschema import JsonSchemaException
 from jsonschema import Draft202012Validator
 
+from napplanner.untrusted import UntrustedInputError, parse_json
+
 FORMAT = "nap-planner/plan"
 VERSION = 1
 SCHEMA_PATH = Path(__file__).parent / "schema" / "plan-v1.schema.json"
@@ -108,10 +110,9 @@ def document_load(raw: bytes | str | BinaryIO) -> dict:
     if not raw.strip():
         raise PlanDocumentError([DocumentIssue("$", "The file is empty.")])
     try:
-        document = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        message = f"The file is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
-        raise PlanDocumentError([DocumentIssue("$", message)]) from exc
+        document = parse_json(raw)
+    except UntrustedInputError as exc:
+        raise PlanDocumentError([DocumentIssue("$", str(exc))]) from exc
     if not isinstance(document, dict):
         raise PlanDocumentError([DocumentIssue("$", "A plan document is a JSON object.")])
     return document

@@ -5,7 +5,10 @@ importer, which validates it and writes it in one transaction of bulk inserts; e
 problem is reported at the workbook's sheet, row and column.
 """
 
+import logging
 from functools import partial
+
+from django.utils.translation import gettext_lazy as _
 
 from actionplan.exchange.json_document import FORMAT, VERSION
 from actionplan.exchange.plan_import import (
@@ -28,8 +31,16 @@ from actionplan.exchange.xlsx_layout import (
 )
 from actionplan.exchange.xlsx_sheets import plan_sheet_read, sheet_get, table_read
 from napplanner.problems import Problem, cell_problem
+from napplanner.untrusted import WORKBOOK_DAMAGE
 from standards.models import Framework
 from strategy.models import Plan
+
+log = logging.getLogger(__name__)
+
+DAMAGED = _(
+    "The workbook could not be read: a part of it is damaged or not what Excel writes. "
+    "Open it in Excel or LibreOffice and save it again as an Excel workbook (.xlsx)."
+)
 
 __all__ = ["ImportPreview", "ImportRejected", "plan_import_xlsx", "plan_import_xlsx_preview"]
 
@@ -62,6 +73,10 @@ def workbook_document_read(file) -> SourceDocument:
     problems: list[Problem] = []
     try:
         result = _document_from_workbook(workbook, problems)
+    except WORKBOOK_DAMAGE as exc:
+        # The sheets are read lazily, so a damaged or hostile part shows only now.
+        log.info("Refused a damaged workbook: %r", exc)
+        raise ImportRejected([cell_problem("", None, None, str(DAMAGED))]) from exc
     finally:
         workbook.close()  # a read-only workbook keeps its archive open until closed
     if problems:
