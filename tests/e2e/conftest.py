@@ -50,3 +50,18 @@ def sign_in(live_server, page):
         return page
 
     return _sign_in
+
+
+@pytest.fixture(autouse=True)
+def no_policy_violations(page):
+    """Every browser test also checks that nothing on its pages broke the
+    Content-Security-Policy (an inline script or style the browser refused)."""
+    refused = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    yield
+    assert not refused, refused
