@@ -15,8 +15,9 @@ not. It comes from two sources:
 1. **tags** — a chapter, goal, objective or activity tagged with the area or principle.
    Chapter *component* tags are context for the mapping only, never area evidence: a
    chapter about "prevention" says nothing about which prevention areas it covers.
-2. **keyword suggestions** — the framework's keywords for the area or principle (all
-   languages) found in an element's text (`assessment.matching`). A suggestion counts,
+2. **keyword suggestions** — the framework's phrases for the area or principle (all
+   languages) found in an element's text on lemmas (`assessment.matching`); the evidence
+   keeps the phrase and the plan's words that matched it. A suggestion counts,
    marked `suggested: true`, until a reviewer rejects it (`RejectedSuggestion`), so a plan
    imported without tags still gets a meaningful first assessment.
 
@@ -47,7 +48,8 @@ class Evidence:
     id: int
     suggested: bool
     label: str = ""
-    keyword: str = ""
+    keyword: str = ""  # the framework's phrase that matched
+    matched: str = ""  # the plan's words that matched it
 
     def as_json(self) -> dict:
         return {
@@ -56,6 +58,7 @@ class Evidence:
             "suggested": self.suggested,
             "label": self.label,
             "keyword": self.keyword,
+            "matched": self.matched,
         }
 
 
@@ -93,9 +96,11 @@ def _evidence_for(
         if code in getattr(element, tag_attr):
             tagged.append(Evidence(element.type, element.id, False, element.label))
             continue
-        keyword = matcher.search(element.text)
-        if keyword and (code, element.type, element.id) not in rejected:
-            suggested.append(Evidence(element.type, element.id, True, element.label, keyword))
+        match = matcher.find(element.text)
+        if match and (code, element.type, element.id) not in rejected:
+            suggested.append(
+                Evidence(element.type, element.id, True, element.label, match.phrase, match.words)
+            )
     return tagged + suggested
 
 
