@@ -1,0 +1,83 @@
+"""How close the automated review comes to a careful reviewer on real plans it has never
+seen: each plan of the development corpus is typed in (tests/fidelity/corpus.py),
+imported through the plan importer, reviewed, and checked against the conclusions in
+tests/fidelity/expected.py.
+
+    .venv/bin/python bench/fidelity.py [--verbose]
+
+Prints, per plan, the conclusions reached and missed (and any contradicted), then the
+precision and recall of "vague wording" on the corpus' labelled rows, then the total.
+Runs on a throw-away SQLite database unless DATABASE_URL names another one; reads the
+corpus from NAP_CORPUS or ../shared/corpus.
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+_tmp = tempfile.TemporaryDirectory()
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{_tmp.name}/bench.sqlite3")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+
+from standards.models import Framework  # noqa: E402
+from tests.fidelity.corpus import corpus_dir, corpus_missing_reason  # noqa: E402
+from tests.fidelity.harness import CorpusResult, corpus_review  # noqa: E402
+
+STANDARD = Path(__file__).resolve().parent.parent / "fixtures" / "standards" / "icmpd-2006.yaml"
+
+
+def report(result: CorpusResult, verbose: bool) -> None:
+    for plan in result.plans:
+        total = len(plan.reached) + len(plan.missed)
+        print(f"{plan.name}: {len(plan.reached)} of {total} reached")
+        print(f"  reached: {' '.join(c.id for c in plan.reached) or '-'}")
+        print(f"  missed:  {' '.join(c.id for c in plan.missed) or '-'}")
+        if verbose:
+            for conclusion in plan.missed:
+                reason = getattr(conclusion.holds, "reason", "")
+                print(
+                    f"    {conclusion.id} ({conclusion.kind}) {conclusion.says}"
+                    + (f" [not reachable: {reason}]" if reason else "")
+                )
+        for conclusion in plan.contradicted:
+            print(f"  CONTRADICTED {conclusion.id}: {conclusion.says}")
+        if verbose:
+            for ref, label, vague in plan.wording:
+                if (label == "vague") != vague:
+                    said = "vague" if vague else "concrete"
+                    print(f"    wording {ref}: labelled {label}, the review says {said}")
+    precision, recall, rows = result.wording_scores()
+    print(f"vague wording: precision {precision:.2f} recall {recall:.2f} on {rows} sentences")
+    reached, expected = len(result.reached_ids), result.expected_count
+    share = 100 * reached / expected if expected else 0
+    print(
+        f"corpus: {reached} of {expected} expected conclusions ({share:.0f} %), "
+        f"{len(result.contradicted)} contradicted"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="say what was missed and why")
+    args = parser.parse_args()
+    if corpus_dir() is None:
+        print(corpus_missing_reason())
+        sys.exit(1)
+    call_command("migrate", verbosity=0)
+    with open(os.devnull, "w") as quiet:
+        call_command("load_standard", str(STANDARD), stdout=quiet)
+    framework = Framework.objects.get(code="icmpd-2006", is_current=True)
+    report(corpus_review(framework), args.verbose)
+
+
+if __name__ == "__main__":
+    main()
