@@ -1,0 +1,179 @@
+"""Rules on the results chain: do goals and objectives carry indicators of their own, and
+do those indicators measure a change (outcome) rather than work done (output)?
+
+The SMART rules (`indicators`) judge each indicator; these judge where the indicators
+sit. An indicator is an objective's or a goal's own when it is attached to it, not to one
+of its activities or outputs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from assessment.checks.registry import Context, Hit, rule
+from assessment.checks.sources import field_known
+
+BOTH_LEVELS = (
+    "M&E Handbook (ICMPD 2010); Annex 4 of the review the product is modelled on: both "
+    "levels (strategic goals and objectives, and activities) must have an initially planned "
+    "set of SMART indicators which refer to the intended change."
+)
+RESULT_LEVELS = ("outcome", "impact")
+
+
+def _share_severity(count: int, total: int) -> str:
+    return "high" if count * 2 >= total else "medium"
+
+
+def _own_indicators(ctx: Context) -> dict[tuple[str, int], list[dict]]:
+    def compute():
+        own = defaultdict(list)
+        for indicator in ctx.snapshot.indicators:
+            if indicator.get("objective_id"):
+                own[("objective", indicator["objective_id"])].append(indicator)
+            if indicator.get("goal_id"):
+                own[("goal", indicator["goal_id"])].append(indicator)
+        return own
+
+    return ctx.memo("results:own", compute)
+
+
+def _without_own(ctx: Context):
+    own = _own_indicators(ctx)
+    pool = ctx.snapshot.goals + ctx.snapshot.objectives
+    return pool, [e for e in pool if not own.get((e.type, e.id))]
+
+
+@rule(
+    code="results-without-indicators",
+    severity="high",
+    criterion="AP.4",
+    title="Goals and objectives without indicators of their own",
+    rationale=BOTH_LEVELS,
+    message="{count} of {total} goals and objectives have no indicator of their own, so "
+    "the change they aim at cannot be measured.",
+    recommendation="Plan at least one outcome indicator, with a baseline and a target, for "
+    "each strategic goal and specific objective.",
+)
+def results_without_indicators(ctx: Context):
+    if not field_known(ctx, "indicators"):
+        return
+    pool, missing = _without_own(ctx)
+    if missing:
+        yield Hit(
+            "plan",
+            ctx.plan_id,
+            {"count": len(missing), "total": len(pool)},
+            severity=_share_severity(len(missing), len(pool)),
+        )
+
+
+@rule(
+    code="result-without-indicator",
+    severity="low",
+    criterion="AP.4",
+    title="Goal or objective without an indicator of its own",
+    rationale=BOTH_LEVELS,
+    message="The {kind} “{label}” has no indicator of its own.",
+    recommendation="Add an outcome indicator, with a baseline and a target, that shows the "
+    "change this goal or objective aims at.",
+)
+def result_without_indicator(ctx: Context):
+    if not field_known(ctx, "indicators"):
+        return
+    pool, missing = _without_own(ctx)
+    if len(missing) < len(pool):  # when none has one, the plan-level finding says it all
+        for element in missing:
+            kind = "strategic goal" if element.type == "goal" else "specific objective"
+            yield Hit(
+                element.type,
+                element.id,
+                {"kind": kind, "label": element.label},
+                label=element.label,
+            )
+
+
+def _levels_known(ctx: Context) -> bool:
+    return all("level" in indicator for indicator in ctx.snapshot.indicators[:1])
+
+
+def _objective_indicators(ctx: Context) -> dict[int, list[dict]]:
+    """Every indicator under an objective: its own, its outputs' and its activities'."""
+    activity_objective = {a.id: a.parent_id for a in ctx.snapshot.activities}
+    output_objective = {o.id: o.parent_id for o in ctx.snapshot.outputs}
+    under = defaultdict(list)
+    for indicator in ctx.snapshot.indicators:
+        objective_id = (
+            indicator.get("objective_id")
+            or activity_objective.get(indicator.get("activity_id"))
+            or output_objective.get(indicator.get("output_id"))
+        )
+        if objective_id:
+            under[objective_id].append(indicator)
+    return under
+
+
+@rule(
+    code="objective-output-indicators-only",
+    severity="medium",
+    criterion="AP.4",
+    title="Objective measured by output indicators only",
+    rationale=BOTH_LEVELS + " Output indicators count what was done; an objective needs an "
+    "outcome indicator for the change it brings.",
+    message="The specific objective “{label}” is measured only by output indicators "
+    "({count}); none measures the outcome.",
+    recommendation="Add an outcome indicator to the objective (e.g. the share of identified "
+    "victims referred to assistance), beside the output milestones.",
+)
+def objective_output_indicators_only(ctx: Context):
+    if not _levels_known(ctx):
+        return
+    under = _objective_indicators(ctx)
+    for objective in ctx.snapshot.objectives:
+        indicators = under.get(objective.id, [])
+        levels = {i.get("level") or "output" for i in indicators}
+        if indicators and not levels & set(RESULT_LEVELS):
+            yield Hit(
+                "objective",
+                objective.id,
+                {"label": objective.label, "count": len(indicators)},
+                label=objective.label,
+            )
+
+
+def _label(indicator: dict) -> str:
+    text = " ".join(indicator["definition"].split())
+    return text if len(text) <= 140 else text[:139] + "…"
+
+
+@rule(
+    code="outcome-indicator-without-baseline-target",
+    severity="medium",
+    criterion="IN.M",
+    title="Outcome indicator without baseline or target",
+    rationale="Annex 4, SMART indicators for monitoring: an outcome indicator shows a "
+    "change only against a baseline and a target.",
+    message="The {level} indicator “{label}” has no {missing}.",
+    recommendation="Give each outcome and impact indicator its baseline (value and year) and "
+    "its target (value and year).",
+)
+def outcome_indicator_without_baseline_target(ctx: Context):
+    if not _levels_known(ctx):
+        return
+    for indicator in ctx.snapshot.indicators:
+        level = indicator.get("level") or "output"
+        if level not in RESULT_LEVELS:
+            continue
+        missing = [
+            name
+            for name, field in (("baseline", "baseline_value"), ("target", "target_value"))
+            if not str(indicator.get(field) or "").strip()
+        ]
+        if missing:
+            label = _label(indicator)
+            yield Hit(
+                "indicator",
+                indicator["id"],
+                {"level": level, "label": label, "missing": " or ".join(missing)},
+                label=label,
+            )
