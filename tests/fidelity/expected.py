@@ -37,7 +37,6 @@ MISSING_FIELDS = (
     "activity-without-timeframe",
     "activity-without-budget",
     "activity-without-indicator",
-    "activity-without-output",
 )
 VAGUE = ("activity-vague",)
 NOT_SMART = ("indicators-not-measurable", "indicators-not-achievable")
