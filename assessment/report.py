@@ -18,8 +18,17 @@ from actionplan.views_pdf import plan_figures
 from assessment import charts
 from assessment.checks import REGISTRY
 from assessment.mapping import review_mapping
-from assessment.models import CoverageLevel, ElementType, Note, Rating, Review, Severity
+from assessment.models import (
+    CoverageLevel,
+    ElementType,
+    Note,
+    Rating,
+    Review,
+    Severity,
+    SuggestedNote,
+)
 from assessment.scoring import FORMULA, review_scores
+from assessment.suggestions import FUNDING_CRITERIA
 from napplanner.pdf import html_to_pdf
 from standards.models import Component, Criterion, Principle
 from strategy.models import Chapter, Section, SpecificObjective, StrategicGoal
@@ -87,6 +96,7 @@ class ComponentPart:
     chapters: list[str]
     findings: list[FindingGroup]
     notes: dict[str, list[Note]]
+    suggested: dict[str, list[SuggestedNote]] = field(default_factory=dict)
 
     @property
     def anchor(self) -> str:
@@ -119,6 +129,8 @@ def report_context(review: Review) -> dict:
     labels = _evidence_labels(ratings.values())
     findings = list(review.findings.filter(is_current=True, dismissed=False))
     notes = list(review.notes.select_related("component"))
+    suggested = _open_suggestions(review)
+    component_codes = {c.code for c in components}
     activity_count = Activity.objects.filter(plan=plan).count()
 
     area_rows = {
@@ -140,10 +152,12 @@ def report_context(review: Review) -> dict:
             chapters=chapters_of.get(component.code, []),
             findings=_group_findings(f for f in findings if f.component_code == component.code),
             notes=_notes_by_kind(n for n in notes if n.component_id == component.pk),
+            suggested=_notes_by_kind(s for s in suggested if s.component_code == component.code),
         )
         for component in components
     ]
-    component_codes = {c.code for c in components}
+    loose = [s for s in suggested if s.component_code not in component_codes]
+    funding = [s for s in loose if s.criterion_code in FUNDING_CRITERIA]
     title = review.title or f"Review of {plan.title}"
     reviewers = [u.get_full_name() or u.get_username() for u in review.reviewers.all()]
     return {
@@ -173,6 +187,8 @@ def report_context(review: Review) -> dict:
         "stakeholders": list(plan.stakeholders.all()),
         "funding_notes": _notes_by_kind(n for n in notes if n.scope == Note.Scope.FUNDING),
         "overall_notes": _notes_by_kind(n for n in notes if n.scope == Note.Scope.OVERALL),
+        "funding_suggested": _notes_by_kind(funding),
+        "overall_suggested": _notes_by_kind(s for s in loose if s not in funding),
         "content_notes": _notes_by_kind(n for n in notes if n.scope == Note.Scope.CONTENT),
         "legal_basis": [line.strip() for line in plan.legal_basis.splitlines() if line.strip()],
         "structural_criteria": _structural_criteria(framework),
@@ -258,6 +274,18 @@ def _group_findings(findings) -> list[FindingGroup]:
         else:
             group.elements.append(finding.element_label or finding.get_element_type_display())
     return sorted(groups.values(), key=lambda g: (SEVERITY_ORDER.get(g.severity, 9), g.rule))
+
+
+def _open_suggestions(review: Review) -> list[SuggestedNote]:
+    """What the engine suggests and the reviewers have not yet decided: shown in a draft
+    report only, so it is never an empty shell; a final report shows the notes alone."""
+    if review.is_final:
+        return []
+    return list(
+        review.suggested_notes.filter(is_current=True, status=SuggestedNote.Status.OPEN).order_by(
+            "kind", "pk"
+        )
+    )
 
 
 def _notes_by_kind(notes) -> dict[str, list[Note]]:

@@ -91,7 +91,7 @@ def _activity_bodies(ctx: Context) -> dict[int, list[tuple[str, str, str]]]:
     title="Generic designations instead of named bodies",
     rationale=RESPONSIBILITIES + " A category (“NGOs”, “relevant ministries”) names nobody "
     "who can be held to account or invited to report.",
-    message="{where} name categories instead of institutions: {names}.",
+    message="Responsible bodies are named as categories, not institutions ({where}): {names}.",
     recommendation="Name the institutions responsible and partnering for each activity (the "
     "ministry, the agency, the organisation), not categories such as “NGOs” or “relevant "
     "ministries”.",
@@ -106,16 +106,15 @@ def generic_responsible_bodies(ctx: Context):
         found = [part for name, _kind, _role in bodies for part in generic_parts(name)]
         activities += bool(found)
         generic_names.update(dict.fromkeys(found))
-    if not generic_names:  # no link to activities: the plan's list of bodies
-        for stakeholder in ctx.snapshot.stakeholders:
-            generic_names.update(dict.fromkeys(generic_parts(stakeholder["name"])))
+    for stakeholder in ctx.snapshot.stakeholders:  # also those no activity names yet
+        generic_names.update(dict.fromkeys(generic_parts(stakeholder["name"])))
     if generic_names:
         names = list(generic_names)
         shown = ", ".join(f"“{n}”" for n in names[:5]) + (" …" if len(names) > 5 else "")
         where = (
-            f"{activities} of {len(by_activity)} activities"
+            f"in {activities} of {len(by_activity)} activities"
             if activities
-            else "The plan's responsible bodies"
+            else "in the plan's list of bodies"
         )
         yield Hit("plan", ctx.plan_id, {"where": where, "names": shown})
 

@@ -1,4 +1,4 @@
-from actionplan.models import BudgetLine
+from actionplan.models import Activity
 from assessment.checks import REGISTRY
 from assessment.checks.registry import Context
 from assessment.snapshot import plan_snapshot
@@ -7,14 +7,10 @@ from tests.factories import ActivityFactory, BudgetLineFactory
 
 def _hits(code, plan, framework, written: dict, not_in_source=()):
     """Run one rule with each activity's resources as the plan words them."""
+    for activity_id, text in written.items():
+        Activity.objects.filter(pk=activity_id).update(resources_as_written=text)
     snapshot = plan_snapshot(plan=plan, framework=framework)
-    sources = dict(BudgetLine.objects.values_list("activity_id", "source"))
-    for activity in snapshot.activities:
-        activity.extra.setdefault("resources_as_written", written.get(activity.id, ""))
-        facts = snapshot.facts[activity.id]
-        if not hasattr(facts, "budget_sources"):
-            facts.budget_sources = {sources[activity.id]} if activity.id in sources else set()
-    snapshot.not_in_source = set(not_in_source)
+    snapshot.not_in_source = frozenset(not_in_source)
     return list(REGISTRY[code].check(Context(snapshot, [], {})))
 
 
