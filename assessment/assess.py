@@ -55,6 +55,7 @@ class Assessment:
                 for c in self.coverage
             ],
             "scores": self.scores.as_json(),
+            "mapping": self.mapping.as_json(),
             "strengths": [s.as_json() for s in self.strengths],
         }
 
