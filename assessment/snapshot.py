@@ -149,7 +149,7 @@ def load_catalogue(framework: Framework) -> Catalogue:
     criteria = list(
         Criterion.objects.filter(framework=framework)
         .order_by("order", "code")
-        .values("code", "question", "keywords", "area__code", "group", "source_page")
+        .values("code", "question", "keywords", "area__code", "group", "source_page", "tier")
     )
     return Catalogue(framework, components, areas, principles, criteria)
 

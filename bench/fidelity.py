@@ -57,12 +57,29 @@ def report(result: CorpusResult, verbose: bool) -> None:
                     print(f"    wording {ref}: labelled {label}, the review says {said}")
     precision, recall, rows = result.wording_scores()
     print(f"vague wording: precision {precision:.2f} recall {recall:.2f} on {rows} sentences")
+    further = further_wording_scores()
+    if further:
+        precision, recall, rows = further
+        print(
+            f"vague wording: precision {precision:.2f} recall {recall:.2f} on {rows} sentences"
+            " (further labelled set from real plans)"
+        )
     reached, expected = len(result.reached_ids), result.expected_count
     share = 100 * reached / expected if expected else 0
     print(
         f"corpus: {reached} of {expected} expected conclusions ({share:.0f} %), "
         f"{len(result.contradicted)} contradicted"
     )
+
+
+def further_wording_scores() -> tuple[float, float, int] | None:
+    """The wording rule on the further labelled set kept with the tests, when there is one."""
+    try:
+        from assessment.checks.wording import wording_scores
+        from tests.assessment.wording_cases import WORDING_CASES
+    except ImportError:
+        return None
+    return wording_scores(WORDING_CASES)
 
 
 def main() -> None:

@@ -246,6 +246,8 @@ class _Clerk:
         if indicators:
             activity["indicators"] = indicators
         budget = data.get("budget") or {}
+        if budget.get("as_written") and "budget" not in missing:
+            activity["resources_as_written"] = budget["as_written"]
         if budget.get("amount") is not None and budget.get("currency"):
             activity["budget_lines"] = [
                 {"amount": str(budget["amount"]), "currency": budget["currency"]}
