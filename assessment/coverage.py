@@ -16,7 +16,7 @@ not. It comes from two sources:
    Chapter *component* tags are context for the mapping only, never area evidence: a
    chapter about "prevention" says nothing about which prevention areas it covers.
 2. **keyword suggestions** — the framework's phrases for the area or principle (all
-   languages) found in an element's text on lemmas (`assessment.matching`); the evidence
+   languages) found in an element's text on lemmas (`standards.phrases`); the evidence
    keeps the phrase and the plan's words that matched it. A suggestion counts,
    marked `suggested: true`, until a reviewer rejects it (`RejectedSuggestion`), so a plan
    imported without tags still gets a meaningful first assessment.
@@ -29,9 +29,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assessment.matching import Matcher
 from assessment.models import CoverageLevel
 from assessment.snapshot import ActivityFacts, Element, PlanSnapshot
+from standards.phrases import Matcher
 
 LEVELS = [
     CoverageLevel.NOT_COVERED,

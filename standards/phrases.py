@@ -180,6 +180,13 @@ class Matcher:
                 return Match(phrase, " ".join(doc.text[span[0] : span[1]].split()))
         return None
 
+    def phrases_in(self, text: str) -> list[str]:
+        """Every phrase found in the text, as the framework writes it."""
+        if not self.entries or not text:
+            return []
+        doc = prepared(text)
+        return [phrase for phrase, terms in self.entries if _locate(doc, terms)]
+
     def search(self, text: str) -> str | None:
         """The phrase found in the text (as the framework writes it), or None."""
         match = self.find(text)

@@ -9,8 +9,10 @@ the score, the finding stays until dismissed).
 from __future__ import annotations
 
 from assessment.checks.registry import Context, Hit, rule
-from assessment.matching import Matcher
+from assessment.coverage import Evidence
 from assessment.models import CoverageLevel
+from standards.models import Tier
+from standards.phrases import Matcher
 
 UNCOVERED = (CoverageLevel.NOT_COVERED, CoverageLevel.MENTIONED)
 STATE = {
@@ -18,6 +20,7 @@ STATE = {
     CoverageLevel.MENTIONED: "only mentioned in the strategy",
 }
 SPECIAL_AREAS = {"SF.3", "SF.5"}
+ANSWERABLE = (CoverageLevel.CONCRETE, CoverageLevel.COMPLETE)
 
 
 def _gap(ctx: Context, area_code: str):
@@ -94,17 +97,18 @@ def area_without_activity(ctx: Context):
     recommendation="Add specific goals and activities for this part of the area.",
 )
 def criterion_not_addressed(ctx: Context):
-    """A criterion with keywords is answered by a goal, objective or activity that both
-    addresses its area (coverage evidence) and matches the criterion's keywords — so a
-    word used in another context ("adoption by foreign citizens") does not count."""
+    """A criterion of an area the plan covers with activities is answered by a goal,
+    objective or activity that both addresses the area (coverage evidence) and contains
+    one of the criterion's phrases — so a word used in another context ("adoption by
+    foreign citizens") does not count. An area only mentioned is reported as a whole by
+    `area-without-activity`; criteria of the indicator tier are about how the plan
+    measures, which the indicator rules judge."""
     texts = {(e.type, e.id): e.text for e in ctx.snapshot.elements("goal", "objective", "activity")}
     for criterion in ctx.snapshot.catalogue.criteria:
         area = ctx.area(criterion["area__code"] or "")
-        matcher = Matcher(criterion["keywords"])
-        if area is None or area.level == CoverageLevel.NOT_COVERED or not matcher:
+        if area is None or area.level not in ANSWERABLE or criterion.get("tier") == Tier.INDICATOR:
             continue
-        candidates = [texts.get((e.type, e.id), "") for e in area.evidence]
-        if not any(matcher.search(text) for text in candidates):
+        if not criterion_evidence(criterion, area, texts) and Matcher(criterion["keywords"]):
             yield Hit(
                 "plan",
                 ctx.plan_id,
@@ -113,3 +117,18 @@ def criterion_not_addressed(ctx: Context):
                 criterion=criterion["code"],
                 area=area.code,
             )
+
+
+def criterion_evidence(criterion: dict, area, texts: dict) -> list[Evidence]:
+    """The goals, objectives and activities evidencing the area that answer the
+    criterion, each with the criterion's phrase and the plan's words that matched it."""
+    matcher = Matcher(criterion["keywords"])
+    found = []
+    for item in area.evidence:
+        text = texts.get((item.type, item.id))
+        match = matcher.find(text) if text else None
+        if match:
+            found.append(
+                Evidence(item.type, item.id, item.suggested, item.label, match.phrase, match.words)
+            )
+    return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assessment.checks.registry import Context, Hit, rule
 from assessment.checks.wording import is_phrased_as_action
-from assessment.matching import Matcher
+from standards.phrases import Matcher
 
 GUIDELINES_STRATEGY = (
     "ICMPD 2006 Guidelines, p.21–26: the national strategy states WHAT must be achieved "

@@ -289,8 +289,11 @@ DELIVERABLES = _alternation(
         r"оценк", r"проверк", r"обучени", r"подготовк\w* (?:кадров|специалист|сотрудник)",
     )
 )  # fmt: skip
+# A number counts something ("12 seminars", "45 days", "30 %") or dates ("by 2026"); a
+# bare trailing number ("Measure 3") does not.
 QUANTITY = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|annual"
+    r"\d+(?:[.,]\d+)?\s*(?:%|[^\W\d_]+)|\b(?:19|20)\d\d\b"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|annual"
     r"|annually|quarterly|monthly|yearly|weekly|biannual|biennial|twice|once a|each|every|per)\b"
     r"|(?:ежегодн|ежекварт|ежемесячн|еженедельн|кажд|дважды|раз в)",
     re.IGNORECASE,
