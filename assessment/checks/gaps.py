@@ -3,7 +3,9 @@ inside a covered area that nothing in the plan answers.
 
 They read the coverage (`assessment.coverage`), so they follow the reviewer: rejecting a
 keyword suggestion can open a gap; an override does not close one (an override changes
-the score, the finding stays until dismissed).
+the score, the finding stays until dismissed). A plan whose source holds only some of
+its activities (`not_in_source` "activities") gets none of them: an excerpt cannot show
+that something is missing.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ ANSWERABLE = (CoverageLevel.CONCRETE, CoverageLevel.COMPLETE)
 
 
 def _gap(ctx: Context, area_code: str):
+    if ctx.snapshot.source_lacks("activities"):
+        return  # an excerpt of a plan cannot show that an area is missing from it
     coverage = ctx.area(area_code)
     if coverage and coverage.level in UNCOVERED:
         yield Hit(
@@ -103,6 +107,8 @@ def criterion_not_addressed(ctx: Context):
     foreign citizens") does not count. An area only mentioned is reported as a whole by
     `area-without-activity`; criteria of the indicator tier are about how the plan
     measures, which the indicator rules judge."""
+    if ctx.snapshot.source_lacks("activities"):
+        return  # the activities that answer it may be among those not in the source
     texts = {(e.type, e.id): e.text for e in ctx.snapshot.elements("goal", "objective", "activity")}
     for criterion in ctx.snapshot.catalogue.criteria:
         area = ctx.area(criterion["area__code"] or "")
