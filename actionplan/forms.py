@@ -126,9 +126,14 @@ class ActivityForm(PlanElementForm):
             "description",
             "start_month",
             "end_month",
+            "resources_as_written",
             *TAGS,
         ]
-        widgets = {"title": TEXTAREA, "description": TEXTAREA}
+        widgets = {
+            "title": TEXTAREA,
+            "description": TEXTAREA,
+            "resources_as_written": TEXTAREA,
+        }
 
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, plan=plan, **kwargs)

@@ -258,6 +258,7 @@ class _Writer:
         self.heading("National resource plan", 2)
         if not self.resources.has_budget:
             self.paragraph("No budget lines are planned for the activities.")
+            self.resources_without_amounts(count_missing=False)
             return
         columns = ("Secured", "Pledged", "Unfunded", "Total")
         for currency in self.resources.currencies:
@@ -269,10 +270,21 @@ class _Writer:
                 rows = [(name, *_amounts(a)) for name, a in groups.items()]
                 rows.append(("Total", *_amounts(currency.total)))
                 self.table((label, *columns), rows, (8, 3, 3, 3, 3))
+        self.resources_without_amounts()
+
+    def resources_without_amounts(self, *, count_missing: bool = True) -> None:
+        total = self.resources.activity_count
+        in_words = len(self.resources.in_words)
+        if in_words:
+            self.paragraph(
+                f"{in_words} of {total} activities state their resources in words only, "
+                "with no amount."
+            )
         missing = len(self.resources.unbudgeted)
-        if missing:
-            total = self.resources.activity_count
-            self.paragraph(f"{missing} of {total} activities have no budget line.")
+        if missing and count_missing:
+            self.paragraph(
+                f"{missing} of {total} activities have no budget line and state no resources."
+            )
 
     def objective_table(self, goal: dict, objective: dict) -> None:
         self.heading(_label("Specific objective", objective["code"]) + objective["title"], 3)
@@ -307,7 +319,12 @@ class _Writer:
                     ", ".join(self.body_name(r["stakeholder"]) for r in lead),
                     ", ".join(self.body_name(r["stakeholder"]) for r in partners),
                     _timeline(activity),
-                    "\n".join(_budget_line(b) for b in activity["budget_lines"]),
+                    "\n".join(
+                        [
+                            *(_budget_line(b) for b in activity["budget_lines"]),
+                            *_as_written(activity.get("resources_as_written", "")),
+                        ]
+                    ),
                     "\n".join(
                         _indicator(i, self.body_name(i["responsible_body"]))
                         for i in activity["indicators"]
@@ -319,6 +336,10 @@ class _Writer:
                 for sub in activity["sub_activities"]
             ]
         return rows
+
+
+def _as_written(text: str) -> list[str]:
+    return [f"As written: {text}"] if text.strip() else []
 
 
 def _amounts(amounts) -> tuple[str, ...]:

@@ -37,7 +37,8 @@ HIERARCHY_KEYS = ("chapter", "goal", "objective", "output")
 # Where a model field's validation message belongs in the workbook.
 FIELD_COLUMNS = {
     Activity: {"code": "activity_code", "title": "activity", "start_month": "start"}
-    | {"end_month": "end", "__all__": "activity"},
+    | {"end_month": "end", "resources_as_written": "resources_as_written"}
+    | {"__all__": "activity"},
     SubActivity: {"code": "sub_activity", "title": "sub_activity", "__all__": "sub_activity"},
     BudgetLine: {"amount": "budget", "donor_name": "donor", "status": "budget_status"}
     | {"currency": "currency", "source": "source", "description": "budget"},

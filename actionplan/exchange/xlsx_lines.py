@@ -38,10 +38,12 @@ class ActivityLinesMixin:
             return None
         if key == "lead_body":
             return normalise_name(names[0]), names[0]
+        if key == "resources_as_written":
+            return normalise_name(text), text.strip()
         return tuple(sorted(map(normalise_name, names))), names
 
     def _activity_values(self, entry, row, texts, cells) -> None:
-        for key in ("lead_body", "partners", "start", "end"):
+        for key in ("lead_body", "partners", "start", "end", "resources_as_written"):
             raw = cells.get(key)
             if raw is None or (isinstance(raw, str) and not raw.strip()):
                 continue
@@ -63,6 +65,8 @@ class ActivityLinesMixin:
         activity, values = entry.activity, entry.values
         activity.start_month = values["start"][2] if "start" in values else None
         activity.end_month = values["end"][2] if "end" in values else None
+        if "resources_as_written" in values:
+            activity.resources_as_written = values["resources_as_written"][2]
         rows = {f"{k}_month": values[k][0] for k in ("start", "end") if k in values}
         self._validate_row(activity, entry.row, rows)
         lead = values.get("lead_body")
