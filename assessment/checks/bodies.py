@@ -12,6 +12,7 @@ least one word is such a class. A name with any word of its own ("Ministry of La
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assessment.checks.registry import Context, Hit, rule
 from assessment.checks.sources import field_known, known_activities
@@ -58,6 +59,7 @@ PARENTHESIS = re.compile(r"\([^)]*\)")
 PARTS = re.compile(r"[,;/]|\s(?:and|или|и)\s", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def is_generic_designation(name: str) -> bool:
     """Whether a responsible body is a category ("NGOs") rather than an institution."""
     words = [w.lower().replace("-", "") for w in WORD.findall(PARENTHESIS.sub(" ", name))]
@@ -68,11 +70,12 @@ def is_generic_designation(name: str) -> bool:
     )
 
 
-def generic_parts(name: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def generic_parts(name: str) -> tuple[str, ...]:
     """The generic designations inside a responsible cell ("Police, NGOs and local
     authorities" → ["NGOs", "local authorities"])."""
     stripped = PARENTHESIS.sub(" ", name)
-    return [p.strip() for p in PARTS.split(stripped) if is_generic_designation(p)]
+    return tuple(p.strip() for p in PARTS.split(stripped) if is_generic_designation(p))
 
 
 def _activity_bodies(ctx: Context) -> dict[int, list[tuple[str, str, str]]]:

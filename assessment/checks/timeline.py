@@ -27,13 +27,11 @@ OPEN_ENDED = re.compile(
     r"until\s+further\s+notice|throughout\s+the\s+(?:plan|period)|"
     r"постоянно|непрерывно|на\s+постоянной\s+основе|на\s+регулярной\s+основе|"
     r"бессрочн\w*)\b",
-    re.IGNORECASE,
-)
+)  # lower case, run on lowered text (much quicker than IGNORECASE)
 # In a timeframe cell a bare frequency is a term too: "Annually" says when, never until when.
 OPEN_ENDED_TERM = re.compile(
     OPEN_ENDED.pattern[:-3]
     + r"|permanent|continuous|annual(?:ly)?|regular(?:ly)?|every\s+year|ежегодно|регулярно)\b",
-    re.IGNORECASE,
 )
 
 
@@ -119,8 +117,8 @@ def activity_open_ended(ctx: Context):
         end = activity.extra["end"]
         if end and end < last_month:
             continue  # an end of its own: the wording does not leave it open
-        match = OPEN_ENDED.search(activity.text) or OPEN_ENDED_TERM.search(
-            activity.extra.get("timeline_as_written", "")
+        match = OPEN_ENDED.search(activity.text.lower()) or OPEN_ENDED_TERM.search(
+            activity.extra.get("timeline_as_written", "").lower()
         )
         if match:
             yield Hit(

@@ -41,7 +41,7 @@ def test_it_knows_a_named_body(name):
 
 
 def test_it_finds_the_generic_parts_of_a_responsible_cell():
-    assert generic_parts("Police, NGOs and local authorities") == ["NGOs", "local authorities"]
+    assert generic_parts("Police, NGOs and local authorities") == ("NGOs", "local authorities")
 
 
 def test_it_reports_generic_bodies_in_the_plan(plan, framework, activity):
