@@ -265,13 +265,13 @@ NOT_IN_SOURCE_FIELDS = {
 @rule(
     code="fields-not-in-source",
     severity="low",
-    criterion="AP.4",
+    criterion="",
     title="Not assessed: not in the source",
     rationale="The plan was typed in from a source that does not include these fields (a "
     "summary, a table cut off); what the source lacks is not reported as missing.",
     message="The source does not include the {what} of {count} of {total} activities: not "
     "assessed.",
-    recommendation="Complete the plan from its full text before assessing these fields.",
+    recommendation="Before the review is final, check these fields in the plan's full text.",
 )
 def fields_not_in_source(ctx: Context):
     activities = ctx.snapshot.activities
