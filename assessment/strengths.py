@@ -130,13 +130,26 @@ def component_own_chapter(ctx: Context):
         )
 
 
-REPORTING = re.compile(
-    r"\b(?:report\w*|inform\w*|submit\w*|brief\w*)\b[^.;]{0,80}?"
-    r"\b(?:coordinat\w*|commission|council|secretariat|working\s+group|rapporteur|"
-    r"committee|parliament|government)|"
-    r"(?:отч[её]т\w*|доклад\w*|информир\w*|представл\w*)[^.;]{0,80}?"
+_BODY_EN = (
+    r"(?:coordinat\w*|commission|council|secretariat|working\s+group|rapporteur|committee|"
+    r"parliament|government)"
+)
+_BODY_RU = (
     r"(?:координ\w*|комисси\w*|совет\w*|секретариат\w*|рабоч\w+\s+групп\w*|"
-    r"правительств\w*|парламент\w*)",
+    r"правительств\w*|парламент\w*)"
+)
+# Reporting TO a body ("submit a report to the National Coordinator", "inform the
+# Commission"), not information FOR someone ("information materials for officials").
+REPORTING = re.compile(
+    r"\b(?:report\w*|submit\w*|brief\w*|present\w*)\b[^.;]{0,60}?\bto\s+(?:the\s+)?"
+    r"[^.;]{0,40}?\b"
+    + _BODY_EN
+    + r"|\binform(?:s|ing)?\s+(?:the\s+)?[^.;]{0,40}?\b"
+    + _BODY_EN
+    + r"|(?:отч[её]т\w*|доклад\w*|информаци\w*|представл\w*)[^.;]{0,60}?\bв[о]?\s+[^.;]{0,40}?"
+    + _BODY_RU
+    + r"|информир\w*\s+[^.;]{0,40}?"
+    + _BODY_RU
 )  # lower case, run on lowered text (much quicker than IGNORECASE)
 
 

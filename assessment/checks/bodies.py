@@ -56,6 +56,11 @@ QUALIFIERS = _words(
 WORD = re.compile(r"[^\W_]+")
 # "Ministries (Social Welfare, Justice)" names no single body; "(e.g. Police)" neither.
 PARENTHESIS = re.compile(r"\([^)]*\)")
+# "Ministry of Local Government" is one institution, though every word is generic.
+SINGULAR_HEADS = _words(
+    "ministry agency authority organisation organization institution body service "
+    "department office commission council committee administration"
+)
 PARTS = re.compile(r"[,;/]|\s(?:and|или|и)\s", re.IGNORECASE)
 
 
@@ -64,6 +69,8 @@ def is_generic_designation(name: str) -> bool:
     """Whether a responsible body is a category ("NGOs") rather than an institution."""
     words = [w.lower().replace("-", "") for w in WORD.findall(PARENTHESIS.sub(" ", name))]
     words = [w for w in words if w]
+    if any(a in SINGULAR_HEADS and b == "of" for a, b in zip(words, words[1:], strict=False)):
+        return False
     return bool(words) and (
         any(w in INSTITUTION_CLASSES for w in words)
         and all(w in INSTITUTION_CLASSES or w in QUALIFIERS for w in words)

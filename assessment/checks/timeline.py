@@ -40,6 +40,14 @@ def _dated(ctx: Context):
     return [a for a in known_activities(ctx, "timeframe") if a.extra["start"] and a.extra["end"]]
 
 
+def _schedule_known(ctx: Context) -> bool:
+    """Whether the whole schedule is in the source: a plan-wide claim about it needs every
+    activity's timeframe."""
+    return field_known(ctx, "activities") and all(
+        field_known(ctx, "timeframe", a) for a in ctx.snapshot.activities
+    )
+
+
 def _period_years(ctx: Context) -> list[int]:
     first, last = ctx.snapshot.period
     return list(range(first.year, last.year + 1))
@@ -60,7 +68,7 @@ def _period_years(ctx: Context) -> list[int]:
 )
 def deadlines_bunched_early(ctx: Context):
     years = _period_years(ctx)
-    if len(years) < 2 or not field_known(ctx, "timeframe"):
+    if len(years) < 2 or not _schedule_known(ctx):
         return
     last_month = ctx.snapshot.period[1]
     # An activity running to the period's end has no deadline of its own.
@@ -86,7 +94,7 @@ def deadlines_bunched_early(ctx: Context):
 def years_without_milestone(ctx: Context):
     years = _period_years(ctx)
     dated = _dated(ctx)
-    if len(years) < 3 or len(dated) < MIN_DATED or not field_known(ctx, "timeframe"):
+    if len(years) < 3 or len(dated) < MIN_DATED or not _schedule_known(ctx):
         return
     busy = {a.extra["start"].year for a in dated} | {a.extra["end"].year for a in dated}
     idle = [year for year in years if year not in busy]

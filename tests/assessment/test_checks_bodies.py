@@ -29,6 +29,7 @@ def test_it_knows_a_generic_designation(name):
     "name",
     [
         "Ministry of Labour and Social Protection",
+        "Ministry of Local Government",
         "The Administration of the National Commission",
         "Police",
         "State Migration Service",

@@ -70,3 +70,15 @@ def test_it_says_nothing_of_a_schedule_the_source_did_not_give(plan, framework, 
     assert list(deadlines_bunched_early(Context(snapshot, [], {})))
     snapshot.not_in_source = {"timeframe"}
     assert not list(deadlines_bunched_early(Context(snapshot, [], {})))
+
+
+def test_a_schedule_known_only_in_part_is_not_judged_as_a_whole(plan, framework, objective):
+    _activity(objective, (2019, 2), (2019, 6))
+    _activity(objective, (2019, 3), (2019, 6))
+    _activity(objective, (2019, 4), (2019, 8))
+    unknown = ActivityFactory(objective=objective, plan=plan, start_month=None, end_month=None)
+    unknown.not_in_source = ["timeframe"]
+    unknown.save()
+    result = rules_of(assess(plan, framework))
+    assert "deadlines-bunched-early" not in result
+    assert "years-without-milestone" not in result
