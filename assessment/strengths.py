@@ -23,7 +23,7 @@ from assessment.checks.bodies import is_generic_designation
 from assessment.checks.registry import Context
 from assessment.checks.resources import resources_as_written
 from assessment.checks.sources import field_known, known_activities
-from assessment.checks.wording import is_phrased_as_action, vague_reason
+from assessment.checks.wording import is_phrased_as_action, strip_label, vague_reason
 from assessment.coverage import Coverage
 from assessment.models import CoverageLevel
 from assessment.snapshot import Element, PlanSnapshot
@@ -297,16 +297,19 @@ def national_resource_plan(ctx: Context):
         yield _plan(ctx, {"count": len(costed), "total": len(pool), "sources": listed}, costed)
 
 
+# A result names a state reached: "Improved referral …", "Victims are identified early",
+# "… established"; a relative clause ("children who are victims") is not one.
 RESULT = re.compile(
-    r"^\s*\w+ed\b|\b(?:is|are|were|has\s+been|have\s+been|becomes?|receives?|gets?)\b|"
-    r"\b\w+ed\s*\.?\s*$|"
+    r"^\s*\w+ed\b|\b\w+ed\s*\.?\s*$|"
+    r"\b(?:is|are|were|has\s+been|have\s+been|will\s+be|becomes?)\s+"
+    r"(?:\w+ly\s+|better\s+|more\s+|well\s+|fully\s+)?(?:\w+(?:ed|en)|able|aware|safe)\b|"
     r"\b\w+(?:ован|влен|шен|жен|чен|ден|нен|тен|зан|дан|бран)[аоы]?\b",
     re.IGNORECASE,
 )
 
 
 def _result_worded(element: Element) -> bool:
-    title = element.extra.get("title", element.text)
+    title = strip_label(element.extra.get("title", element.text))
     return bool(RESULT.search(title)) and not is_phrased_as_action(title)
 
 

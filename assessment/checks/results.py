@@ -82,7 +82,8 @@ def result_without_indicator(ctx: Context):
     if not field_known(ctx, "indicators"):
         return
     pool, missing = _without_own(ctx)
-    if len(missing) < len(pool):  # when none has one, the plan-level finding says it all
+    # Named one by one only when they are the exception; else the count says it all.
+    if len(missing) * 2 < len(pool):
         for element in missing:
             kind = "strategic goal" if element.type == "goal" else "specific objective"
             yield Hit(
