@@ -29,7 +29,12 @@ from assessment.models import (
     Review,
     SuggestedNote,
 )
-from assessment.suggestions import FUNDING_CRITERIA, suggested_notes
+from assessment.suggestions import (
+    FUNDING_CRITERIA,
+    RECOMMENDATION_KEY,
+    recommendations_from,
+    suggested_notes,
+)
 from napplanner.roles import REVIEWER, has_role
 from standards.models import Area, Component, Framework, Principle
 from strategy.models import Plan
@@ -143,13 +148,26 @@ SUGGESTION_FIELDS = [
 
 
 def _save_suggested_notes(review: Review, result) -> None:
-    """Upsert the suggested notes by key. A decided one keeps its decision (and an accepted
-    one the note it became); one no longer suggested stops being current."""
     dismissed = set(review.findings.filter(dismissed=True).values_list("key", flat=True))
     suggested = suggested_notes(
         strengths=result.strengths, findings=result.findings, dismissed=dismissed
     )
-    existing = {s.key: s for s in review.suggested_notes.all()}
+    _upsert_suggested(review, suggested, review.suggested_notes.all())
+
+
+def _refresh_recommendations(review: Review) -> None:
+    """After a dismissal or a restore: the recommendations of the findings that count."""
+    rows = review.findings.filter(is_current=True, dismissed=False).values_list(
+        "key", "rule", "criterion_code", "component_code", "recommendation"
+    )
+    existing = review.suggested_notes.filter(key__startswith=RECOMMENDATION_KEY)
+    _upsert_suggested(review, recommendations_from(rows), existing)
+
+
+def _upsert_suggested(review: Review, suggested, existing) -> None:
+    """Upsert suggested notes by key. A decided one keeps its decision (and an accepted one
+    the note it became); one of `existing` no longer suggested stops being current."""
+    existing = {s.key: s for s in existing}
     new, changed = [], []
     for data in suggested:
         values = {
@@ -207,6 +225,7 @@ def review_finalise(*, review: Review, user) -> Review:
     return review
 
 
+@transaction.atomic
 def finding_dismiss(*, finding: Finding, user, reason: str) -> Finding:
     _refuse_final(finding.review)
     reason = (reason or "").strip()
@@ -218,9 +237,11 @@ def finding_dismiss(*, finding: Finding, user, reason: str) -> Finding:
     finding.dismissed_at = timezone.now()
     finding.full_clean()
     finding.save()
+    _refresh_recommendations(finding.review)
     return finding
 
 
+@transaction.atomic
 def finding_restore(*, finding: Finding, user) -> Finding:
     _refuse_final(finding.review)
     finding.dismissed = False
@@ -229,6 +250,7 @@ def finding_restore(*, finding: Finding, user) -> Finding:
     finding.dismissed_at = None
     finding.full_clean()
     finding.save()
+    _refresh_recommendations(finding.review)
     return finding
 
 

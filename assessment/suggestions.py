@@ -16,6 +16,7 @@ from assessment.checks import FindingData
 from assessment.strengths import StrengthData
 
 RECOMMENDATION = "recommendation"
+RECOMMENDATION_KEY = f"{RECOMMENDATION}:"
 # Criteria about money: their notes belong in the report's funding section.
 FUNDING_CRITERIA = frozenset({"AP.3", "AP.6"})
 
@@ -49,31 +50,32 @@ def _from_strength(strength: StrengthData) -> Suggested:
     )
 
 
-def _recommendations(findings: list[FindingData], dismissed: set[str]) -> list[Suggested]:
-    """One suggestion per component and recommendation text, citing the rules behind it."""
+def recommendations_from(rows) -> list[Suggested]:
+    """One suggestion per component and recommendation text, citing the rules behind it.
+    `rows`: (key, rule, criterion, component, recommendation) of the findings that count."""
     grouped: dict[tuple[str, str], Suggested] = {}
-    for finding in findings:
-        text = finding.recommendation.strip()
-        if not text or finding.key in dismissed:
+    for _key, rule, criterion, component, recommendation in rows:
+        text = recommendation.strip()
+        if not text:
             continue
         digest = hashlib.sha256(text.encode()).hexdigest()[:16]
-        slot = (finding.component, text)
+        slot = (component, text)
         if slot not in grouped:
             grouped[slot] = Suggested(
-                key=f"{RECOMMENDATION}:{finding.component or 'plan'}:{digest}",
+                key=f"{RECOMMENDATION_KEY}{component or 'plan'}:{digest}",
                 kind=RECOMMENDATION,
-                rule=finding.rule,
-                criterion=finding.criterion,
-                component=finding.component,
+                rule=rule,
+                criterion=criterion,
+                component=component,
                 element_type="plan",
                 element_id=None,
                 element_label="",
                 text=text,
             )
         evidence = grouped[slot].evidence
-        counted = next((e for e in evidence if e["rule"] == finding.rule), None)
+        counted = next((e for e in evidence if e["rule"] == rule), None)
         if counted is None:
-            evidence.append({"rule": finding.rule, "count": 1})
+            evidence.append({"rule": rule, "count": 1})
         else:
             counted["count"] += 1
     return list(grouped.values())
@@ -82,4 +84,9 @@ def _recommendations(findings: list[FindingData], dismissed: set[str]) -> list[S
 def suggested_notes(
     *, strengths: list[StrengthData], findings: list[FindingData], dismissed: set[str]
 ) -> list[Suggested]:
-    return [_from_strength(s) for s in strengths] + _recommendations(findings, dismissed)
+    rows = [
+        (f.key, f.rule, f.criterion, f.component, f.recommendation)
+        for f in findings
+        if f.key not in dismissed
+    ]
+    return [_from_strength(s) for s in strengths] + recommendations_from(rows)

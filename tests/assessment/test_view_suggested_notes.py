@@ -121,3 +121,16 @@ def test_recommendations_are_said_once_per_component(review):
     )
     assert len(texts) == len(set(texts))
     assert SuggestedNote.objects.filter(review=review, kind="commendation").exists()
+
+
+def test_dismissing_the_finding_behind_a_recommendation_withdraws_it(client, review, cast):
+    from assessment.services import finding_dismiss, finding_restore
+
+    suggestion = _recommendation(review)
+    finding = review.findings.get(rule="no-monitoring-activities")
+    finding_dismiss(finding=finding, user=cast.reviewer, reason="Parliament monitors it.")
+    suggestion.refresh_from_db()
+    assert not suggestion.is_current
+    finding_restore(finding=finding, user=cast.reviewer)
+    suggestion.refresh_from_db()
+    assert suggestion.is_current and suggestion.status == "open"
