@@ -1,9 +1,12 @@
 """The Excel matrix carries resources in words in its own column; a workbook made before
 that column existed still imports."""
 
-import pytest
+import io
 
-from actionplan.exchange.xlsx_export import plan_export_xlsx
+import pytest
+from openpyxl import load_workbook
+
+from actionplan.exchange.xlsx_export import import_template_xlsx, plan_export_xlsx
 from actionplan.exchange.xlsx_import import plan_import_xlsx
 from actionplan.exchange.xlsx_layout import ACTIVITIES_SHEET, ACTIVITY_COLUMNS
 from tests.actionplan.exchange.xlsx_workbooks import activity_row, matrix_bytes, to_bytes
@@ -26,13 +29,14 @@ def test_it_exports_and_reimports_resources_in_words(cast):
 
 
 def test_it_imports_a_workbook_without_the_column(cast):
-    import io
-
-    from openpyxl import load_workbook
-
     wb = load_workbook(io.BytesIO(matrix_bytes()))
     ws = wb[ACTIVITIES_SHEET]
     keys = [c.key for c in ACTIVITY_COLUMNS]
     ws.delete_cols(keys.index("resources_as_written") + 1)
     activity = plan_import_xlsx(file=to_bytes(wb), user=cast.coordinator).activities.get()
     assert activity.resources_as_written == ""
+
+
+def test_the_template_has_the_column():
+    wb = load_workbook(io.BytesIO(import_template_xlsx()))
+    assert "Resources as written" in [cell.value for cell in wb[ACTIVITIES_SHEET][1]]
