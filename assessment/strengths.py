@@ -130,6 +130,57 @@ def component_own_chapter(ctx: Context):
         )
 
 
+# Groups a chapter may be dedicated to, with the principle such a chapter serves.
+GROUPS = (
+    (
+        re.compile(r"\b(?:child\w*|minors?|juvenile\w*|детей|дети|детск\w*|несовершеннолетн\w*)"),
+        "P.BC",
+    ),
+    (re.compile(r"\b(?:wom[ae]n|girls?|женщин\w*|девочек|девушек)"), "P.GE"),
+    (
+        re.compile(
+            r"\b(?:migrants?|refugees?|asylum|disabilit\w*|мигрант\w*|беженц\w*|инвалид\w*)"
+        ),
+        "P.HR",
+    ),
+)
+MIN_CHAPTERS = 3
+
+
+@strength(
+    code="group-chapter",
+    criterion="P.HR",
+    title="A chapter dedicated to a group at risk",
+    message="The chapter “{chapter}” is dedicated to {group} as a vulnerable group and as "
+    "victims, so measures can be tailored to them.",
+)
+def group_chapter(ctx: Context):
+    chapters = ctx.snapshot.chapters
+    if len(chapters) < MIN_CHAPTERS:  # one of several, not the plan's whole scope
+        return
+    goals_of: dict[int, list[str]] = {}
+    for goal in ctx.snapshot.goals:
+        goals_of.setdefault(goal.parent_id, []).append(goal.extra["title"].lower())
+    for chapter in chapters:
+        title = chapter.label.lower()
+        goals = goals_of.get(chapter.id, [])
+        for pattern, principle in GROUPS:
+            match = pattern.search(title)
+            if match is None and goals and all(pattern.search(g) for g in goals):
+                match = pattern.search(goals[0])
+            if match:
+                yield Praise(
+                    "chapter",
+                    chapter.id,
+                    {"chapter": chapter.label, "group": match.group(0)},
+                    [chapter],
+                    detail=principle,
+                    label=chapter.label,
+                    criterion=principle,
+                )
+                break
+
+
 _BODY_EN = (
     r"(?:coordinat\w*|commission|council|secretariat|working\s+group|rapporteur|committee|"
     r"parliament|government)"

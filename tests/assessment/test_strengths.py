@@ -133,3 +133,20 @@ def test_a_dated_deadline_inside_the_period_is_a_strength_the_whole_period_is_no
         end_month=datetime.date(2023, 12, 1),
     )
     assert "specific-timeframes" not in strengths_of(plan, framework)
+
+
+def test_it_commends_a_chapter_dedicated_to_children(plan, framework):
+    for title in ("Coordination", "Prevention"):
+        ChapterFactory(plan=plan, title=title)
+    children = ChapterFactory(plan=plan, title="Assistance and protection")
+    StrategicGoalFactory(
+        chapter=children, plan=plan, title="The rights of child victims are protected"
+    )
+    found = [s for s in assess(plan, framework).strengths if s.rule == "group-chapter"]
+    assert [(s.element_id, s.criterion) for s in found] == [(children.pk, "P.BC")]
+    assert "dedicated to child" in found[0].message
+
+
+def test_a_plan_about_one_group_alone_is_not_a_dedicated_chapter(plan, framework):
+    ChapterFactory(plan=plan, title="Protection of women and children")
+    assert not [s for s in assess(plan, framework).strengths if s.rule == "group-chapter"]
