@@ -126,12 +126,14 @@ class ActivityForm(PlanElementForm):
             "description",
             "start_month",
             "end_month",
+            "timeframe_as_written",
             "resources_as_written",
             *TAGS,
         ]
         widgets = {
             "title": TEXTAREA,
             "description": TEXTAREA,
+            "timeframe_as_written": forms.TextInput,
             "resources_as_written": TEXTAREA,
         }
 

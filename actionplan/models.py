@@ -104,6 +104,12 @@ class Activity(SamePlanMixin, Tagged, Timeframe):
         help_text='The resources as the plan states them in words (e.g. "within the '
         'ministry\'s budget", "donor funding"), beside or instead of budget lines.',
     )
+    timeframe_as_written = models.TextField(
+        validators=PLAIN_TEXT,
+        blank=True,
+        help_text='The timeframe as the plan states it in words (e.g. "ongoing", "short '
+        'term", "annually"), beside or instead of the start and end months.',
+    )
     not_in_source = models.JSONField(
         default=list,
         blank=True,

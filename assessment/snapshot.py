@@ -302,7 +302,7 @@ def _load_activities(plan: Plan) -> tuple[dict[int, Element], dict[int, Activity
     rows = Activity.objects.filter(plan=plan).order_by("order", "pk")
     for a in rows.values(
         "id", "code", "title", "description", "objective_id", "output_id", "start_month",
-        "end_month", "resources_as_written", "not_in_source",
+        "end_month", "resources_as_written", "timeframe_as_written", "not_in_source",
     ):  # fmt: skip
         activities[a["id"]] = Element(
             "activity",
@@ -316,6 +316,7 @@ def _load_activities(plan: Plan) -> tuple[dict[int, Element], dict[int, Activity
                 "start": a["start_month"],
                 "end": a["end_month"],
                 "resources_as_written": a["resources_as_written"],
+                "timeframe_as_written": a["timeframe_as_written"],
                 "not_in_source": frozenset(a["not_in_source"] or ()),
             },
         )

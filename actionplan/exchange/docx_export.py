@@ -356,9 +356,9 @@ def _numbered(chapter: dict) -> str:
 
 
 def _timeline(element: dict) -> str:
-    if not element["start"]:
-        return ""
-    return f"{_month(element['start'])} – {_month(element['end'])}"
+    months = f"{_month(element['start'])} – {_month(element['end'])}" if element["start"] else ""
+    written = element.get("timeframe_as_written", "")
+    return "\n".join(filter(None, [months, f"As written: {written}" if written else ""]))
 
 
 def _budget_line(line: dict) -> str:

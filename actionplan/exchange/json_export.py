@@ -230,6 +230,11 @@ def _activity(activity: Activity, content: _PlanContent) -> dict:
         "output": content.output_keys[activity.output_id] if activity.output_id else None,
         "start": month_format(activity.start_month),
         "end": month_format(activity.end_month),
+        **(
+            {"timeframe_as_written": activity.timeframe_as_written}
+            if activity.timeframe_as_written
+            else {}
+        ),
         "tags": _tags(activity),
         "responsibilities": [
             {"stakeholder": content.stakeholder_keys[r.stakeholder_id], "role": r.role}

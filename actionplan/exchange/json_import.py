@@ -347,6 +347,7 @@ class _DocumentReader:
             end_month=month_parse(data.get("end")),
             not_in_source=data.get("not_in_source", []),
             **_texts(data, "code", "title", "description", "resources_as_written"),
+            **_texts(data, "timeframe_as_written"),
         )
         self.add(activity, parts, len(self.pending[Activity]))
         self._read_tags(activity, data, parts)

@@ -13,8 +13,8 @@ ministry clerk would type the plan into NAP Planner:
   without a lead are all entered as partners (none is marked lead);
 - a timeline that is a date or a year becomes a month range; an open-ended one
   ("ongoing", "permanently", "annually") runs to the end of the plan period; relative bands
-  ("Short", "Medium") and text that cannot be read as dates are kept as written in the
-  activity's description;
+  ("Short", "Medium") and text that cannot be read as dates get no months; the text itself
+  is always kept as the timeframe as written;
 - indicators and measures become indicators of the activity (or of the objective, where the
   source gives them once for the whole objective);
 - resources given in words are kept as written;
@@ -60,7 +60,7 @@ MONTH_YEAR = re.compile(r"\b([a-z]+)\.?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # Keys of the document that older installations of the format may not know.
-OPTIONAL_KEYS = ("not_in_source", "resources_as_written")
+OPTIONAL_KEYS = ("not_in_source", "resources_as_written", "timeframe_as_written")
 # The corpus' names of fields a source lacks, in the plan document's vocabulary.
 FIELD_NAMES = {
     "responsible": ("lead", "partners"),
@@ -238,7 +238,7 @@ class _Clerk:
         if start:
             activity["start"], activity["end"] = start, end
         if as_written:
-            activity["description"] = f"Timeframe: {as_written}"
+            activity["timeframe_as_written"] = as_written
         responsibilities = self._responsibilities(data)
         if responsibilities:
             activity["responsibilities"] = responsibilities
@@ -257,13 +257,18 @@ class _Clerk:
         return activity
 
     def _timeframe(self, text, missing: bool) -> tuple[str | None, str | None, str]:
-        """(start, end, kept as written): months of the period, or the text itself."""
+        """(start, end, as written): the months where the text gives dates, years or an
+        open-ended term; the text itself is always kept as written."""
         text = " ".join(str(text or "").split())
         if not text or missing:
             return None, None, ""
+        start, end = self._months(text)
+        return start, end, text
+
+    def _months(self, text: str) -> tuple[str | None, str | None]:
         whole = (f"{self.first_year}-01", f"{self.last_year}-12")
         if RELATIVE_BAND.search(text):
-            return None, None, text
+            return None, None
         months = [
             (int(year), MONTHS[name.lower()])
             for name, year in MONTH_YEAR.findall(text)
@@ -272,15 +277,15 @@ class _Clerk:
         if months:
             last = max(months)
             if self.first_year <= last[0] <= self.last_year:
-                return whole[0], f"{last[0]}-{last[1]:02d}", ""
+                return whole[0], f"{last[0]}-{last[1]:02d}"
         if OPEN_ENDED.search(text):
-            return *whole, ""
+            return whole
         span = YEAR_RANGE.search(text)
         years = [int(y) for y in span.groups()] if span else [int(y) for y in YEAR.findall(text)]
         years = [y for y in years if self.first_year <= y <= self.last_year]
         if years:
-            return f"{min(years)}-01", f"{max(years)}-12", ""
-        return None, None, text
+            return f"{min(years)}-01", f"{max(years)}-12"
+        return None, None
 
     def _responsibilities(self, data: dict) -> list[dict]:
         lead = data.get("lead")

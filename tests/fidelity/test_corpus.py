@@ -30,6 +30,7 @@ def test_it_reads_a_deadline_as_a_month_range_from_the_period_start():
 def test_it_runs_an_open_ended_timeline_to_the_end_of_the_period():
     activity = _activity(_plan({"timeline": "Permanently"}))
     assert (activity["start"], activity["end"]) == ("2010-01", "2012-12")
+    assert activity["timeframe_as_written"] == "Permanently"
 
 
 def test_it_reads_a_year_as_that_year():
@@ -41,7 +42,7 @@ def test_it_keeps_relative_bands_and_unreadable_text_as_written():
     for text in ("Short: draft; Medium: adopt", "20[...]"):
         activity = _activity(_plan({"timeline": text}))
         assert "start" not in activity
-        assert text in activity["description"]
+        assert activity["timeframe_as_written"] == text
 
 
 def test_it_enters_bodies_without_a_lead_as_partners():
