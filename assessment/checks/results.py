@@ -130,7 +130,14 @@ def objective_output_indicators_only(ctx: Context):
     if not _levels_known(ctx):
         return
     under = _objective_indicators(ctx)
+    # An objective with an activity whose indicators the source does not give may have an
+    # outcome indicator there.
+    unknown = {
+        a.parent_id for a in ctx.snapshot.activities if not field_known(ctx, "indicators", a)
+    }
     for objective in ctx.snapshot.objectives:
+        if objective.id in unknown or not field_known(ctx, "indicators"):
+            continue
         indicators = under.get(objective.id, [])
         levels = {i.get("level") or "output" for i in indicators}
         if indicators and not levels & set(RESULT_LEVELS):

@@ -53,3 +53,13 @@ def test_it_flags_outcome_indicators_without_baseline_or_target(plan, framework,
     IndicatorFactory(activity=activity, plan=plan, level="output", baseline_value="")
     hits = _hits("outcome-indicator-without-baseline-target", plan, framework)
     assert sorted(h.values["missing"] for h in hits) == ["baseline", "baseline or target"]
+
+
+def test_an_objective_with_indicators_not_in_the_source_is_not_judged(plan, framework, activity):
+    IndicatorFactory(activity=activity, plan=plan, level="output")
+    from tests.factories import ActivityFactory
+
+    partial = ActivityFactory(objective=activity.objective, plan=plan)
+    partial.not_in_source = ["indicators"]
+    partial.save()
+    assert _hits("objective-output-indicators-only", plan, framework) == []
