@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from assessment.models import CoverageLevel
 from assessment.snapshot import ActivityFacts, Element, PlanSnapshot
-from standards.phrases import Matcher
+from standards.phrases import PhraseIndex
 
 LEVELS = [
     CoverageLevel.NOT_COVERED,
@@ -40,6 +40,7 @@ LEVELS = [
     CoverageLevel.COMPLETE,
 ]
 MENTION_TYPES = ("section", "chapter", "goal", "objective")
+ANSWER_TYPES = ("goal", "objective", "activity")
 
 
 @dataclass
@@ -70,6 +71,9 @@ class Coverage:
     component: str  # the area's component code; "" for a principle
     level: str
     evidence: list[Evidence] = field(default_factory=list)
+    # criterion code → the goals, objectives and activities of `evidence` that answer it
+    # (criteria of the area with phrases of their own only)
+    criteria: dict[str, list[Evidence]] = field(default_factory=dict)
 
     @property
     def activities(self) -> list[Evidence]:
@@ -81,22 +85,27 @@ def activity_is_complete(facts: ActivityFacts, element: Element) -> bool:
     return facts.lead and has_timeframe and facts.budget_lines > 0 and facts.indicators > 0
 
 
+def _suggestions(snapshot: PlanSnapshot, entries) -> dict[tuple[str, str], dict]:
+    """(kind, code) → {(element type, id): Match}: every element's text read once against
+    the phrases of every area, principle and criterion."""
+    index = PhraseIndex({(kind, e["code"]): e["keywords"] for kind, e in entries})
+    found: dict[tuple[str, str], dict] = {}
+    for element in snapshot.elements(*MENTION_TYPES, "activity"):
+        for owner, match in index.find_all(element.text).items():
+            found.setdefault(owner, {})[(element.type, element.id)] = match
+    return found
+
+
 def _evidence_for(
-    snapshot: PlanSnapshot,
-    *,
-    kind: str,
-    code: str,
-    keywords,
-    rejected: frozenset,
+    snapshot: PlanSnapshot, *, kind: str, code: str, matches: dict, rejected: frozenset
 ) -> list[Evidence]:
-    matcher = Matcher(keywords)
     tag_attr = "areas" if kind == "area" else "principles"
     tagged, suggested = [], []
     for element in snapshot.elements(*MENTION_TYPES, "activity"):
         if code in getattr(element, tag_attr):
             tagged.append(Evidence(element.type, element.id, False, element.label))
             continue
-        match = matcher.find(element.text)
+        match = matches.get((element.type, element.id))
         if match and (code, element.type, element.id) not in rejected:
             suggested.append(
                 Evidence(element.type, element.id, True, element.label, match.phrase, match.words)
@@ -119,37 +128,44 @@ def plan_coverage(snapshot: PlanSnapshot, *, rejected: frozenset = frozenset()) 
 
     `rejected` holds `(code, element_type, element_id)` triples a reviewer rejected.
     """
+    catalogue = snapshot.catalogue
+    entries = [("area", a) for a in catalogue.areas] + [
+        ("principle", p) for p in catalogue.principles
+    ]
+    criteria = [c for c in catalogue.criteria if c["area__code"] and c["keywords"]]
+    suggestions = _suggestions(snapshot, entries + [("criterion", c) for c in criteria])
     results = []
-    for area in snapshot.catalogue.areas:
-        evidence = _evidence_for(
-            snapshot, kind="area", code=area["code"], keywords=area["keywords"], rejected=rejected
-        )
-        results.append(
-            Coverage(
-                "area",
-                area["code"],
-                area["title"],
-                area["component_code"],
-                _level(snapshot, evidence),
-                evidence,
-            )
-        )
-    for principle in snapshot.catalogue.principles:
+    for kind, entry in entries:
         evidence = _evidence_for(
             snapshot,
-            kind="principle",
-            code=principle["code"],
-            keywords=principle["keywords"],
+            kind=kind,
+            code=entry["code"],
+            matches=suggestions.get((kind, entry["code"]), {}),
             rejected=rejected,
         )
+        component = entry["component_code"] if kind == "area" else ""
         results.append(
             Coverage(
-                "principle",
-                principle["code"],
-                principle["title"],
-                "",
-                _level(snapshot, evidence),
-                evidence,
+                kind, entry["code"], entry["title"], component, _level(snapshot, evidence), evidence
             )
         )
+    areas = {c.code: c for c in results if c.kind == "area"}
+    for criterion in criteria:
+        area = areas.get(criterion["area__code"])
+        if area is not None:
+            area.criteria[criterion["code"]] = _answers(
+                area, suggestions.get(("criterion", criterion["code"]), {})
+            )
     return results
+
+
+def _answers(area: Coverage, matches: dict) -> list[Evidence]:
+    """The area's goals, objectives and activities that contain one of a criterion's
+    phrases, with the phrase and the words that matched. A word used in another context
+    ("adoption by foreign citizens" for foreign victims) does not count: the element must
+    address the area too."""
+    return [
+        Evidence(item.type, item.id, item.suggested, item.label, match.phrase, match.words)
+        for item in area.evidence
+        if item.type in ANSWER_TYPES and (match := matches.get((item.type, item.id)))
+    ]

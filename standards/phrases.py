@@ -14,9 +14,10 @@ word on lemmas (`simplemma`, English and Russian), not as a raw substring:
 - the words of a phrase follow each other in the text, articles and possessives aside
   ("training of the police" matches "training of police").
 
-Every text is read once into its words and their lemmas (cached by text), and each set of
-phrases is indexed by the key of its first word, so one set intersection per text rules
-out almost every phrase: a review of thousands of elements stays well under a second.
+Every text is read once into its words and their lemmas (cached by text), and the phrases
+of all areas and principles are indexed together by their first word (`PhraseIndex`), so
+a text is looked up once for all of them: a review of thousands of elements stays well
+under a second.
 """
 
 from __future__ import annotations
@@ -30,11 +31,11 @@ import simplemma
 WORD = re.compile(r"[^\W_]+")
 POSSESSIVE = re.compile(r"['’]s\b")
 CYRILLIC = re.compile(r"[а-яё]")
+BUCKET = 3
 # Words a phrase may skip in the text between two of its own words.
 SKIPPABLE = frozenset(
     {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those"}
 )
-MAX_PREFIX = 40
 
 
 def keyword_list(keywords) -> tuple[str, ...]:
@@ -77,13 +78,12 @@ def words_of(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Prepared:
-    """A text read once: its words with their spans, their keys, and every key and word
-    prefix present (for the first-word index)."""
+    """A text read once: its words with their spans, and the keys of each word."""
 
     words: tuple[tuple[str, int, int], ...]  # (word, start, end) in the lowered text
     keys: tuple[frozenset[str], ...]
-    all_keys: frozenset[str]
-    prefixes: frozenset[str]
+    positions: dict[str, tuple[int, ...]]  # key → the indexes of the words having it
+    key_set: frozenset[str]
     text: str
 
 
@@ -92,11 +92,13 @@ def prepared(text: str) -> Prepared:
     lowered = POSSESSIVE.sub(lambda m: " " * len(m.group(0)), (text or "").lower())
     words = tuple((m.group(0), m.start(), m.end()) for m in WORD.finditer(lowered))
     keys = tuple(word_keys(w) for w, _, _ in words)
-    all_keys = frozenset().union(*keys) if keys else frozenset()
-    prefixes = frozenset(
-        key[:end] for key in all_keys for end in range(1, min(len(key), MAX_PREFIX) + 1)
+    positions: dict[str, list[int]] = {}
+    for index, word_keys_ in enumerate(keys):
+        for key in word_keys_:
+            positions.setdefault(key, []).append(index)
+    return Prepared(
+        words, keys, {k: tuple(v) for k, v in positions.items()}, frozenset(positions), text or ""
     )
-    return Prepared(words, keys, all_keys, prefixes, text or "")
 
 
 @dataclass(frozen=True)
@@ -110,10 +112,6 @@ class Term:
         if self.stem:
             return any(key.startswith(self.stem) for key in keys)
         return not self.keys.isdisjoint(keys)
-
-    @property
-    def index_keys(self) -> frozenset[str]:
-        return frozenset({self.stem[:MAX_PREFIX]}) if self.stem else self.keys
 
 
 def phrase_terms(phrase: str) -> tuple[Term, ...]:
@@ -133,59 +131,87 @@ class Match:
     words: str  # as the plan writes it
 
 
-class Matcher:
-    """Finds the phrases of one keyword set in texts."""
+class PhraseIndex:
+    """The phrases of several keyword sets (by owner: an area, a criterion …) indexed by
+    their first word, so that a text is read once for all of them."""
 
-    def __init__(self, keywords):
-        self.entries: list[tuple[str, tuple[Term, ...]]] = []
-        for phrase in keyword_list(keywords):
-            terms = phrase_terms(phrase)
-            if terms:
-                self.entries.append((phrase, terms))
-        # Longest first, so "data collection" is reported rather than "data".
-        self.entries.sort(key=lambda e: (len(e[1]), len(e[0])), reverse=True)
-        self.by_key: dict[str, list[tuple[str, tuple[Term, ...]]]] = {}
-        for entry in self.entries:
-            for key in entry[1][0].index_keys:
-                self.by_key.setdefault(key, []).append(entry)
-        self.lemma_keys = frozenset(
-            k for _, terms in self.entries if not terms[0].stem for k in terms[0].keys
-        )
-        self.stem_keys = frozenset(
-            terms[0].stem[:MAX_PREFIX] for _, terms in self.entries if terms[0].stem
-        )
+    def __init__(self, keyword_sets: dict):
+        self.by_lemma: dict[str, list[tuple]] = {}
+        # Stems by their first BUCKET letters: a text word looks up one bucket, not every
+        # stem.
+        self.by_stem: dict[str, list[tuple[str, tuple]]] = {}
+        self.entries: list[tuple] = []  # (owner, phrase, terms), longest first
+        for owner, keywords in keyword_sets.items():
+            for phrase in keyword_list(keywords):
+                terms = phrase_terms(phrase)
+                if terms:
+                    self.entries.append((owner, phrase, terms))
+        self.entries.sort(key=lambda e: (len(e[2]), len(e[1])), reverse=True)
+        for rank, (owner, phrase, terms) in enumerate(self.entries):
+            entry = (rank, owner, phrase, terms)
+            stem = terms[0].stem
+            if stem:
+                self.by_stem.setdefault(stem[:BUCKET], []).append((stem, entry))
+            else:
+                for key in terms[0].keys:
+                    self.by_lemma.setdefault(key, []).append(entry)
 
     def __bool__(self) -> bool:
         return bool(self.entries)
 
+    def _candidates(self, doc: Prepared) -> dict[int, tuple[tuple, list[str]]]:
+        """rank → (entry, the text's keys its first word matches), for every entry whose
+        first word is in the text."""
+        found: dict[int, tuple[tuple, list[str]]] = {}
+        for key in doc.positions:
+            for entry in self.by_lemma.get(key, ()):
+                found.setdefault(entry[0], (entry, []))[1].append(key)
+            for bucket in {key[:1], key[:2], key[:BUCKET]}:
+                for stem, entry in self.by_stem.get(bucket, ()):
+                    if key.startswith(stem):
+                        found.setdefault(entry[0], (entry, []))[1].append(key)
+        return found
+
+    def find_all(self, text: str) -> dict:
+        """owner → the longest of its phrases found in the text, with the words matched."""
+        if not self.entries or not text:
+            return {}
+        doc = prepared(text)
+        found = self._candidates(doc)
+        result = {}
+        for rank in sorted(found):
+            (_, owner, phrase, terms), keys = found[rank]
+            if owner in result or not all(
+                term.stem or not term.keys.isdisjoint(doc.key_set) for term in terms[1:]
+            ):
+                continue  # resolved already, or a later word is nowhere in the text
+            starts = sorted({i for key in keys for i in doc.positions[key]})
+            span = _locate(doc, terms, starts)
+            if span:
+                result[owner] = Match(phrase, " ".join(doc.text[span[0] : span[1]].split()))
+        return result
+
+
+class Matcher(PhraseIndex):
+    """Finds the phrases of one keyword set in texts."""
+
+    def __init__(self, keywords):
+        super().__init__({None: keywords})
+
     def find(self, text: str) -> Match | None:
         """The longest phrase found in the text, with the words that matched it."""
-        if not self.entries or not text:
-            return None
-        doc = prepared(text)
-        hits = (self.lemma_keys & doc.all_keys) | (self.stem_keys & doc.prefixes)
-        if not hits:
-            return None
-        seen = set()
-        candidates = []
-        for key in hits:
-            for entry in self.by_key[key]:
-                if id(entry) not in seen:
-                    seen.add(id(entry))
-                    candidates.append(entry)
-        candidates.sort(key=lambda e: (len(e[1]), len(e[0])), reverse=True)
-        for phrase, terms in candidates:
-            span = _locate(doc, terms)
-            if span:
-                return Match(phrase, " ".join(doc.text[span[0] : span[1]].split()))
-        return None
+        return self.find_all(text).get(None)
 
     def phrases_in(self, text: str) -> list[str]:
         """Every phrase found in the text, as the framework writes it."""
         if not self.entries or not text:
             return []
         doc = prepared(text)
-        return [phrase for phrase, terms in self.entries if _locate(doc, terms)]
+        return [
+            phrase
+            for _, phrase, terms in self.entries
+            if _locate(doc, terms, range(len(doc.words)))
+        ]
 
     def search(self, text: str) -> str | None:
         """The phrase found in the text (as the framework writes it), or None."""
@@ -193,11 +219,12 @@ class Matcher:
         return match.phrase if match else None
 
 
-def _locate(doc: Prepared, terms: tuple[Term, ...]) -> tuple[int, int] | None:
-    """Where the phrase's words follow each other in the text (start, end), or None."""
+def _locate(doc: Prepared, terms: tuple[Term, ...], starts) -> tuple[int, int] | None:
+    """Where the phrase's words follow each other in the text (start, end), or None;
+    `starts` are the indexes of the words its first word may be."""
     words, keys = doc.words, doc.keys
     count = len(words)
-    for start in range(count):
+    for start in starts:
         if not terms[0].matches(keys[start]):
             continue
         position, end = start, words[start][2]

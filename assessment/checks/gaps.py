@@ -11,10 +11,8 @@ that something is missing.
 from __future__ import annotations
 
 from assessment.checks.registry import Context, Hit, rule
-from assessment.coverage import Evidence
 from assessment.models import CoverageLevel
 from standards.models import Tier
-from standards.phrases import Matcher
 
 UNCOVERED = (CoverageLevel.NOT_COVERED, CoverageLevel.MENTIONED)
 STATE = {
@@ -102,19 +100,17 @@ def area_without_activity(ctx: Context):
 )
 def criterion_not_addressed(ctx: Context):
     """A criterion of an area the plan covers with activities is answered by a goal,
-    objective or activity that both addresses the area (coverage evidence) and contains
-    one of the criterion's phrases — so a word used in another context ("adoption by
-    foreign citizens") does not count. An area only mentioned is reported as a whole by
+    objective or activity that both addresses the area and contains one of the criterion's
+    phrases (`Coverage.criteria`). An area only mentioned is reported as a whole by
     `area-without-activity`; criteria of the indicator tier are about how the plan
     measures, which the indicator rules judge."""
     if ctx.snapshot.source_lacks("activities"):
         return  # the activities that answer it may be among those not in the source
-    texts = {(e.type, e.id): e.text for e in ctx.snapshot.elements("goal", "objective", "activity")}
     for criterion in ctx.snapshot.catalogue.criteria:
         area = ctx.area(criterion["area__code"] or "")
         if area is None or area.level not in ANSWERABLE or criterion.get("tier") == Tier.INDICATOR:
             continue
-        if not criterion_evidence(criterion, area, texts) and Matcher(criterion["keywords"]):
+        if criterion["code"] in area.criteria and not area.criteria[criterion["code"]]:
             yield Hit(
                 "plan",
                 ctx.plan_id,
@@ -123,18 +119,3 @@ def criterion_not_addressed(ctx: Context):
                 criterion=criterion["code"],
                 area=area.code,
             )
-
-
-def criterion_evidence(criterion: dict, area, texts: dict) -> list[Evidence]:
-    """The goals, objectives and activities evidencing the area that answer the
-    criterion, each with the criterion's phrase and the plan's words that matched it."""
-    matcher = Matcher(criterion["keywords"])
-    found = []
-    for item in area.evidence:
-        text = texts.get((item.type, item.id))
-        match = matcher.find(text) if text else None
-        if match:
-            found.append(
-                Evidence(item.type, item.id, item.suggested, item.label, match.phrase, match.words)
-            )
-    return found
