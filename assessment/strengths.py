@@ -319,7 +319,7 @@ def indicators_baseline_target(ctx: Context):
 def civil_society_partner(ctx: Context):
     named, with_ngo = [], []
     for activity in ctx.snapshot.activities:
-        bodies = getattr(ctx.snapshot.facts[activity.id], "bodies_named", ()) or ()
+        bodies = ctx.snapshot.facts[activity.id].bodies_named
         ngos = [n for n, kind, _ in bodies if kind == "ngo" and not is_generic_designation(n)]
         if ngos:
             with_ngo.append(activity)
@@ -342,7 +342,7 @@ def national_resource_plan(ctx: Context):
     if _most(len(costed), len(pool)):
         sources = set()
         for activity in costed:
-            sources |= set(getattr(ctx.snapshot.facts[activity.id], "budget_sources", ()) or ())
+            sources |= ctx.snapshot.facts[activity.id].budget_sources
         names = {"state": "state budget", "donor": "donors", "other": "other sources"}
         listed = ", ".join(names.get(s, s) for s in sorted(sources)) or "stated"
         yield _plan(ctx, {"count": len(costed), "total": len(pool), "sources": listed}, costed)

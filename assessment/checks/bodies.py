@@ -86,9 +86,9 @@ def generic_parts(name: str) -> tuple[str, ...]:
 
 
 def _activity_bodies(ctx: Context) -> dict[int, list[tuple[str, str, str]]]:
-    """activity id → [(body name, kind, role)], when the snapshot carries them."""
+    """activity id → [(body name, kind, role)] of the activities whose bodies are known."""
     return {
-        a.id: list(getattr(ctx.snapshot.facts[a.id], "bodies_named", ()) or ())
+        a.id: ctx.snapshot.facts[a.id].bodies_named
         for a in ctx.snapshot.activities
         if field_known(ctx, "lead", a) or field_known(ctx, "partners", a)
     }

@@ -103,7 +103,7 @@ def resources_in_words_only(ctx: Context):
 
 def _sources(ctx: Context, activity: Element) -> set[str]:
     """Where an activity's money comes from: "state", "donor", "other"."""
-    sources = set(getattr(ctx.snapshot.facts[activity.id], "budget_sources", ()) or ())
+    sources = set(ctx.snapshot.facts[activity.id].budget_sources)
     written = resources_as_written(activity)
     if written:
         if DONOR.search(written):

@@ -3,9 +3,8 @@ imported.
 
 A plan typed in from a partial source (a summary, a table whose columns were cut off)
 records the fields its source does not show; a rule that would report such a field as
-missing asks `field_known` first. The snapshot carries the plan-wide set as
-`not_in_source` and, per element, `extra["not_in_source"]`; a plan without either knows
-every field.
+missing asks `field_known` first (the snapshot's `source_lacks`, read from the plan's and
+each activity's `not_in_source`).
 """
 
 from __future__ import annotations
@@ -19,9 +18,7 @@ def field_known(ctx: Context, name: str, element: Element | None = None) -> bool
 
     Names: `text`, `lead`, `partners`, `timeframe`, `budget`, `indicators`, `outputs`
     (per activity or plan-wide), `activities` and `sections` (plan-wide)."""
-    if name in getattr(ctx.snapshot, "not_in_source", ()):
-        return False
-    return element is None or name not in element.extra.get("not_in_source", ())
+    return not ctx.snapshot.source_lacks(name, element)
 
 
 def known_activities(ctx: Context, name: str) -> list[Element]:
