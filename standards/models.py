@@ -184,6 +184,9 @@ class Criterion(models.Model):
     def __str__(self):
         return f"{self.code} {self.question[:60]}"
 
+    def keywords_in(self, text: str) -> list[str]:
+        return keywords_found(self.keywords, text)
+
     @property
     def uid(self) -> str:
         return f"{self.framework.code}:{self.code}"

@@ -93,6 +93,17 @@ def test_every_area_and_principle_has_guidance_and_english_and_russian_keywords(
         assert criterion.code.startswith(criterion.area.code + "."), criterion.code
 
 
+def test_every_area_criterion_has_english_and_russian_phrases(icmpd):
+    for criterion in icmpd.criteria.filter(area__isnull=False):
+        assert criterion.keywords.get("en") and criterion.keywords.get("ru"), criterion.code
+
+
+def test_a_criterion_phrase_answers_it_in_other_words(icmpd):
+    foreign = Criterion.objects.get(framework=icmpd, code="SP.3.2")
+    assert foreign.keywords_in("Victims from the country of origin get an interpreter")
+    assert not foreign.keywords_in("Shelters for victims of trafficking")
+
+
 def test_it_asks_about_foreign_victims_and_the_residence_permit(icmpd):
     foreign = Criterion.objects.get(
         framework=icmpd, area__code="SP.3", question__icontains="foreign"
@@ -128,6 +139,14 @@ def test_keywords_tell_the_covered_areas_of_the_azerbaijan_plan(icmpd):
         ("Mid-term review and final evaluation of the NAP", "SF.5"),
         ("Grant a reflection period and a residence permit to foreign victims", "SP.2"),
         ("Anti-corruption measures regarding organised criminal groups", "IP.6"),
+        # paraphrases: the topic named in other words than the area's title
+        ("A new form of management of the permanent secretariat", "SF.1"),
+        ("Заседания территориальных комиссий проводятся ежеквартально", "SF.1"),
+        ("Revision of the handbook of interdepartmental procedures", "SP.3"),
+        ("Engage with countries in the region for intelligence-sharing", "IP.2"),
+        ("Follow-up, return and rehabilitation of women and children", "SP.5"),
+        ("Victims may be granted refugee status", "SP.2"),
+        ("Изучение, анализ и обобщение практики противодействия", "SF.3"),
     ],
     ids=lambda value: value if len(value) < 6 else None,
 )
