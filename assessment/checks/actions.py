@@ -13,10 +13,11 @@ that field's count, and `fields-not-in-source` says once per field what was not 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from assessment.checks.registry import Context, Hit, rule
-from assessment.checks.wording import vague_reason
+from assessment.checks.wording import is_phrased_as_action, strip_label, vague_reason
 from assessment.snapshot import ActivityFacts, Element
 
 RESPONSIBILITIES = (
@@ -36,6 +37,15 @@ WORDING = (
     "concrete, achievable activities."
 )
 MANY_BODIES = 3
+# A subject and a finite verb within the first words: "Committees receive guidance",
+# "Victims are referred", "Комитеты получают методическую помощь". The sentence states
+# a state of affairs to reach, not the work that brings it about.
+STATE_OF_AFFAIRS = re.compile(
+    r"^(?:[^\W\d_][\w'-]*\s+){1,5}?(?:is|are|was|were|has been|have been|will be|receives?|"
+    r"gets?|gains?|becomes?|knows?|получа(?:ет|ют)|име(?:ет|ют)|явля(?:ется|ются)|"
+    r"буд(?:ет|ут))\b",
+    re.IGNORECASE,
+)
 
 
 def _share_severity(count: int, total: int) -> str:
@@ -167,7 +177,8 @@ _facet(
     rationale=BUDGET,
     what="have no budget",
     recommendation="Draft a detailed budget for each activity including all needed resources.",
-    fails=lambda a, f, ctx: f.budget_lines == 0,
+    # Resources stated in words are a budget without amounts: `resources-in-words-only`.
+    fails=lambda a, f, ctx: f.budget_lines == 0 and not a.extra["resources_as_written"].strip(),
     source_field="budget",
 )
 _facet(
@@ -280,3 +291,29 @@ def fields_not_in_source(ctx: Context):
         if lacking:
             values = {"what": what, "count": len(lacking), "total": len(activities)}
             yield Hit("plan", ctx.plan_id, values, detail=name)
+
+
+def worded_as_state(title: str) -> bool:
+    """Whether an activity is written as the state it should bring about rather than as
+    the work to do ("Territorial committees receive guidance")."""
+    sentence = strip_label(title or "").split("\n", 1)[0]
+    return not is_phrased_as_action(sentence) and bool(STATE_OF_AFFAIRS.match(sentence))
+
+
+@rule(
+    code="activity-worded-as-state",
+    severity="low",
+    criterion="AP.5",
+    title="Activity worded as a state of affairs",
+    rationale=WORDING + " The action plan states HOW: each activity is the work to be done.",
+    message="The activity “{label}” is worded as a state to reach, not as the work to do, so "
+    "its scale (how many, how often, what product) is not stated.",
+    recommendation="Word each activity as the work to be done, with its product and scale "
+    "(e.g. “Hold four guidance sessions for the territorial committees”).",
+)
+def activity_worded_as_state(ctx: Context):
+    for activity in ctx.snapshot.activities:
+        if ctx.snapshot.source_lacks("text", activity):
+            continue
+        if worded_as_state(activity.extra["title"]):
+            yield Hit("activity", activity.id, {"label": activity.label}, label=activity.label)

@@ -148,6 +148,7 @@ class _Clerk:
         self.last_year = int(end or self.first_year)
         self.stakeholders: dict[str, dict] = {}
         self.wording: dict[str, str] = {}
+        self.outputs = 0
 
     def type_in(self) -> CorpusPlan:
         chapters, loose_goals = [], []
@@ -226,10 +227,13 @@ class _Clerk:
         indicators = data.get("objective_indicators_as_written") or []
         if indicators:
             objective["indicators"] = [{"definition": text} for text in indicators]
-        objective["activities"] = [self._activity(a) for a in data.get("activities") or []]
+        outputs: list[dict] = []
+        objective["activities"] = [self._activity(a, outputs) for a in data.get("activities") or []]
+        if outputs:
+            objective["outputs"] = outputs
         return objective
 
-    def _activity(self, data: dict) -> dict:
+    def _activity(self, data: dict, outputs: list[dict]) -> dict:
         ref = str(data.get("ref") or "")
         self.wording[ref] = data.get("wording") or "unknown"
         missing = _fields(data.get("retrieval_gaps")) | _fields(data.get("fields_unknown"))
@@ -239,6 +243,11 @@ class _Clerk:
             activity["start"], activity["end"] = start, end
         if as_written:
             activity["timeframe_as_written"] = as_written
+        if data.get("outputs_as_written") and "outputs" not in missing:
+            self.outputs += 1
+            key = f"output-{self.outputs}"
+            outputs.append({"key": key, "title": data["outputs_as_written"]})
+            activity["output"] = key
         responsibilities = self._responsibilities(data)
         if responsibilities:
             activity["responsibilities"] = responsibilities

@@ -32,7 +32,7 @@ from tests.fidelity.predicates import (
 
 ACTION_PHRASED = ("goal-phrased-as-action",)
 ACTION_PHRASED_CRITERIA = ("ST.5",)
-NO_LEAD = ("activity-without-lead", "activity-many-bodies-no-lead")
+NO_LEAD = ("activity-without-lead", "activity-many-bodies-no-lead", "shared-responsibility-no-lead")
 MISSING_FIELDS = (
     "activity-without-timeframe",
     "activity-without-budget",
@@ -92,7 +92,9 @@ EXPECTED: dict[str, list[Conclusion]] = {
             "BGR-03",
             W,
             "Financing names a source but no amount.",
-            flags(criteria=["AP.3"], on=["Activity 1"]),
+            # Only the complete activity states its resources: a plan-level "resources in
+            # words only" finding is about it.
+            any_(flags(criteria=["AP.3"], on=["Activity 1"]), finds("resources-in-words-only")),
         ),
         Conclusion(
             "BGR-04",
@@ -117,6 +119,13 @@ EXPECTED: dict[str, list[Conclusion]] = {
             S,
             "Coordination, prevention and training each have an objective of their own.",
             all_(covered("SF.1"), covered("PR.1"), covered("PR.2")),
+        ),
+        Conclusion(
+            "BGR-10",
+            C,
+            "A one-year programme is shorter than the medium-term horizon of a strategy; "
+            "check how it rolls over.",
+            flags(criteria=["ST.5"], on=["plan"]),
         ),
     ],
     "cyprus-2010-2012": [
