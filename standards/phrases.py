@@ -61,10 +61,14 @@ def _language(word: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
+def _lemma(word: str) -> str:
+    return _fold(simplemma.lemmatize(word, lang=_language(word)).lower())
+
+
+@lru_cache(maxsize=100_000)
 def word_keys(word: str) -> frozenset[str]:
     """The forms a text word is compared by: itself and its lemma (ё read as е)."""
-    lemma = simplemma.lemmatize(word, lang=_language(word)).lower()
-    return frozenset({_fold(word), _fold(lemma)})
+    return frozenset({_fold(word), _lemma(word)})
 
 
 @lru_cache(maxsize=20_000)
@@ -107,6 +111,7 @@ class Term:
 
     keys: frozenset[str]
     stem: str = ""
+    lemma: str = ""
 
     def matches(self, keys: frozenset[str]) -> bool:
         if self.stem:
@@ -121,8 +126,14 @@ def phrase_terms(phrase: str) -> tuple[Term, ...]:
         if raw.endswith("*") or not is_known_word(word):
             terms.append(Term(frozenset(), _fold(word)))
         else:
-            terms.append(Term(word_keys(word)))
+            terms.append(Term(word_keys(word), lemma=_lemma(word)))
     return tuple(terms)
+
+
+def phrase_signature(phrase: str) -> tuple[str, ...]:
+    """What a phrase matches, as its lemmas and stems: two phrases with the same
+    signature ("рабочая группа", "рабочей группы") match the same words."""
+    return tuple(f"{term.stem}*" if term.stem else term.lemma for term in phrase_terms(phrase))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from collections import Counter
 from standards.catalogue import Catalogue
 from standards.documents import CatalogueInvalid, Problem, Record
 from standards.models import Tier
+from standards.phrases import phrase_signature
 
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -73,7 +74,7 @@ class _Checker:
             self.add(record, "keywords", 'must map languages to lists, e.g. {"en": [...]}')
             return {}
         result = {}
-        seen: dict[str, str] = {}
+        seen: dict[tuple[str, ...], tuple[str, str]] = {}
         for language, words in sorted(value.items(), key=lambda item: str(item[0])):
             if not isinstance(language, str) or not LANGUAGE.match(language):
                 self.add(record, "keywords", f"'{language}' is not a language code like en or ru")
@@ -90,17 +91,18 @@ class _Checker:
                     )
                     continue
                 phrase = " ".join(word.split())
-                folded = phrase.casefold().replace("ё", "е")
-                if folded in seen:
-                    where = "" if seen[folded] == language else f" (in keywords.{seen[folded]})"
+                signature = phrase_signature(phrase)
+                if signature in seen:
+                    first, first_language = seen[signature]
+                    where = "" if first_language == language else f"keywords.{first_language} "
                     self.add(
                         record,
                         "keywords",
-                        f"keywords.{language}: '{phrase}' is listed twice{where}; matching "
-                        "ignores case, and reads ё as е",
+                        f"keywords.{language}: '{phrase}' matches the same words as "
+                        f"{where}'{first}'; keep one",
                     )
                     continue
-                seen[folded] = language
+                seen[signature] = (phrase, language)
                 cleaned.append(phrase)
             if cleaned:
                 result[language] = cleaned

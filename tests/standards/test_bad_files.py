@@ -44,7 +44,7 @@ EXPECTED = {
     "phrase-stray-star.yaml": "line 13, components[0].areas[0], field 'keywords': keywords.en, "
     "phrase 2: '*aware': '*' marks a stem and goes only at the end of a word",
     "phrase-twice.yaml": "line 13, components[0].areas[0], field 'keywords': keywords.en: "
-    "'Campaign' is listed twice",
+    "'Campaigns' matches the same words as 'campaign'; keep one",
     "question-missing.yaml": "line 15, components[0].areas[0].criteria[0], field 'question': "
     "required",
     "text-named-xlsx.xlsx": "the file is not an XLSX spreadsheet",
