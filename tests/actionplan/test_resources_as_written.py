@@ -85,3 +85,18 @@ def test_the_printed_plan_shows_resources_in_words_escaped():
     html = render_to_string("actionplan/plan_print.html", plan_print_context(plan))
     assert "As written:</span> Within the &lt;ministry&gt;&#x27;s budget" in html
     assert "1 of 3 activities state their resources in words only" in html
+
+
+def test_the_workspace_shows_resources_and_timeframe_in_words_escaped(client, cast, branch):
+    ActivityFactory(
+        plan=branch.plan,
+        objective=branch.objective,
+        start_month=None,
+        end_month=None,
+        resources_as_written="Donor & <state>",
+        timeframe_as_written="Short term",
+    )
+    client.force_login(cast.coordinator)
+    html = client.get(reverse("actionplan:workspace", args=[branch.plan.pk])).content.decode()
+    assert "Donor &amp; &lt;state&gt;" in html and "<state>" not in html
+    assert "Short term" in html
