@@ -17,7 +17,8 @@ ministry clerk would type the plan into NAP Planner:
   is always kept as the timeframe as written;
 - indicators and measures become indicators of the activity (or of the objective, where the
   source gives them once for the whole objective);
-- resources given in words are kept as written;
+- an activity's expected outcome becomes its output; resources given in words are kept
+  as written (a budget line only where an amount and a currency are given);
 - what the source has but the copy does not include (`retrieval_gaps`, `fields_unknown`)
   is listed in `not_in_source`, for the plan and per activity, so a review does not report
   it as missing.
