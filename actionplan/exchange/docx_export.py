@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
@@ -277,13 +278,17 @@ class _Writer:
         in_words = len(self.resources.in_words)
         if in_words:
             self.paragraph(
-                f"{in_words} of {total} activities state their resources in words only, "
-                "with no amount."
+                _(
+                    "%(count)s of %(total)s activities state their resources in words only, "
+                    "with no amount."
+                )
+                % {"count": in_words, "total": total}
             )
         missing = len(self.resources.unbudgeted)
         if missing and count_missing:
             self.paragraph(
-                f"{missing} of {total} activities have no budget line and state no resources."
+                _("%(count)s of %(total)s activities have no budget line and state no resources.")
+                % {"count": missing, "total": total}
             )
 
     def objective_table(self, goal: dict, objective: dict) -> None:
@@ -339,7 +344,7 @@ class _Writer:
 
 
 def _as_written(text: str) -> list[str]:
-    return [f"As written: {text}"] if text.strip() else []
+    return [_("As written: %(text)s") % {"text": text}] if text.strip() else []
 
 
 def _amounts(amounts) -> tuple[str, ...]:
@@ -358,7 +363,7 @@ def _numbered(chapter: dict) -> str:
 def _timeline(element: dict) -> str:
     months = f"{_month(element['start'])} – {_month(element['end'])}" if element["start"] else ""
     written = element.get("timeframe_as_written", "")
-    return "\n".join(filter(None, [months, f"As written: {written}" if written else ""]))
+    return "\n".join(filter(None, [months, *_as_written(written)]))
 
 
 def _budget_line(line: dict) -> str:
