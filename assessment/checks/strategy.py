@@ -88,6 +88,28 @@ def objective_phrased_as_action(ctx: Context):
 
 
 @rule(
+    code="plan-period-short",
+    severity="low",
+    criterion="ST.5",
+    title="Plan period shorter than a strategy's horizon",
+    rationale=GUIDELINES_STRATEGY
+    + " Strategic goals are set for the medium or long term, two to five years.",
+    message=(
+        "The plan covers {years}: shorter than the two to five years in which strategic "
+        "goals are reached."
+    ),
+    recommendation=(
+        "Set the goals in a strategy of two to five years and say how each shorter plan "
+        "rolls over into the next, carrying its unfinished activities and its indicators."
+    ),
+)
+def plan_period_short(ctx: Context):
+    years = ctx.snapshot.plan.period_end - ctx.snapshot.plan.period_start + 1
+    if years < 2:
+        yield Hit("plan", ctx.plan_id, {"years": f"{years} year"})
+
+
+@rule(
     code="goal-without-objectives",
     severity="high",
     criterion="ST.6",

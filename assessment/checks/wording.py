@@ -229,6 +229,13 @@ OPEN_ENDED = _alternation(
         r"дальнейш\w+",
     )
 )  # fmt: skip
+# The object of the activity left open: "Produce and circulate relevant reports", "Take
+# the necessary measures", "Принять необходимые меры".
+UNSPECIFIED_OBJECT = re.compile(
+    r"^(?:[\w-]+(?:,\s*|\s+and\s+|\s+и\s+))*[\w-]+\s+(?:all\s+|the\s+|все\s+)?"
+    r"(?:relevant|necessary|various|соответствующ\w*|необходим\w*|различн\w*)\b",
+    re.IGNORECASE,
+)
 # An activity written as the result it should bring.
 RESULT_OPENER = re.compile(
     r"^(?:increased|improved|enhanced|strengthened|reduced|better|greater|raised|"
@@ -316,6 +323,9 @@ def vague_reason(text: str) -> str | None:
     opener = RESULT_OPENER.match(body)
     if opener:
         return f"it is worded as a result (“{opener.group(0)}”), not as an action"
+    unspecified = UNSPECIFIED_OBJECT.match(body)
+    if unspecified and not quantity:
+        return f"“{unspecified.group(0)}” does not say which"
     open_ended = OPEN_ENDED.search(body)
     if open_ended and not quantity:
         return f"“{open_ended.group(0).strip()}” without an end, a frequency or a quantity"

@@ -111,3 +111,12 @@ def test_it_does_not_say_what_sections_a_plan_excerpt_lacks(plan, framework, act
     result = rules_of(assess(plan, framework))
     for code in ("no-background-analysis", "no-stakeholder-roles"):
         assert code not in result
+
+
+def test_it_notes_a_plan_of_one_year_against_a_strategy_horizon(plan, framework, activity):
+    assert "plan-period-short" not in rules_of(assess(plan, framework))
+    plan.period_end = plan.period_start
+    plan.save()
+    finding = rules_of(assess(plan, framework))["plan-period-short"][0]
+    assert (finding.criterion, finding.severity) == ("ST.5", "low")
+    assert "1 year" in finding.message

@@ -53,7 +53,10 @@ WORDING_CASES: list[tuple[str, str]] = [
         CONCRETE,
     ),
     ("Allocate funds in the state budget for the running costs of the shelters", CONCRETE),
+    ("Train relevant staff of the 12 regional police units on victim identification", CONCRETE),
+    ("Develop guidelines for relevant ministries on the referral of victims", CONCRETE),
     # English, vague
+    ("Provide relevant information to labour migrants", VAGUE),
     ("Improve cooperation between state bodies and civil society", VAGUE),
     ("Strengthen the fight against trafficking in human beings", VAGUE),
     ("Take necessary measures to protect the rights of victims", VAGUE),
@@ -84,6 +87,7 @@ WORDING_CASES: list[tuple[str, str]] = [
     ("Обеспечить работу телефона доверия для жертв торговли людьми", CONCRETE),
     ("Включить курс по противодействию торговле людьми в учебные программы Академии МВД", CONCRETE),
     # Russian, vague
+    ("Принять необходимые меры по защите свидетелей", VAGUE),
     ("Усилить работу по профилактике торговли людьми", VAGUE),
     (
         "Совершенствовать взаимодействие государственных органов с общественными организациями",
