@@ -308,8 +308,11 @@ QUANTITY = re.compile(
 
 
 @lru_cache(maxsize=20_000)
-def vague_reason(text: str) -> str | None:
-    """Why an activity's wording is not concrete, or None when it reads as concrete."""
+def vague_reason(text: str, *, result_wording: bool = False) -> str | None:
+    """Why an activity's wording is not concrete, or None when it reads as concrete.
+
+    `result_wording=True` reads a text meant to describe a result (an indicator, an
+    expected outcome), for which "Increased …" is the right form, not a fault."""
     body = strip_label(text) if text else ""
     body = " ".join([body, *(text or "").split("\n")[1:]]).strip()
     words = re.findall(r"[\w'-]+", body)
@@ -320,7 +323,7 @@ def vague_reason(text: str) -> str | None:
     hedge = HEDGES.search(body)
     if hedge:
         return f"“{hedge.group(0).strip()}” commits to nothing one could see delivered"
-    opener = RESULT_OPENER.match(body)
+    opener = None if result_wording else RESULT_OPENER.match(body)
     if opener:
         return f"it is worded as a result (“{opener.group(0)}”), not as an action"
     unspecified = UNSPECIFIED_OBJECT.match(body)

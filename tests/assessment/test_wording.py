@@ -122,3 +122,9 @@ def test_it_tells_vague_from_concrete_on_a_labelled_set_of_its_own():
     precision, recall, count = wording_scores(WORDING_CASES)
     assert count >= 40
     assert precision >= 0.85 and recall >= 0.85
+
+
+def test_a_result_may_be_worded_as_a_result_where_one_is_expected():
+    text = "Increased number of victims referred to assistance"
+    assert vague_reason(text)
+    assert vague_reason(text, result_wording=True) is None
