@@ -114,39 +114,75 @@ def _objective_indicators(ctx: Context) -> dict[int, list[dict]]:
     return under
 
 
+def _output_only(ctx: Context):
+    """(objectives measured at all, those measured by output indicators only)."""
+
+    def compute():
+        if not _levels_known(ctx) or not field_known(ctx, "indicators"):
+            return [], []
+        under = _objective_indicators(ctx)
+        # An objective with an activity whose indicators the source does not give may have
+        # an outcome indicator there.
+        unknown = {
+            a.parent_id for a in ctx.snapshot.activities if not field_known(ctx, "indicators", a)
+        }
+        measured = [o for o in ctx.snapshot.objectives if under.get(o.id) and o.id not in unknown]
+        only = [
+            o
+            for o in measured
+            if not {i.get("level") or "output" for i in under[o.id]} & set(RESULT_LEVELS)
+        ]
+        return measured, only
+
+    return ctx.memo("results:output-only", compute)
+
+
+OUTPUT_ONLY = BOTH_LEVELS + (
+    " Output indicators count what was done; an objective needs an outcome indicator for "
+    "the change it brings."
+)
+OUTPUT_ONLY_RECOMMENDATION = (
+    "Add an outcome indicator to each objective (e.g. the share of identified victims "
+    "referred to assistance), beside the output milestones."
+)
+
+
+@rule(
+    code="objectives-output-indicators-only",
+    severity="high",
+    criterion="AP.4",
+    title="Objectives measured by output indicators only",
+    rationale=OUTPUT_ONLY,
+    message="{count} of {total} specific objectives with indicators are measured only by "
+    "output indicators; none measures the outcome.",
+    recommendation=OUTPUT_ONLY_RECOMMENDATION,
+)
+def objectives_output_indicators_only(ctx: Context):
+    measured, only = _output_only(ctx)
+    if only:
+        yield Hit(
+            "plan",
+            ctx.plan_id,
+            {"count": len(only), "total": len(measured)},
+            severity=_share_severity(len(only), len(measured)),
+        )
+
+
 @rule(
     code="objective-output-indicators-only",
-    severity="medium",
+    severity="low",
     criterion="AP.4",
     title="Objective measured by output indicators only",
-    rationale=BOTH_LEVELS + " Output indicators count what was done; an objective needs an "
-    "outcome indicator for the change it brings.",
-    message="The specific objective “{label}” is measured only by output indicators "
-    "({count}); none measures the outcome.",
-    recommendation="Add an outcome indicator to the objective (e.g. the share of identified "
-    "victims referred to assistance), beside the output milestones.",
+    rationale=OUTPUT_ONLY,
+    message="The specific objective “{label}” is measured only by output indicators; none "
+    "measures the outcome.",
+    recommendation=OUTPUT_ONLY_RECOMMENDATION,
 )
 def objective_output_indicators_only(ctx: Context):
-    if not _levels_known(ctx):
-        return
-    under = _objective_indicators(ctx)
-    # An objective with an activity whose indicators the source does not give may have an
-    # outcome indicator there.
-    unknown = {
-        a.parent_id for a in ctx.snapshot.activities if not field_known(ctx, "indicators", a)
-    }
-    for objective in ctx.snapshot.objectives:
-        if objective.id in unknown or not field_known(ctx, "indicators"):
-            continue
-        indicators = under.get(objective.id, [])
-        levels = {i.get("level") or "output" for i in indicators}
-        if indicators and not levels & set(RESULT_LEVELS):
-            yield Hit(
-                "objective",
-                objective.id,
-                {"label": objective.label, "count": len(indicators)},
-                label=objective.label,
-            )
+    measured, only = _output_only(ctx)
+    if len(only) * 2 < len(measured):  # the exceptions, named; else the count says it all
+        for objective in only:
+            yield Hit("objective", objective.id, {"label": objective.label}, label=objective.label)
 
 
 def _label(indicator: dict) -> str:
@@ -154,34 +190,75 @@ def _label(indicator: dict) -> str:
     return text if len(text) <= 140 else text[:139] + "…"
 
 
+def _missing_baseline_target(indicator: dict) -> list[str]:
+    return [
+        name
+        for name, field in (("baseline", "baseline_value"), ("target", "target_value"))
+        if not str(indicator.get(field) or "").strip()
+    ]
+
+
+def _unanchored(ctx: Context):
+    """(outcome and impact indicators, those without a baseline or a target)."""
+
+    def compute():
+        if not _levels_known(ctx):
+            return [], []
+        results = [i for i in ctx.snapshot.indicators if i.get("level") in RESULT_LEVELS]
+        return results, [i for i in results if _missing_baseline_target(i)]
+
+    return ctx.memo("results:unanchored", compute)
+
+
+ANCHOR = (
+    "Annex 4, SMART indicators for monitoring: an outcome indicator shows a change only "
+    "against a baseline and a target."
+)
+ANCHOR_RECOMMENDATION = (
+    "Give each outcome and impact indicator its baseline (value and year) and its target "
+    "(value and year)."
+)
+
+
+@rule(
+    code="outcome-indicators-without-baseline-target",
+    severity="high",
+    criterion="IN.M",
+    title="Outcome indicators without baseline or target",
+    rationale=ANCHOR,
+    message="{count} of {total} outcome and impact indicators have no baseline or no target, "
+    "so the change they measure has no starting point or aim.",
+    recommendation=ANCHOR_RECOMMENDATION,
+)
+def outcome_indicators_without_baseline_target(ctx: Context):
+    results, unanchored = _unanchored(ctx)
+    if unanchored:
+        yield Hit(
+            "plan",
+            ctx.plan_id,
+            {"count": len(unanchored), "total": len(results)},
+            severity=_share_severity(len(unanchored), len(results)),
+        )
+
+
 @rule(
     code="outcome-indicator-without-baseline-target",
-    severity="medium",
+    severity="low",
     criterion="IN.M",
     title="Outcome indicator without baseline or target",
-    rationale="Annex 4, SMART indicators for monitoring: an outcome indicator shows a "
-    "change only against a baseline and a target.",
+    rationale=ANCHOR,
     message="The {level} indicator “{label}” has no {missing}.",
-    recommendation="Give each outcome and impact indicator its baseline (value and year) and "
-    "its target (value and year).",
+    recommendation=ANCHOR_RECOMMENDATION,
 )
 def outcome_indicator_without_baseline_target(ctx: Context):
-    if not _levels_known(ctx):
-        return
-    for indicator in ctx.snapshot.indicators:
-        level = indicator.get("level") or "output"
-        if level not in RESULT_LEVELS:
-            continue
-        missing = [
-            name
-            for name, field in (("baseline", "baseline_value"), ("target", "target_value"))
-            if not str(indicator.get(field) or "").strip()
-        ]
-        if missing:
+    results, unanchored = _unanchored(ctx)
+    if len(unanchored) * 2 < len(results):  # the exceptions, named
+        for indicator in unanchored:
             label = _label(indicator)
+            missing = " or ".join(_missing_baseline_target(indicator))
             yield Hit(
                 "indicator",
                 indicator["id"],
-                {"level": level, "label": label, "missing": " or ".join(missing)},
+                {"level": indicator["level"], "label": label, "missing": missing},
                 label=label,
             )
