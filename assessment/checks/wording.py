@@ -254,11 +254,13 @@ GENERIC = _alternation(
         r"contribut\w*", r"advoca\w*", r"consultanc\w*", r"collect\w* (?:of )?information",
         r"circulat\w*", r"disseminat\w*", r"inform(?:ing)?\b", r"updates?\b", r"address\w*",
         r"combat\w*", r"counter\w*", r"raise awareness", r"raising awareness",
+        r"provi\w+ (?:of )?(?:\w+ ){0,2}assistance",
         r"совершенствова\w*", r"усил\w+", r"обеспеч\w+", r"принят\w* мер", r"приним\w* мер",
         r"содейств\w*", r"способствова\w*", r"развит\w+", r"развива\w+", r"повыш\w+",
         r"повыс\w+", r"укреп\w+", r"активиз\w+", r"расшир\w+", r"улучш\w+", r"взаимодейств\w*",
         r"сотруднич\w*", r"участ\w+", r"осуществл\w+", r"информирова\w+", r"распростран\w+",
-        r"проведение работы", r"проводить работу", r"противодейств\w*", r"оказ\w+ содейств\w*",
+        r"проведение работы", r"проводить работу", r"оказ\w+ (?:\w+ ){0,2}помощ\w*",
+        r"противодейств\w*", r"оказ\w+ содейств\w*",
     )
 )  # fmt: skip
 DELIVERABLES = _alternation(

@@ -75,6 +75,8 @@ def test_it_reads_outcomes_and_topic_headings_as_not_actions(text):
         "Regular updates on the situation of trafficking",
         "Engage with countries of origin on the return of victims",
         "Рассмотреть возможность создания приюта",
+        "Provide free legal assistance to victims",
+        "Оказание бесплатной юридической помощи жертвам",
     ],
 )
 def test_it_finds_vague_wording(text):
