@@ -3,10 +3,12 @@ seen: each plan of the development corpus is typed in (tests/fidelity/corpus.py)
 imported through the plan importer, reviewed, and checked against the conclusions in
 tests/fidelity/expected.py.
 
-    .venv/bin/python bench/fidelity.py [--verbose]
+    .venv/bin/python bench/fidelity.py [--verbose] [--show PLAN]
 
 Prints, per plan, the conclusions reached and missed (and any contradicted), then the
 precision and recall of "vague wording" on the corpus' labelled rows, then the total.
+`--show PLAN` (a corpus file name, e.g. a country and its years) prints what the review
+of that plan says, element by element, with the plan's own references.
 Runs on a throw-away SQLite database unless DATABASE_URL names another one; reads the
 corpus from NAP_CORPUS or ../shared/corpus.
 """
@@ -29,8 +31,8 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 
 from standards.models import Framework  # noqa: E402
-from tests.fidelity.corpus import corpus_dir, corpus_missing_reason  # noqa: E402
-from tests.fidelity.harness import CorpusResult, corpus_review  # noqa: E402
+from tests.fidelity.corpus import corpus_dir, corpus_missing_reason, corpus_plans  # noqa: E402
+from tests.fidelity.harness import CorpusResult, corpus_review, review_corpus_plan  # noqa: E402
 
 STANDARD = Path(__file__).resolve().parent.parent / "fixtures" / "standards" / "icmpd-2006.yaml"
 
@@ -82,9 +84,26 @@ def further_wording_scores() -> tuple[float, float, int] | None:
     return wording_scores(WORDING_CASES)
 
 
+def show(name: str, framework: Framework) -> None:
+    """What the review says about one plan: strengths, then findings, by plan reference."""
+    found = [p for p in corpus_plans() if p.name == name]
+    if not found:
+        print(f"No corpus plan is named {name}: {', '.join(p.name for p in corpus_plans())}")
+        sys.exit(1)
+    reviewed = review_corpus_plan(found[0], framework)
+    ref_of = {element: ref for ref, element in reviewed.refs.items()}
+    for key, mark in (("strengths", "+"), ("findings", "-")):
+        for item in reviewed.data.get(key, []):
+            ref = ref_of.get((item["element"]["type"], item["element"]["id"]), "?")
+            severity = item.get("severity", "")
+            print(f"{mark} {item['rule']:<36} {item['criterion'] or '-':<6} {severity:<6} {ref}")
+            print(f"    {item['message']}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="say what was missed and why")
+    parser.add_argument("--show", metavar="PLAN", help="print the review of one corpus plan")
     args = parser.parse_args()
     if corpus_dir() is None:
         print(corpus_missing_reason())
@@ -93,6 +112,9 @@ def main() -> None:
     with open(os.devnull, "w") as quiet:
         call_command("load_standard", str(STANDARD), stdout=quiet)
     framework = Framework.objects.get(code="icmpd-2006", is_current=True)
+    if args.show:
+        show(args.show, framework)
+        return
     report(corpus_review(framework), args.verbose)
 
 
