@@ -48,7 +48,7 @@ class Praise:
     element_type: str
     element_id: int
     values: dict = field(default_factory=dict)
-    evidence: list[Element] = field(default_factory=list)
+    evidence: list = field(default_factory=list)  # Elements, or coverage Evidence
     detail: str = ""
     label: str = ""
     criterion: str | None = None
@@ -477,10 +477,12 @@ def principle_in_activities(ctx: Context):
     done = (CoverageLevel.CONCRETE, CoverageLevel.COMPLETE)
     for (kind, code), item in ctx.coverage.items():
         if kind == "principle" and item.level in done:
-            yield _plan(ctx, {"principle": item.title}, detail=code, criterion=code)
+            activities = [e for e in item.evidence if e.type == "activity"]
+            yield _plan(ctx, {"principle": item.title}, activities, detail=code, criterion=code)
 
 
-def _evidence(elements: list[Element]) -> list[dict]:
+def _evidence(elements) -> list[dict]:
+    """The first elements (plan elements or coverage evidence) that show a strength."""
     return [{"type": e.type, "id": e.id, "label": e.label} for e in elements[:EVIDENCE_SHOWN]]
 
 

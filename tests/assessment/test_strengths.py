@@ -150,3 +150,18 @@ def test_it_commends_a_chapter_dedicated_to_children(plan, framework):
 def test_a_plan_about_one_group_alone_is_not_a_dedicated_chapter(plan, framework):
     ChapterFactory(plan=plan, title="Protection of women and children")
     assert not [s for s in assess(plan, framework).strengths if s.rule == "group-chapter"]
+
+
+def test_a_principle_carried_into_activities_names_them(plan, framework, objective):
+    carried = ActivityFactory(
+        objective=objective,
+        plan=plan,
+        title="Train 50 civil society counsellors on human rights of victims",
+    )
+    found = [s for s in assess(plan, framework).strengths if s.rule == "principle-in-activities"]
+    assert found and all(s.criterion.startswith("P.") for s in found)
+    assert any(
+        {"type": "activity", "id": carried.pk}
+        in [{"type": e["type"], "id": e["id"]} for e in s.evidence]
+        for s in found
+    )
