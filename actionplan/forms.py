@@ -3,9 +3,11 @@ limited to the plan being edited, so an id from another plan is refused as an in
 choice on its field before any model rule runs."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
 from strategy.models import Chapter, Plan, SpecificObjective, Stakeholder, StrategicGoal
+from strategy.validators import SOURCE_FIELD_LABELS, SOURCE_FIELDS
 
 MONTH_WIDGET = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
 MONTH_FORMATS = ["%Y-%m", "%Y-%m-%d"]
@@ -115,6 +117,13 @@ class ActivityForm(PlanElementForm):
     )
     start_month = MonthField()
     end_month = MonthField()
+    not_in_source = forms.MultipleChoiceField(
+        choices=[(name, SOURCE_FIELD_LABELS[name]) for name in SOURCE_FIELDS],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Not in the source"),
+        help_text=_("What the source this activity was typed in from does not include."),
+    )
 
     class Meta:
         model = Activity
@@ -128,6 +137,7 @@ class ActivityForm(PlanElementForm):
             "end_month",
             "timeframe_as_written",
             "resources_as_written",
+            "not_in_source",
             *TAGS,
         ]
         widgets = {

@@ -5,6 +5,7 @@ every way in — forms, the JSON and Excel imports — refuses it with the field
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 # An HTML tag or comment: "<" directly followed by a letter, "/" or "!". Plain
 # comparisons such as "< 5 %" or "<5 years" stay allowed.
@@ -26,6 +27,17 @@ PLAIN_TEXT = [validate_plain_text]
 # the source) and "sections" (the narrative parts are not).
 SOURCE_FIELDS = ("text", "lead", "partners", "timeframe", "budget", "indicators", "outputs")
 PLAN_SOURCE_FIELDS = (*SOURCE_FIELDS, "activities", "sections")
+SOURCE_FIELD_LABELS = {
+    "text": _("wording"),
+    "lead": _("lead body"),
+    "partners": _("partners"),
+    "timeframe": _("timeframe"),
+    "budget": _("budget"),
+    "indicators": _("indicators"),
+    "outputs": _("outputs"),
+    "activities": _("all the activities (the source holds some of them)"),
+    "sections": _("the narrative parts (preamble, background, funding, monitoring)"),
+}
 
 
 def _check_source_fields(value, allowed: tuple[str, ...]) -> None:

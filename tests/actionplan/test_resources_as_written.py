@@ -100,3 +100,16 @@ def test_the_workspace_shows_resources_and_timeframe_in_words_escaped(client, ca
     html = client.get(reverse("actionplan:workspace", args=[branch.plan.pk])).content.decode()
     assert "Donor &amp; &lt;state&gt;" in html and "<state>" not in html
     assert "Short term" in html
+
+
+def test_the_activity_form_records_what_the_source_does_not_include(client, cast, branch):
+    client.force_login(cast.coordinator)
+    url = reverse("actionplan:element_edit", args=[branch.plan.pk, "activity", branch.activity.pk])
+    assert 'name="not_in_source"' in client.get(url).content.decode()
+    data = {"objective": branch.objective.pk, "title": "Train teachers"}
+    client.post(url, {**data, "not_in_source": ["lead", "budget"]})
+    branch.activity.refresh_from_db()
+    assert branch.activity.not_in_source == ["lead", "budget"]
+    client.post(url, {**data, "not_in_source": ["colour"]})
+    branch.activity.refresh_from_db()
+    assert branch.activity.not_in_source == ["lead", "budget"]  # refused, unchanged
