@@ -56,6 +56,10 @@ def _fold(word: str) -> str:
     return word.replace("ё", "е")
 
 
+def _script(text: str) -> str:
+    return "cyrillic" if CYRILLIC.search(text) else "latin"
+
+
 def _language(word: str) -> str:
     return "ru" if CYRILLIC.search(word) else "en"
 
@@ -88,6 +92,7 @@ class Prepared:
     keys: tuple[frozenset[str], ...]
     positions: dict[str, tuple[int, ...]]  # key → the indexes of the words having it
     key_set: frozenset[str]
+    scripts: frozenset[str]  # "cyrillic", "latin": which phrases can match at all
     text: str
 
 
@@ -100,8 +105,14 @@ def prepared(text: str) -> Prepared:
     for index, word_keys_ in enumerate(keys):
         for key in word_keys_:
             positions.setdefault(key, []).append(index)
+    scripts = frozenset(_script(word) for word, _, _ in words)
     return Prepared(
-        words, keys, {k: tuple(v) for k, v in positions.items()}, frozenset(positions), text or ""
+        words,
+        keys,
+        {k: tuple(v) for k, v in positions.items()},
+        frozenset(positions),
+        scripts,
+        text or "",
     )
 
 
@@ -144,31 +155,47 @@ class Match:
 
 class PhraseIndex:
     """The phrases of several keyword sets (by owner: an area, a criterion …) indexed by
-    their first word, so that a text is read once for all of them."""
+    their first word, so that a text is read once for all of them.
+
+    Phrases are read per script, the first time a text in that script comes: a plan
+    with no Cyrillic word never loads the Russian dictionary (seconds and megabytes)."""
 
     def __init__(self, keyword_sets: dict):
         self.by_lemma: dict[str, list[tuple]] = {}
         # Stems by their first BUCKET letters: a text word looks up one bucket, not every
         # stem.
         self.by_stem: dict[str, list[tuple[str, tuple]]] = {}
-        self.entries: list[tuple] = []  # (owner, phrase, terms), longest first
+        self.pending: dict[str, list[tuple]] = {}  # script → [(owner, phrase)] not yet read
         for owner, keywords in keyword_sets.items():
             for phrase in keyword_list(keywords):
-                terms = phrase_terms(phrase)
-                if terms:
-                    self.entries.append((owner, phrase, terms))
-        self.entries.sort(key=lambda e: (len(e[2]), len(e[1])), reverse=True)
-        for rank, (owner, phrase, terms) in enumerate(self.entries):
-            entry = (rank, owner, phrase, terms)
-            stem = terms[0].stem
-            if stem:
-                self.by_stem.setdefault(stem[:BUCKET], []).append((stem, entry))
-            else:
-                for key in terms[0].keys:
-                    self.by_lemma.setdefault(key, []).append(entry)
+                self.pending.setdefault(_script(phrase), []).append((owner, phrase))
+        self.size = sum(len(phrases) for phrases in self.pending.values())
+        self.entries: list[tuple] = []  # (rank, owner, phrase, terms) of the scripts read
 
     def __bool__(self) -> bool:
-        return bool(self.entries)
+        return bool(self.size)
+
+    def _read(self, scripts) -> None:
+        for script in scripts:
+            for owner, phrase in self.pending.pop(script, ()):
+                terms = phrase_terms(phrase)
+                if not terms:
+                    continue
+                # Longest first, so "data collection" is reported rather than "data".
+                entry = ((-len(terms), -len(phrase), len(self.entries)), owner, phrase, terms)
+                self.entries.append(entry)
+                stem = terms[0].stem
+                if stem:
+                    self.by_stem.setdefault(stem[:BUCKET], []).append((stem, entry))
+                else:
+                    for key in terms[0].keys:
+                        self.by_lemma.setdefault(key, []).append(entry)
+
+    def _prepared(self, text: str) -> Prepared:
+        doc = prepared(text)
+        if self.pending:
+            self._read(doc.scripts)
+        return doc
 
     def _candidates(self, doc: Prepared) -> dict[int, tuple[tuple, list[str]]]:
         """rank → (entry, the text's keys its first word matches), for every entry whose
@@ -185,9 +212,9 @@ class PhraseIndex:
 
     def find_all(self, text: str) -> dict:
         """owner → the longest of its phrases found in the text, with the words matched."""
-        if not self.entries or not text:
+        if not self.size or not text:
             return {}
-        doc = prepared(text)
+        doc = self._prepared(text)
         found = self._candidates(doc)
         result = {}
         for rank in sorted(found):
@@ -215,12 +242,12 @@ class Matcher(PhraseIndex):
 
     def phrases_in(self, text: str) -> list[str]:
         """Every phrase found in the text, as the framework writes it."""
-        if not self.entries or not text:
+        if not self.size or not text:
             return []
-        doc = prepared(text)
+        doc = self._prepared(text)
         return [
             phrase
-            for _, phrase, terms in self.entries
+            for _, _, phrase, terms in sorted(self.entries)
             if _locate(doc, terms, range(len(doc.words)))
         ]
 
