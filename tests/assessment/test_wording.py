@@ -76,6 +76,8 @@ def test_it_reads_outcomes_and_topic_headings_as_not_actions(text):
         "Engage with countries of origin on the return of victims",
         "Рассмотреть возможность создания приюта",
         "Provide free legal assistance to victims",
+        "Strengthen the national referral mechanism",
+        "Усилить работу территориальных комиссий",
         "Оказание бесплатной юридической помощи жертвам",
     ],
 )
@@ -95,6 +97,7 @@ def test_it_finds_vague_wording(text):
         "Internal regulation of the national coordinating group",
         "Continue the publication of the annual report on trafficking",
         "Обеспечить работу телефона доверия",
+        "Set up a commission on compensation for victims",
     ],
 )
 def test_it_accepts_concrete_wording(text):
