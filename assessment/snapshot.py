@@ -95,6 +95,9 @@ class PlanSnapshot:
     facts: dict[int, ActivityFacts]
     # What the source the plan was typed in from does not include, for the whole plan.
     not_in_source: frozenset[str] = frozenset()
+    # Whether no activity lists anything its source lacks: most plans, and then no rule
+    # needs to ask activity by activity.
+    activities_complete: bool = True
 
     def source_lacks(self, name: str, element: Element | None = None) -> bool:
         """Whether the plan's source does not include `name` (a field such as "lead",
@@ -102,7 +105,9 @@ class PlanSnapshot:
         plan or for `element`. A rule does not report what the source lacks as missing."""
         if name in self.not_in_source:
             return True
-        return element is not None and name in element.extra.get("not_in_source", ())
+        if self.activities_complete or element is None:
+            return False
+        return name in element.extra.get("not_in_source", ())
 
     def elements(self, *types: str) -> list[Element]:
         groups = {
@@ -209,6 +214,7 @@ def plan_snapshot(*, plan: Plan, framework: Framework) -> PlanSnapshot:
         indicators=indicators,
         facts=facts,
         not_in_source=frozenset(plan.not_in_source or ()),
+        activities_complete=not any(a.extra["not_in_source"] for a in activities.values()),
     )
 
 

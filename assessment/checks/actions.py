@@ -285,6 +285,8 @@ NOT_IN_SOURCE_FIELDS = {
     recommendation="Before the review is final, check these fields in the plan's full text.",
 )
 def fields_not_in_source(ctx: Context):
+    if ctx.snapshot.activities_complete and not ctx.snapshot.not_in_source:
+        return
     activities = ctx.snapshot.activities
     for name, what in NOT_IN_SOURCE_FIELDS.items():
         lacking = [a for a in activities if ctx.snapshot.source_lacks(name, a)]
