@@ -96,21 +96,27 @@ def _suggestions(snapshot: PlanSnapshot, entries) -> dict[tuple[str, str], dict]
     return found
 
 
-def _evidence_for(
-    snapshot: PlanSnapshot, *, kind: str, code: str, matches: dict, rejected: frozenset
-) -> list[Evidence]:
-    tag_attr = "areas" if kind == "area" else "principles"
-    tagged, suggested = [], []
+def _tagged(snapshot: PlanSnapshot) -> dict[tuple[str, str], list[Element]]:
+    """(kind, code) → the elements tagged with that area or principle, in plan order."""
+    tagged: dict[tuple[str, str], list[Element]] = {}
     for element in snapshot.elements(*MENTION_TYPES, "activity"):
-        if code in getattr(element, tag_attr):
-            tagged.append(Evidence(element.type, element.id, False, element.label))
-            continue
-        match = matches.get((element.type, element.id))
-        if match and (code, element.type, element.id) not in rejected:
-            suggested.append(
-                Evidence(element.type, element.id, True, element.label, match.phrase, match.words)
-            )
-    return tagged + suggested
+        for code in element.areas:
+            tagged.setdefault(("area", code), []).append(element)
+        for code in element.principles:
+            tagged.setdefault(("principle", code), []).append(element)
+    return tagged
+
+
+def _evidence_for(
+    code: str, *, tagged: list[Element], matches: dict, labels: dict, rejected: frozenset
+) -> list[Evidence]:
+    """Tagged elements first, then suggestions (in plan order) not rejected."""
+    evidence = [Evidence(e.type, e.id, False, e.label) for e in tagged]
+    seen = {(e.type, e.id) for e in tagged}
+    for key, match in matches.items():
+        if key not in seen and (code, *key) not in rejected:
+            evidence.append(Evidence(*key, True, labels[key], match.phrase, match.words))
+    return evidence
 
 
 def _level(snapshot: PlanSnapshot, evidence: list[Evidence]) -> str:
@@ -134,13 +140,15 @@ def plan_coverage(snapshot: PlanSnapshot, *, rejected: frozenset = frozenset()) 
     ]
     criteria = [c for c in catalogue.criteria if c["area__code"] and c["keywords"]]
     suggestions = _suggestions(snapshot, entries + [("criterion", c) for c in criteria])
+    tagged = _tagged(snapshot)
+    labels = {(e.type, e.id): e.label for e in snapshot.elements(*MENTION_TYPES, "activity")}
     results = []
     for kind, entry in entries:
         evidence = _evidence_for(
-            snapshot,
-            kind=kind,
-            code=entry["code"],
+            entry["code"],
+            tagged=tagged.get((kind, entry["code"]), []),
             matches=suggestions.get((kind, entry["code"]), {}),
+            labels=labels,
             rejected=rejected,
         )
         component = entry["component_code"] if kind == "area" else ""
