@@ -126,7 +126,7 @@ def activity_open_ended(ctx: Context):
         if end and end < last_month:
             continue  # an end of its own: the wording does not leave it open
         match = OPEN_ENDED.search(activity.text.lower()) or OPEN_ENDED_TERM.search(
-            activity.extra.get("timeframe_as_written") or "".lower()
+            (activity.extra.get("timeframe_as_written") or "").lower()
         )
         if match:
             yield Hit(

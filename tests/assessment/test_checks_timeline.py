@@ -82,3 +82,13 @@ def test_a_schedule_known_only_in_part_is_not_judged_as_a_whole(plan, framework,
     result = rules_of(assess(plan, framework))
     assert "deadlines-bunched-early" not in result
     assert "years-without-milestone" not in result
+
+
+def test_it_reads_an_open_ended_term_in_the_timeframe_as_written(plan, framework, objective):
+    permanent = _activity(
+        objective, (2019, 1), (2023, 12), title="Run the national hotline for victims"
+    )
+    permanent.timeframe_as_written = "Permanently"
+    permanent.save()
+    found = rules_of(assess(plan, framework))["activity-open-ended"]
+    assert [(f.element_id, "permanently" in f.message) for f in found] == [(permanent.pk, True)]
