@@ -3,10 +3,12 @@ They only clean input; like the strategy tier's (see strategy.forms.PlanElementF
 choice of a related object is limited to the plan being edited."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
 from strategy.forms import TAGS, TEXTAREA, PlanElementForm
 from strategy.models import Plan, Stakeholder
+from strategy.validators import SOURCE_FIELD_LABELS, SOURCE_FIELDS
 
 MONTH_WIDGET = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
 MONTH_FORMATS = ["%Y-%m", "%Y-%m-%d"]
@@ -52,6 +54,13 @@ class ActivityForm(ActionElementForm):
     )
     start_month = MonthField()
     end_month = MonthField()
+    not_in_source = forms.MultipleChoiceField(
+        choices=[(name, SOURCE_FIELD_LABELS[name]) for name in SOURCE_FIELDS],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Not in the source"),
+        help_text=_("What the source this activity was typed in from does not include."),
+    )
 
     class Meta:
         model = Activity
@@ -63,9 +72,17 @@ class ActivityForm(ActionElementForm):
             "description",
             "start_month",
             "end_month",
+            "timeframe_as_written",
+            "resources_as_written",
+            "not_in_source",
             *TAGS,
         ]
-        widgets = {"title": TEXTAREA, "description": TEXTAREA}
+        widgets = {
+            "title": TEXTAREA,
+            "description": TEXTAREA,
+            "timeframe_as_written": forms.TextInput,
+            "resources_as_written": TEXTAREA,
+        }
 
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, plan=plan, **kwargs)

@@ -14,7 +14,7 @@ from strategy.models import (
     StrategicGoal,
     Tagged,
 )
-from strategy.validators import PLAIN_TEXT
+from strategy.validators import PLAIN_TEXT, validate_source_fields
 
 
 class Timeframe(models.Model):
@@ -121,6 +121,25 @@ class Activity(SamePlanMixin, Tagged, Timeframe):
     code = models.CharField(validators=PLAIN_TEXT, max_length=20, blank=True)
     title = models.TextField(validators=PLAIN_TEXT)
     description = models.TextField(validators=PLAIN_TEXT, blank=True)
+    resources_as_written = models.TextField(
+        validators=PLAIN_TEXT,
+        blank=True,
+        help_text='The resources as the plan states them in words (e.g. "within the '
+        'ministry\'s budget", "donor funding"), beside or instead of budget lines.',
+    )
+    timeframe_as_written = models.TextField(
+        validators=PLAIN_TEXT,
+        blank=True,
+        help_text='The timeframe as the plan states it in words (e.g. "ongoing", "short '
+        'term", "annually"), beside or instead of the start and end months.',
+    )
+    not_in_source = models.JSONField(
+        default=list,
+        blank=True,
+        validators=[validate_source_fields],
+        help_text="What the source this activity was typed in from does not include (e.g. "
+        "lead, timeframe): a review does not report it as missing.",
+    )
     order = models.PositiveIntegerField(default=0)
     stakeholders = models.ManyToManyField(
         Stakeholder, through="Responsibility", related_name="activities", blank=True

@@ -54,8 +54,9 @@ class CurrencyPlan:
 @dataclass
 class ResourcePlan:
     currencies: list[CurrencyPlan]
-    unbudgeted: list[Activity]
+    unbudgeted: list[Activity]  # no budget line and no resources in words: nothing said
     activity_count: int
+    in_words: list[Activity] = field(default_factory=list)  # resources stated in words only
 
     @property
     def has_budget(self) -> bool:
@@ -83,7 +84,8 @@ def _chapter_components(plan: Plan) -> tuple[list[Chapter], dict[int, list[Compo
 def resource_plan(plan: Plan) -> ResourcePlan:
     """Budget totals per currency, by chapter, component (via the chapters' component
     tags; a chapter serving two components counts for both) and funding source, split
-    secured/pledged/unfunded; and the activities that have no budget line. Five queries
+    secured/pledged/unfunded; and the activities that have no budget line, those that state
+    their resources in words only apart from those that say nothing. Five queries
     whatever the plan's size."""
     chapters, components_of = _chapter_components(plan)
     rows = (
@@ -109,18 +111,20 @@ def resource_plan(plan: Plan) -> ResourcePlan:
             per["component"].setdefault(component, Amounts()).add(status, amount)
         source = source_label(row["source"], row["donor_name"])
         per["source"].setdefault(source, Amounts()).add(status, amount)
-    unbudgeted = list(
+    without_lines = list(
         Activity.objects.filter(plan=plan)
         .in_plan_order()
         .filter(~Exists(BudgetLine.objects.filter(activity=OuterRef("pk"))))
+        .only("plan_id", "objective_id", "code", "title", "resources_as_written")
     )
     labels = {c.pk: str(c) for c in chapters}
-    for activity in unbudgeted:
+    for activity in without_lines:
         activity.chapter_label = labels.get(activity.chapter_ref, NO_CHAPTER)
     return ResourcePlan(
         currencies=[_currency_plan(c, sums[c], chapters) for c in sorted(sums)],
-        unbudgeted=unbudgeted,
+        unbudgeted=[a for a in without_lines if not a.resources_as_written.strip()],
         activity_count=Activity.objects.filter(plan=plan).count(),
+        in_words=[a for a in without_lines if a.resources_as_written.strip()],
     )
 
 

@@ -4,6 +4,7 @@
     coverage = plan_coverage(snapshot)            # a level per area and principle
     mapping  = plan_mapping(snapshot, coverage)   # chapters × components, principles
     findings = run_checks(snapshot, coverage)     # every registered rule
+    strengths = run_strengths(snapshot, coverage) # what the plan does well
     scores   = scores_from_coverage(coverage)     # the formula in assessment.scoring
 
 `review_run` saves the result into a review; the `review` command prints it as JSON.
@@ -11,13 +12,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assessment.checks import FindingData, run_checks
 from assessment.coverage import Coverage, plan_coverage
 from assessment.mapping import Mapping, chapter_components, plan_mapping
 from assessment.scoring import Scores, scores_from_coverage
 from assessment.snapshot import PlanSnapshot, plan_snapshot
+from assessment.strengths import StrengthData, run_strengths
 from standards.models import Framework
 from strategy.models import Plan
 
@@ -33,6 +35,7 @@ class Assessment:
     coverage: list[Coverage]
     scores: Scores
     mapping: Mapping
+    strengths: list[StrengthData] = field(default_factory=list)
 
     def as_json(self) -> dict:
         """The shape of `manage.py review --format json` (documented in README.md)."""
@@ -52,6 +55,8 @@ class Assessment:
                 for c in self.coverage
             ],
             "scores": self.scores.as_json(),
+            "mapping": self.mapping.as_json(),
+            "strengths": [s.as_json() for s in self.strengths],
         }
 
 
@@ -75,10 +80,18 @@ def plan_assess(
     """
     snapshot = plan_snapshot(plan=plan, framework=framework)
     coverage = plan_coverage(snapshot, rejected=rejected)
-    findings = run_checks(snapshot, coverage, chapter_components(snapshot, coverage))
+    chapters = chapter_components(snapshot, coverage)
+    findings = run_checks(snapshot, coverage, chapters)
     scores = scores_from_coverage(
         coverage=coverage, component_codes=[c["code"] for c in snapshot.catalogue.components]
     )
     return Assessment(
-        plan, framework, snapshot, findings, coverage, scores, plan_mapping(snapshot, coverage)
+        plan,
+        framework,
+        snapshot,
+        findings,
+        coverage,
+        scores,
+        plan_mapping(snapshot, coverage),
+        run_strengths(snapshot, coverage, chapters),
     )

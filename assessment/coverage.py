@@ -15,8 +15,9 @@ not. It comes from two sources:
 1. **tags** — a chapter, goal, objective or activity tagged with the area or principle.
    Chapter *component* tags are context for the mapping only, never area evidence: a
    chapter about "prevention" says nothing about which prevention areas it covers.
-2. **keyword suggestions** — the framework's keywords for the area or principle (all
-   languages) found in an element's text (`assessment.matching`). A suggestion counts,
+2. **keyword suggestions** — the framework's phrases for the area or principle (all
+   languages) found in an element's text on lemmas (`standards.phrases`); the evidence
+   keeps the phrase and the plan's words that matched it. A suggestion counts,
    marked `suggested: true`, until a reviewer rejects it (`RejectedSuggestion`), so a plan
    imported without tags still gets a meaningful first assessment.
 
@@ -28,9 +29,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assessment.matching import Matcher
 from assessment.models import CoverageLevel
 from assessment.snapshot import ActivityFacts, Element, PlanSnapshot
+from standards.phrases import PhraseIndex
 
 LEVELS = [
     CoverageLevel.NOT_COVERED,
@@ -39,6 +40,7 @@ LEVELS = [
     CoverageLevel.COMPLETE,
 ]
 MENTION_TYPES = ("section", "chapter", "goal", "objective")
+ANSWER_TYPES = ("goal", "objective", "activity")
 
 
 @dataclass
@@ -47,7 +49,8 @@ class Evidence:
     id: int
     suggested: bool
     label: str = ""
-    keyword: str = ""
+    keyword: str = ""  # the framework's phrase that matched
+    matched: str = ""  # the plan's words that matched it
 
     def as_json(self) -> dict:
         return {
@@ -56,6 +59,7 @@ class Evidence:
             "suggested": self.suggested,
             "label": self.label,
             "keyword": self.keyword,
+            "matched": self.matched,
         }
 
 
@@ -67,6 +71,9 @@ class Coverage:
     component: str  # the area's component code; "" for a principle
     level: str
     evidence: list[Evidence] = field(default_factory=list)
+    # criterion code → the goals, objectives and activities of `evidence` that answer it
+    # (criteria of the area with phrases of their own only)
+    criteria: dict[str, list[Evidence]] = field(default_factory=dict)
 
     @property
     def activities(self) -> list[Evidence]:
@@ -78,25 +85,38 @@ def activity_is_complete(facts: ActivityFacts, element: Element) -> bool:
     return facts.lead and has_timeframe and facts.budget_lines > 0 and facts.indicators > 0
 
 
-def _evidence_for(
-    snapshot: PlanSnapshot,
-    *,
-    kind: str,
-    code: str,
-    keywords,
-    rejected: frozenset,
-) -> list[Evidence]:
-    matcher = Matcher(keywords)
-    tag_attr = "areas" if kind == "area" else "principles"
-    tagged, suggested = [], []
+def _suggestions(snapshot: PlanSnapshot, entries) -> dict[tuple[str, str], dict]:
+    """(kind, code) → {(element type, id): Match}: every element's text read once against
+    the phrases of every area, principle and criterion."""
+    index = PhraseIndex({(kind, e["code"]): e["keywords"] for kind, e in entries})
+    found: dict[tuple[str, str], dict] = {}
     for element in snapshot.elements(*MENTION_TYPES, "activity"):
-        if code in getattr(element, tag_attr):
-            tagged.append(Evidence(element.type, element.id, False, element.label))
-            continue
-        keyword = matcher.search(element.text)
-        if keyword and (code, element.type, element.id) not in rejected:
-            suggested.append(Evidence(element.type, element.id, True, element.label, keyword))
-    return tagged + suggested
+        for owner, match in index.find_all(element.text).items():
+            found.setdefault(owner, {})[(element.type, element.id)] = match
+    return found
+
+
+def _tagged(snapshot: PlanSnapshot) -> dict[tuple[str, str], list[Element]]:
+    """(kind, code) → the elements tagged with that area or principle, in plan order."""
+    tagged: dict[tuple[str, str], list[Element]] = {}
+    for element in snapshot.elements(*MENTION_TYPES, "activity"):
+        for code in element.areas:
+            tagged.setdefault(("area", code), []).append(element)
+        for code in element.principles:
+            tagged.setdefault(("principle", code), []).append(element)
+    return tagged
+
+
+def _evidence_for(
+    code: str, *, tagged: list[Element], matches: dict, labels: dict, rejected: frozenset
+) -> list[Evidence]:
+    """Tagged elements first, then suggestions (in plan order) not rejected."""
+    evidence = [Evidence(e.type, e.id, False, e.label) for e in tagged]
+    seen = {(e.type, e.id) for e in tagged}
+    for key, match in matches.items():
+        if key not in seen and (code, *key) not in rejected:
+            evidence.append(Evidence(*key, True, labels[key], match.phrase, match.words))
+    return evidence
 
 
 def _level(snapshot: PlanSnapshot, evidence: list[Evidence]) -> str:
@@ -114,37 +134,46 @@ def plan_coverage(snapshot: PlanSnapshot, *, rejected: frozenset = frozenset()) 
 
     `rejected` holds `(code, element_type, element_id)` triples a reviewer rejected.
     """
+    catalogue = snapshot.catalogue
+    entries = [("area", a) for a in catalogue.areas] + [
+        ("principle", p) for p in catalogue.principles
+    ]
+    criteria = [c for c in catalogue.criteria if c["area__code"] and c["keywords"]]
+    suggestions = _suggestions(snapshot, entries + [("criterion", c) for c in criteria])
+    tagged = _tagged(snapshot)
+    labels = {(e.type, e.id): e.label for e in snapshot.elements(*MENTION_TYPES, "activity")}
     results = []
-    for area in snapshot.catalogue.areas:
+    for kind, entry in entries:
         evidence = _evidence_for(
-            snapshot, kind="area", code=area["code"], keywords=area["keywords"], rejected=rejected
-        )
-        results.append(
-            Coverage(
-                "area",
-                area["code"],
-                area["title"],
-                area["component_code"],
-                _level(snapshot, evidence),
-                evidence,
-            )
-        )
-    for principle in snapshot.catalogue.principles:
-        evidence = _evidence_for(
-            snapshot,
-            kind="principle",
-            code=principle["code"],
-            keywords=principle["keywords"],
+            entry["code"],
+            tagged=tagged.get((kind, entry["code"]), []),
+            matches=suggestions.get((kind, entry["code"]), {}),
+            labels=labels,
             rejected=rejected,
         )
+        component = entry["component_code"] if kind == "area" else ""
         results.append(
             Coverage(
-                "principle",
-                principle["code"],
-                principle["title"],
-                "",
-                _level(snapshot, evidence),
-                evidence,
+                kind, entry["code"], entry["title"], component, _level(snapshot, evidence), evidence
             )
         )
+    areas = {c.code: c for c in results if c.kind == "area"}
+    for criterion in criteria:
+        area = areas.get(criterion["area__code"])
+        if area is not None:
+            area.criteria[criterion["code"]] = _answers(
+                area, suggestions.get(("criterion", criterion["code"]), {})
+            )
     return results
+
+
+def _answers(area: Coverage, matches: dict) -> list[Evidence]:
+    """The area's goals, objectives and activities that contain one of a criterion's
+    phrases, with the phrase and the words that matched. A word used in another context
+    ("adoption by foreign citizens" for foreign victims) does not count: the element must
+    address the area too."""
+    return [
+        Evidence(item.type, item.id, item.suggested, item.label, match.phrase, match.words)
+        for item in area.evidence
+        if item.type in ANSWER_TYPES and (match := matches.get((item.type, item.id)))
+    ]

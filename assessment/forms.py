@@ -71,3 +71,14 @@ class NoteTextForm(forms.Form):
     text = forms.CharField(
         max_length=10000, validators=PLAIN_TEXT, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class SuggestedNoteAcceptForm(forms.Form):
+    """The suggestion's text, as the reviewer edited it (empty keeps the suggested text)."""
+
+    text = forms.CharField(
+        max_length=10000,
+        required=False,
+        validators=PLAIN_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -48,6 +48,18 @@ class Mapping:
     principles: list[PrincipleRow]
     unmapped: list[ChapterRow]
 
+    def as_json(self) -> list[dict]:
+        """`mapping[]` of `review --format json`: per chapter, the component codes and
+        whether they are the engine's suggestion (true) or the plan's own tags (false)."""
+        return [
+            {
+                "chapter": row.chapter_id,
+                "components": [code for code, _ in row.components],
+                "suggested": any(suggested for _, suggested in row.components),
+            }
+            for row in self.chapters
+        ]
+
 
 def _chapter_of(snapshot: PlanSnapshot) -> dict[tuple[str, int], int]:
     """(element type, id) → chapter id, for every element under a chapter."""

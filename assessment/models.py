@@ -235,3 +235,53 @@ class Note(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.text[:60]}"
+
+
+class SuggestedNote(models.Model):
+    """A note the engine proposes: a commendation or successful practice from a strength
+    rule, or a recommendation gathered from the findings (one per component and text).
+    The reviewer accepts it into a `Note` (edited or not) or rejects it. Re-running the
+    review updates suggestions by `key`, so a decision survives."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Suggested"
+        ACCEPTED = "accepted", "Accepted"
+        REJECTED = "rejected", "Rejected"
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="suggested_notes")
+    key = models.CharField(max_length=200, help_text="rule:element_type:element_id[:detail]")
+    kind = models.CharField(max_length=20, choices=Note.Kind.choices)
+    rule = models.CharField(max_length=60)
+    criterion_code = models.CharField(max_length=30, blank=True)
+    component_code = models.CharField(max_length=20, blank=True)
+    element_type = models.CharField(max_length=20, choices=ElementType.choices)
+    element_id = models.PositiveBigIntegerField(null=True, blank=True)
+    element_label = models.CharField(max_length=300, blank=True)
+    text = models.TextField()
+    evidence = models.JSONField(
+        default=list, blank=True, help_text='[{"type": "activity", "id": 1, "label": "…"}]'
+    )
+    is_current = models.BooleanField(
+        default=True, help_text="False when the last run no longer suggested it."
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    note = models.ForeignKey(
+        Note, on_delete=models.SET_NULL, null=True, blank=True, related_name="suggestions"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["review", "component_code", "kind", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "key"], name="suggested_note_key_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.get_status_display()}): {self.text[:60]}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN

@@ -18,6 +18,7 @@ from assessment.selectors import (
     report_plan_content,
     report_review,
     report_structural_criteria,
+    report_suggestions,
 )
 from napplanner.pdf import html_to_pdf
 
@@ -26,11 +27,12 @@ def report_context(review: Review) -> dict:
     """The whole report of `review` as template context, put together from its parts."""
     review = report_review(review=review)
     notes = list(review.notes.select_related("component"))
+    suggested = report_suggestions(review=review)
     return {
         **report_front_matter(review=review),
         **report_plan_content(plan=review.plan),
-        **report_coverage(review=review, notes=notes),
-        **report_notes(notes=notes),
+        **report_coverage(review=review, notes=notes, suggested=suggested),
+        **report_notes(notes=notes, suggested=suggested),
         "structural_criteria": report_structural_criteria(framework=review.framework),
         **plan_figures(plan=review.plan),
     }

@@ -11,8 +11,17 @@ from actionplan.models import Activity, Output, SubActivity
 from assessment import charts
 from assessment.checks import REGISTRY
 from assessment.mapping import review_mapping
-from assessment.models import CoverageLevel, ElementType, Note, Rating, Review, Severity
+from assessment.models import (
+    CoverageLevel,
+    ElementType,
+    Note,
+    Rating,
+    Review,
+    Severity,
+    SuggestedNote,
+)
 from assessment.scoring import FORMULA, review_scores
+from assessment.suggestions import FUNDING_CRITERIA
 from standards.models import Component, Criterion, Principle
 from strategy.models import Chapter, Plan, Section, SpecificObjective, StrategicGoal
 
@@ -79,6 +88,7 @@ class ComponentPart:
     chapters: list[str]
     findings: list[FindingGroup]
     notes: dict[str, list[Note]]
+    suggested: dict[str, list[SuggestedNote]] = field(default_factory=dict)
 
     @property
     def anchor(self) -> str:
@@ -114,8 +124,11 @@ def report_front_matter(*, review: Review) -> dict:
     }
 
 
-def report_coverage(*, review: Review, notes: list[Note]) -> dict:
-    """Per component of the framework its score, areas, chapters, findings and notes; the
+def report_coverage(
+    *, review: Review, notes: list[Note], suggested: list[SuggestedNote] = ()
+) -> dict:
+    """Per component of the framework its score, areas, chapters, findings, notes and the
+    engine's open suggestions; the
     principles table, the chapters-to-components mapping, the findings about the plan's
     structure and the coverage charts."""
     components = list(
@@ -144,6 +157,7 @@ def report_coverage(*, review: Review, notes: list[Note]) -> dict:
             chapters=chapters_of.get(component.code, []),
             findings=_group_findings(f for f in findings if f.component_code == component.code),
             notes=_notes_by_kind(n for n in notes if n.component_id == component.pk),
+            suggested=_notes_by_kind(s for s in suggested if s.component_code == component.code),
         )
         for component in components
     ]
@@ -178,13 +192,30 @@ def report_plan_content(*, plan: Plan) -> dict:
     }
 
 
-def report_notes(*, notes: list[Note]) -> dict:
-    """The reviewers' notes on funding, on the plan overall and on its content, by kind."""
+def report_notes(*, notes: list[Note], suggested: list[SuggestedNote] = ()) -> dict:
+    """The reviewers' notes on funding, on the plan overall and on its content, by kind,
+    and the open suggestions that belong to no component (funding ones apart)."""
+    loose = [s for s in suggested if not s.component_code]
+    funding = [s for s in loose if s.criterion_code in FUNDING_CRITERIA]
     return {
         "funding_notes": _notes_by_kind(n for n in notes if n.scope == Note.Scope.FUNDING),
         "overall_notes": _notes_by_kind(n for n in notes if n.scope == Note.Scope.OVERALL),
         "content_notes": _notes_by_kind(n for n in notes if n.scope == Note.Scope.CONTENT),
+        "funding_suggested": _notes_by_kind(funding),
+        "overall_suggested": _notes_by_kind(s for s in loose if s not in funding),
     }
+
+
+def report_suggestions(*, review: Review) -> list[SuggestedNote]:
+    """What the engine suggests and the reviewers have not yet decided: shown in a draft
+    report only, so it is never an empty shell; a final report shows the notes alone."""
+    if review.is_final:
+        return []
+    return list(
+        review.suggested_notes.filter(is_current=True, status=SuggestedNote.Status.OPEN).order_by(
+            "kind", "pk"
+        )
+    )
 
 
 def report_structural_criteria(*, framework) -> dict[str, list[Criterion]]:

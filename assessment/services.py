@@ -7,7 +7,10 @@ refuses to change a final review: finalising freezes findings, ratings and notes
 - `review_finalise` freezes the review;
 - `finding_dismiss` / `finding_restore`, `rating_override`, `suggestion_reject`;
 - `note_create` (also from a finding's suggested recommendation), `note_update`,
-  `note_delete`.
+  `note_delete`;
+- `suggested_note_accept` / `suggested_note_reject` / `suggested_note_restore`: the
+  commendations, practices and recommendations the engine suggests (saved by
+  `review_run`, keyed so a decision survives re-runs).
 """
 
 from __future__ import annotations
@@ -24,6 +27,13 @@ from assessment.models import (
     Rating,
     RejectedSuggestion,
     Review,
+    SuggestedNote,
+)
+from assessment.suggestions import (
+    FUNDING_CRITERIA,
+    RECOMMENDATION_KEY,
+    recommendations_from,
+    suggested_notes,
 )
 from napplanner.roles import REVIEWER, has_role
 from standards.models import Area, Component, Framework, Principle
@@ -131,6 +141,66 @@ def _save_ratings(review: Review, coverage) -> None:
     Rating.objects.bulk_update(changed, ["computed_level", "evidence"], batch_size=500)
 
 
+SUGGESTION_FIELDS = [
+    "kind", "rule", "criterion_code", "component_code", "element_type", "element_id",
+    "element_label", "text", "evidence", "is_current",
+]  # fmt: skip
+
+
+def _save_suggested_notes(review: Review, result) -> None:
+    dismissed = set(review.findings.filter(dismissed=True).values_list("key", flat=True))
+    suggested = suggested_notes(
+        strengths=result.strengths, findings=result.findings, dismissed=dismissed
+    )
+    _upsert_suggested(review, suggested, review.suggested_notes.all())
+
+
+def _refresh_recommendations(review: Review) -> None:
+    """After a dismissal or a restore: the recommendations of the findings that count."""
+    rows = review.findings.filter(is_current=True, dismissed=False).values_list(
+        "key", "rule", "criterion_code", "component_code", "recommendation"
+    )
+    existing = review.suggested_notes.filter(key__startswith=RECOMMENDATION_KEY)
+    _upsert_suggested(review, recommendations_from(rows), existing)
+
+
+def _upsert_suggested(review: Review, suggested, existing) -> None:
+    """Upsert suggested notes by key. A decided one keeps its decision (and an accepted one
+    the note it became); one of `existing` no longer suggested stops being current."""
+    existing = {s.key: s for s in existing}
+    new, changed = [], []
+    for data in suggested:
+        values = {
+            "kind": data.kind,
+            "rule": data.rule,
+            "criterion_code": data.criterion,
+            "component_code": data.component,
+            "element_type": data.element_type,
+            "element_id": data.element_id,
+            "element_label": data.element_label,
+            "text": data.text,
+            "evidence": data.evidence,
+            "is_current": True,
+        }
+        suggestion = existing.pop(data.key, None)
+        if suggestion is None:
+            suggestion = SuggestedNote(review=review, key=data.key, **values)
+            new.append(suggestion)
+        elif any(getattr(suggestion, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(suggestion, name, value)
+            changed.append(suggestion)
+        else:
+            continue
+        _clean(suggestion)
+    for gone in existing.values():
+        if gone.is_current:
+            gone.is_current = False
+            changed.append(gone)
+    SuggestedNote.objects.bulk_create(new, batch_size=500)
+    SuggestedNote.objects.bulk_update(changed, SUGGESTION_FIELDS, batch_size=500)
+
+
 @transaction.atomic
 def review_run(*, review: Review) -> Review:
     """Re-run the checks and the coverage of a draft review; keeps dismissals/overrides."""
@@ -138,6 +208,7 @@ def review_run(*, review: Review) -> Review:
     result = plan_assess(plan=review.plan, framework=review.framework, rejected=_rejected(review))
     _save_findings(review, result.findings)
     _save_ratings(review, result.coverage)
+    _save_suggested_notes(review, result)
     review.checked_at = timezone.now()
     review.full_clean()
     review.save(update_fields=["checked_at", "updated_at"])
@@ -154,6 +225,7 @@ def review_finalise(*, review: Review, user) -> Review:
     return review
 
 
+@transaction.atomic
 def finding_dismiss(*, finding: Finding, user, reason: str) -> Finding:
     _refuse_final(finding.review)
     reason = (reason or "").strip()
@@ -165,9 +237,11 @@ def finding_dismiss(*, finding: Finding, user, reason: str) -> Finding:
     finding.dismissed_at = timezone.now()
     finding.full_clean()
     finding.save()
+    _refresh_recommendations(finding.review)
     return finding
 
 
+@transaction.atomic
 def finding_restore(*, finding: Finding, user) -> Finding:
     _refuse_final(finding.review)
     finding.dismissed = False
@@ -176,6 +250,7 @@ def finding_restore(*, finding: Finding, user) -> Finding:
     finding.dismissed_at = None
     finding.full_clean()
     finding.save()
+    _refresh_recommendations(finding.review)
     return finding
 
 
@@ -263,3 +338,68 @@ def note_update(*, note: Note, user, text: str, kind: str | None = None, title: 
 def note_delete(*, note: Note, user) -> None:
     _refuse_final(note.review)
     note.delete()
+
+
+def _note_scope(review: Review, suggestion: SuggestedNote) -> tuple[str, Component | None]:
+    component = None
+    if suggestion.component_code:
+        component = review.framework.components.filter(code=suggestion.component_code).first()
+    if component is not None:
+        return Note.Scope.COMPONENT, component
+    if suggestion.criterion_code in FUNDING_CRITERIA:
+        return Note.Scope.FUNDING, None
+    return Note.Scope.OVERALL, None
+
+
+def _refuse_decided(suggestion: SuggestedNote) -> None:
+    if not suggestion.is_open:
+        raise ValidationError("This suggestion has already been decided.")
+
+
+@transaction.atomic
+def suggested_note_accept(*, suggestion: SuggestedNote, user, text: str = "") -> Note:
+    """Accept a suggestion into a note of its kind, with the reviewer's text if given."""
+    review = suggestion.review
+    _refuse_final(review)
+    _refuse_decided(suggestion)
+    scope, component = _note_scope(review, suggestion)
+    note = note_create(
+        review=review,
+        kind=suggestion.kind,
+        scope=scope,
+        component=component,
+        text=(text or "").strip() or suggestion.text,
+        user=user,
+    )
+    suggestion.status = SuggestedNote.Status.ACCEPTED
+    suggestion.note = note
+    suggestion.decided_by = user
+    suggestion.decided_at = timezone.now()
+    suggestion.full_clean()
+    suggestion.save()
+    return note
+
+
+def suggested_note_reject(*, suggestion: SuggestedNote, user) -> SuggestedNote:
+    """Reject a suggestion: it stays out of the workspace and the report, re-runs included."""
+    _refuse_final(suggestion.review)
+    _refuse_decided(suggestion)
+    suggestion.status = SuggestedNote.Status.REJECTED
+    suggestion.decided_by = user
+    suggestion.decided_at = timezone.now()
+    suggestion.full_clean()
+    suggestion.save()
+    return suggestion
+
+
+def suggested_note_restore(*, suggestion: SuggestedNote, user) -> SuggestedNote:
+    """Take back a rejection: the suggestion is open again."""
+    _refuse_final(suggestion.review)
+    if suggestion.status != SuggestedNote.Status.REJECTED:
+        raise ValidationError("Only a rejected suggestion can be restored.")
+    suggestion.status = SuggestedNote.Status.OPEN
+    suggestion.decided_by = None
+    suggestion.decided_at = None
+    suggestion.full_clean()
+    suggestion.save()
+    return suggestion

@@ -56,6 +56,8 @@ class ActivityFacts:
     budget_lines: int = 0
     indicators: int = 0
     sub_activity_text: str = ""
+    bodies_named: list[tuple[str, str, str]] = field(default_factory=list)  # name, kind, role
+    budget_sources: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -91,6 +93,21 @@ class PlanSnapshot:
     activities: list[Element]
     indicators: list[dict]
     facts: dict[int, ActivityFacts]
+    # What the source the plan was typed in from does not include, for the whole plan.
+    not_in_source: frozenset[str] = frozenset()
+    # Whether no activity lists anything its source lacks: most plans, and then no rule
+    # needs to ask activity by activity.
+    activities_complete: bool = True
+
+    def source_lacks(self, name: str, element: Element | None = None) -> bool:
+        """Whether the plan's source does not include `name` (a field such as "lead",
+        "timeframe", "budget"; or "activities", "sections" for the plan), for the whole
+        plan or for `element`. A rule does not report what the source lacks as missing."""
+        if name in self.not_in_source:
+            return True
+        if self.activities_complete or element is None:
+            return False
+        return name in element.extra.get("not_in_source", ())
 
     def elements(self, *types: str) -> list[Element]:
         groups = {
@@ -137,7 +154,7 @@ def load_catalogue(framework: Framework) -> Catalogue:
     criteria = list(
         Criterion.objects.filter(framework=framework)
         .order_by("order", "code")
-        .values("code", "question", "keywords", "area__code", "group", "source_page")
+        .values("code", "question", "keywords", "area__code", "group", "source_page", "tier")
     )
     return Catalogue(framework, components, areas, principles, criteria)
 
@@ -187,7 +204,7 @@ def plan_snapshot(*, plan: Plan, framework: Framework) -> PlanSnapshot:
         stakeholders=list(
             Stakeholder.objects.filter(plan=plan)
             .order_by("order", "name")
-            .values("id", "name", "role")
+            .values("id", "name", "role", "kind")
         ),
         chapters=list(chapters.values()),
         goals=list(goals.values()),
@@ -196,6 +213,8 @@ def plan_snapshot(*, plan: Plan, framework: Framework) -> PlanSnapshot:
         activities=list(activities.values()),
         indicators=indicators,
         facts=facts,
+        not_in_source=frozenset(plan.not_in_source or ()),
+        activities_complete=not any(a.extra["not_in_source"] for a in activities.values()),
     )
 
 
@@ -268,7 +287,7 @@ def _load_indicators(plan: Plan, activities, facts) -> list[dict]:
         Indicator.objects.filter(plan=plan)
         .order_by("order", "pk")
         .values(
-            "id", "definition", "unit", "baseline_value", "baseline_year", "target_value",
+            "id", "level", "definition", "unit", "baseline_value", "baseline_year", "target_value",
             "target_year", "means_of_verification", "frequency", "responsible_body_id",
             "goal_id", "objective_id", "output_id", "activity_id",
         )
@@ -289,7 +308,7 @@ def _load_activities(plan: Plan) -> tuple[dict[int, Element], dict[int, Activity
     rows = Activity.objects.filter(plan=plan).order_by("order", "pk")
     for a in rows.values(
         "id", "code", "title", "description", "objective_id", "output_id", "start_month",
-        "end_month",
+        "end_month", "resources_as_written", "timeframe_as_written", "not_in_source",
     ):  # fmt: skip
         activities[a["id"]] = Element(
             "activity",
@@ -302,6 +321,9 @@ def _load_activities(plan: Plan) -> tuple[dict[int, Element], dict[int, Activity
                 "output_id": a["output_id"],
                 "start": a["start_month"],
                 "end": a["end_month"],
+                "resources_as_written": a["resources_as_written"],
+                "timeframe_as_written": a["timeframe_as_written"],
+                "not_in_source": frozenset(a["not_in_source"] or ()),
             },
         )
         facts[a["id"]] = ActivityFacts()
@@ -314,13 +336,18 @@ def _load_activities(plan: Plan) -> tuple[dict[int, Element], dict[int, Activity
         if activity_id in facts:
             facts[activity_id].sub_activity_text = "\n".join(titles)
             activities[activity_id].text = _join(activities[activity_id].text, *titles)
-    for activity_id, role in Responsibility.objects.filter(activity__plan=plan).values_list(
-        "activity_id", "role"
+    responsibilities = Responsibility.objects.filter(activity__plan=plan).order_by(
+        "activity_id", "-role", "order", "pk"
+    )
+    for activity_id, role, name, kind in responsibilities.values_list(
+        "activity_id", "role", "stakeholder__name", "stakeholder__kind"
     ):
         facts[activity_id].bodies += 1
         facts[activity_id].lead |= role == Responsibility.Role.LEAD
-    for activity_id in BudgetLine.objects.filter(activity__plan=plan).values_list(
-        "activity_id", flat=True
+        facts[activity_id].bodies_named.append((name, kind, role))
+    for activity_id, source in BudgetLine.objects.filter(activity__plan=plan).values_list(
+        "activity_id", "source"
     ):
         facts[activity_id].budget_lines += 1
+        facts[activity_id].budget_sources.add(source)
     return activities, facts

@@ -39,6 +39,21 @@ urlpatterns = [
     path("<int:review_id>/notes/", views.note_create, name="note_create"),
     path("<int:review_id>/notes/<int:note_id>/", views.note_update, name="note_update"),
     path("<int:review_id>/notes/<int:note_id>/delete/", views.note_delete, name="note_delete"),
+    path(
+        "<int:review_id>/suggested/<int:suggestion_id>/accept/",
+        views.suggested_note_accept,
+        name="suggested_note_accept",
+    ),
+    path(
+        "<int:review_id>/suggested/<int:suggestion_id>/reject/",
+        views.suggested_note_reject,
+        name="suggested_note_reject",
+    ),
+    path(
+        "<int:review_id>/suggested/<int:suggestion_id>/restore/",
+        views.suggested_note_restore,
+        name="suggested_note_restore",
+    ),
     path("<int:review_id>/report/", views_report.report, name="report"),
     path("<int:review_id>/report.pdf", views_report.report_download, name="report_pdf"),
 ]

@@ -18,9 +18,10 @@ from assessment.forms import (
     OverrideForm,
     RejectForm,
     ReviewStartForm,
+    SuggestedNoteAcceptForm,
 )
 from assessment.models import Review
-from assessment.workspace import scores_context, workspace_context
+from assessment.workspace import scores_context, suggestions_context, workspace_context
 from napplanner.htmx import partial_or_redirect
 from napplanner.roles import REVIEWER, has_role
 from strategy.access import get_plan_for_user
@@ -279,3 +280,72 @@ def note_delete(request, review_id: int, note_id: int):
     note = get_object_or_404(review.notes, pk=note_id)
     services.note_delete(note=note, user=request.user)
     return _notes_response(request, review)
+
+
+def _suggestions_response(request, review, error=""):
+    """The suggestions partial and, out of band, the notes list an accept added to."""
+
+    def context():
+        return {
+            **suggestions_context(review),
+            "review": review,
+            "notes": list(review.notes.select_related("component", "finding")),
+            "note_form": NoteForm(framework=review.framework),
+            "can_change": True,
+            "error": error,
+            "oob": True,
+        }
+
+    return partial_or_redirect(
+        request,
+        "assessment/_suggested_response.html",
+        context,
+        redirect_to=_detail_url(review, "#suggested-notes"),
+        error=error,
+    )
+
+
+def _suggestion(review, suggestion_id: int):
+    return get_object_or_404(review.suggested_notes, pk=suggestion_id, is_current=True)
+
+
+@require_POST
+@login_required
+def suggested_note_accept(request, review_id: int, suggestion_id: int):
+    review = get_review_for_reviewer(request, review_id)
+    suggestion = _suggestion(review, suggestion_id)
+    form = SuggestedNoteAcceptForm(request.POST)
+    if not form.is_valid():
+        error = " ".join(e for errors in form.errors.values() for e in errors)
+        return _suggestions_response(request, review, error)
+    try:
+        services.suggested_note_accept(
+            suggestion=suggestion, user=request.user, text=form.cleaned_data["text"]
+        )
+    except ValidationError as exc:
+        return _suggestions_response(request, review, _errors(exc))
+    return _suggestions_response(request, review)
+
+
+@require_POST
+@login_required
+def suggested_note_reject(request, review_id: int, suggestion_id: int):
+    review = get_review_for_reviewer(request, review_id)
+    suggestion = _suggestion(review, suggestion_id)
+    try:
+        services.suggested_note_reject(suggestion=suggestion, user=request.user)
+    except ValidationError as exc:
+        return _suggestions_response(request, review, _errors(exc))
+    return _suggestions_response(request, review)
+
+
+@require_POST
+@login_required
+def suggested_note_restore(request, review_id: int, suggestion_id: int):
+    review = get_review_for_reviewer(request, review_id)
+    suggestion = _suggestion(review, suggestion_id)
+    try:
+        services.suggested_note_restore(suggestion=suggestion, user=request.user)
+    except ValidationError as exc:
+        return _suggestions_response(request, review, _errors(exc))
+    return _suggestions_response(request, review)

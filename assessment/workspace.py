@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assessment.checks.registry import SEVERITY_ORDER
-from assessment.models import Finding, Note, Rating, Review
+from assessment.models import Finding, Note, Rating, Review, SuggestedNote
 from assessment.scoring import FORMULA, review_scores
 
 PLAN_AS_A_WHOLE = ("", "The plan as a whole")
@@ -62,6 +62,33 @@ def findings_by_component(
     return [g for g in groups.values() if g.count]
 
 
+@dataclass
+class SuggestionGroup:
+    code: str
+    title: str
+    items: list[SuggestedNote]
+
+
+def suggestions_context(review: Review) -> dict:
+    """The open suggested notes by component (the plan as a whole first) and the rejected
+    ones, which a reviewer may restore."""
+    components = list(
+        review.framework.components.order_by("order", "code").values_list("code", "title")
+    )
+    current = list(review.suggested_notes.filter(is_current=True).exclude(status="accepted"))
+    groups = {
+        code: SuggestionGroup(code, title, []) for code, title in [PLAN_AS_A_WHOLE, *components]
+    }
+    for suggestion in current:
+        if suggestion.is_open:
+            code = suggestion.component_code if suggestion.component_code in groups else ""
+            groups[code].items.append(suggestion)
+    return {
+        "suggestion_groups": [g for g in groups.values() if g.items],
+        "rejected_suggestions": [s for s in current if s.status == SuggestedNote.Status.REJECTED],
+    }
+
+
 def scores_context(review: Review) -> dict:
     """What the scores table needs; also redrawn on its own after an override."""
     return {
@@ -104,4 +131,5 @@ def workspace_context(review: Review, *, show_all: bool = False) -> dict:
         "mapping": review_mapping(review),
         "notes": list(review.notes.select_related("component", "finding")),
         "note_scopes": Note.Scope.choices,
+        **suggestions_context(review),
     }

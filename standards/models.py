@@ -7,6 +7,8 @@ so a finished review keeps pointing at the version it used.
 from django.db import models
 from django.db.models import Q
 
+from standards.phrases import Matcher
+
 
 class Tier(models.TextChoices):
     STRATEGY = "strategy", "Strategy"
@@ -16,15 +18,9 @@ class Tier(models.TextChoices):
 
 
 def keywords_found(keywords: dict, text: str) -> list[str]:
-    """The keywords (of any language) that occur in text. Keywords are stems and phrases
-    matched case-insensitively as substrings, so one stem covers its inflections."""
-    folded = _fold(text)
-    return [word for words in (keywords or {}).values() for word in words if _fold(word) in folded]
-
-
-def _fold(text: str) -> str:
-    # Russian texts write ё as е more often than not.
-    return text.casefold().replace("ё", "е")
+    """The phrases (of any language) found in text, compared word by word on lemmas
+    (see `standards.phrases`)."""
+    return Matcher(keywords).phrases_in(text)
 
 
 class FrameworkQuerySet(models.QuerySet):
@@ -187,6 +183,9 @@ class Criterion(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.question[:60]}"
+
+    def keywords_in(self, text: str) -> list[str]:
+        return keywords_found(self.keywords, text)
 
     @property
     def uid(self) -> str:

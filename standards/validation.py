@@ -10,10 +10,14 @@ from napplanner.problems import Problem
 from standards.catalogue import Catalogue
 from standards.documents import CatalogueInvalid, Record
 from standards.models import Tier
+from standards.phrases import phrase_signature
 
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+WORDLIKE = re.compile(r"[^\W_]")
+# A star ends a word: after a letter or digit, before a space, a hyphen or the end.
+STRAY_STAR = re.compile(r"(?:^|[^\w])\*|\*(?=[\w*])")
 
 # field -> (required, max length); text fields not listed are optional and unbounded.
 TEXT = {
@@ -63,6 +67,7 @@ class _Checker:
         return value
 
     def keywords(self, record: Record) -> dict[str, list[str]]:
+        """The phrases per language; an empty, malformed or repeated phrase is a problem."""
         value = record.fields.get("keywords")
         if value is None:
             return {}
@@ -70,6 +75,7 @@ class _Checker:
             self.add(record, "keywords", 'must map languages to lists, e.g. {"en": [...]}')
             return {}
         result = {}
+        seen: dict[tuple[str, ...], tuple[str, str]] = {}
         for language, words in sorted(value.items(), key=lambda item: str(item[0])):
             if not isinstance(language, str) or not LANGUAGE.match(language):
                 self.add(record, "keywords", f"'{language}' is not a language code like en or ru")
@@ -77,14 +83,28 @@ class _Checker:
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                 self.add(record, "keywords", f"keywords.{language} must be a list of text")
                 continue
-            cleaned = [w.strip() for w in words if w.strip()]
-            for word in cleaned:
-                if ";" in word or "\n" in word or len(word) > 100:
+            cleaned = []
+            for position, word in enumerate(words, start=1):
+                problem = _phrase_problem(word)
+                if problem:
+                    self.add(
+                        record, "keywords", f"keywords.{language}, phrase {position}: {problem}"
+                    )
+                    continue
+                phrase = " ".join(word.split())
+                signature = phrase_signature(phrase)
+                if signature in seen:
+                    first, first_language = seen[signature]
+                    where = "" if first_language == language else f"keywords.{first_language} "
                     self.add(
                         record,
                         "keywords",
-                        f"'{word[:40]}' must be one line of at most 100 characters without ';'",
+                        f"keywords.{language}: '{phrase}' matches the same words as "
+                        f"{where}'{first}'; keep one",
                     )
+                    continue
+                seen[signature] = (phrase, language)
+                cleaned.append(phrase)
             if cleaned:
                 result[language] = cleaned
         return result
@@ -101,6 +121,18 @@ class _Checker:
         if not low <= value <= high:
             self.add(record, name, f"must be between {low} and {high}")
         return value
+
+
+def _phrase_problem(phrase: str) -> str:
+    if not phrase.strip():
+        return "empty; remove it or write the words"
+    if ";" in phrase or "\n" in phrase or len(phrase) > 100:
+        return f"'{phrase[:40]}' must be one line of at most 100 characters without ';'"
+    if not WORDLIKE.search(phrase):
+        return f"'{phrase}' has no word in it"
+    if STRAY_STAR.search(phrase):
+        return f"'{phrase}': '*' marks a stem and goes only at the end of a word (coordinat*)"
+    return ""
 
 
 def _type_name(value) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from napplanner.roles import COORDINATOR, REVIEWER, has_role
 from standards.models import Component, Framework
@@ -17,6 +17,7 @@ from strategy.models import (
     Stakeholder,
     StrategicGoal,
 )
+from strategy.validators import PLAN_SOURCE_FIELDS, SOURCE_FIELD_LABELS
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 TEXTAREA = forms.Textarea(attrs={"rows": 2})
@@ -41,6 +42,16 @@ def year_field(label: str, help_text: str = "") -> forms.IntegerField:
 class PlanForm(forms.ModelForm):
     period_start = year_field("First year", "First year of the plan period.")
     period_end = year_field("Last year", "Last year of the plan period.")
+    not_in_source = forms.MultipleChoiceField(
+        choices=[(name, SOURCE_FIELD_LABELS[name]) for name in PLAN_SOURCE_FIELDS],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Not in the source"),
+        help_text=_(
+            "When the plan is typed in from a partial source (a summary, a table cut off): "
+            "what that source does not include. A review does not report it as missing."
+        ),
+    )
 
     class Meta:
         model = Plan
@@ -56,6 +67,7 @@ class PlanForm(forms.ModelForm):
             "legal_basis",
             "framework",
             "previous_plan",
+            "not_in_source",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),

@@ -9,7 +9,7 @@ from django.db.models import F, Q
 
 from napplanner.roles import COORDINATOR, REVIEWER, has_role
 from standards.models import Area, Component, Framework, Principle
-from strategy.validators import PLAIN_TEXT
+from strategy.validators import PLAIN_TEXT, validate_plan_source_fields
 
 
 class PlanStatus(models.TextChoices):
@@ -66,6 +66,13 @@ class Plan(models.Model):
         help_text="The laws and instruments the plan rests on, one per line.",
     )
     coordinating_body = models.CharField(validators=PLAIN_TEXT, max_length=300, blank=True)
+    not_in_source = models.JSONField(
+        default=list,
+        blank=True,
+        validators=[validate_plan_source_fields],
+        help_text="What the source this plan was typed in from does not include, for the "
+        "whole plan (e.g. budget, activities): a review does not report it as missing.",
+    )
     framework = models.ForeignKey(
         Framework,
         on_delete=models.PROTECT,

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
@@ -258,6 +259,7 @@ class _Writer:
         self.heading("National resource plan", 2)
         if not self.resources.has_budget:
             self.paragraph("No budget lines are planned for the activities.")
+            self.resources_without_amounts(count_missing=False)
             return
         columns = ("Secured", "Pledged", "Unfunded", "Total")
         for currency in self.resources.currencies:
@@ -269,10 +271,25 @@ class _Writer:
                 rows = [(name, *_amounts(a)) for name, a in groups.items()]
                 rows.append(("Total", *_amounts(currency.total)))
                 self.table((label, *columns), rows, (8, 3, 3, 3, 3))
+        self.resources_without_amounts()
+
+    def resources_without_amounts(self, *, count_missing: bool = True) -> None:
+        total = self.resources.activity_count
+        in_words = len(self.resources.in_words)
+        if in_words:
+            self.paragraph(
+                _(
+                    "%(count)s of %(total)s activities state their resources in words only, "
+                    "with no amount."
+                )
+                % {"count": in_words, "total": total}
+            )
         missing = len(self.resources.unbudgeted)
-        if missing:
-            total = self.resources.activity_count
-            self.paragraph(f"{missing} of {total} activities have no budget line.")
+        if missing and count_missing:
+            self.paragraph(
+                _("%(count)s of %(total)s activities have no budget line and state no resources.")
+                % {"count": missing, "total": total}
+            )
 
     def objective_table(self, goal: dict, objective: dict) -> None:
         self.heading(_label("Specific objective", objective["code"]) + objective["title"], 3)
@@ -307,7 +324,12 @@ class _Writer:
                     ", ".join(self.body_name(r["stakeholder"]) for r in lead),
                     ", ".join(self.body_name(r["stakeholder"]) for r in partners),
                     _timeline(activity),
-                    "\n".join(_budget_line(b) for b in activity["budget_lines"]),
+                    "\n".join(
+                        [
+                            *(_budget_line(b) for b in activity["budget_lines"]),
+                            *_as_written(activity.get("resources_as_written", "")),
+                        ]
+                    ),
                     "\n".join(
                         _indicator(i, self.body_name(i["responsible_body"]))
                         for i in activity["indicators"]
@@ -319,6 +341,10 @@ class _Writer:
                 for sub in activity["sub_activities"]
             ]
         return rows
+
+
+def _as_written(text: str) -> list[str]:
+    return [_("As written: %(text)s") % {"text": text}] if text.strip() else []
 
 
 def _amounts(amounts) -> tuple[str, ...]:
@@ -335,9 +361,9 @@ def _numbered(chapter: dict) -> str:
 
 
 def _timeline(element: dict) -> str:
-    if not element["start"]:
-        return ""
-    return f"{_month(element['start'])} – {_month(element['end'])}"
+    months = f"{_month(element['start'])} – {_month(element['end'])}" if element["start"] else ""
+    written = element.get("timeframe_as_written", "")
+    return "\n".join(filter(None, [months, *_as_written(written)]))
 
 
 def _budget_line(line: dict) -> str:

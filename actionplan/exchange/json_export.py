@@ -139,6 +139,7 @@ def _plan(plan: Plan) -> dict:
         "adoption_reference": plan.adoption_reference,
         "legal_basis": plan.legal_basis,
         "coordinating_body": plan.coordinating_body,
+        **({"not_in_source": plan.not_in_source} if plan.not_in_source else {}),
         "framework": (
             {"code": framework.code, "version": framework.version} if framework else None
         ),
@@ -229,12 +230,23 @@ def _activity(activity: Activity, content: _PlanContent) -> dict:
         "output": content.output_keys[activity.output_id] if activity.output_id else None,
         "start": month_format(activity.start_month),
         "end": month_format(activity.end_month),
+        **(
+            {"timeframe_as_written": activity.timeframe_as_written}
+            if activity.timeframe_as_written
+            else {}
+        ),
         "tags": _tags(activity),
         "responsibilities": [
             {"stakeholder": content.stakeholder_keys[r.stakeholder_id], "role": r.role}
             for r in content.responsibilities_by_activity[activity.pk]
         ],
         "budget_lines": [_budget_line(b) for b in content.budget_by_activity[activity.pk]],
+        # Only when given, so documents of plans without them read as before.
+        **(
+            {"resources_as_written": activity.resources_as_written}
+            if activity.resources_as_written
+            else {}
+        ),
         "indicators": _indicators(content, "activity", activity.pk),
         "sub_activities": [
             {
@@ -246,6 +258,7 @@ def _activity(activity: Activity, content: _PlanContent) -> dict:
             }
             for sub in content.subs_by_activity[activity.pk]
         ],
+        **({"not_in_source": activity.not_in_source} if activity.not_in_source else {}),
     }
 
 

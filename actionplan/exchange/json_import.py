@@ -208,6 +208,7 @@ class _DocumentReader:
             period_start=data["period_start"],
             period_end=data["period_end"],
             status=data.get("status", Plan._meta.get_field("status").default),
+            not_in_source=data.get("not_in_source", []),
             framework=self.framework,
             previous_plan=self._previous_plan(data.get("previous_plan")),
         )
@@ -372,7 +373,9 @@ class _DocumentReader:
             output=output,
             start_month=month_parse(data.get("start")),
             end_month=month_parse(data.get("end")),
-            **_texts(data, "code", "title", "description"),
+            not_in_source=data.get("not_in_source", []),
+            **_texts(data, "code", "title", "description", "resources_as_written"),
+            **_texts(data, "timeframe_as_written"),
         )
         self.add(activity, parts, len(self.pending[Activity]))
         self._read_tags(activity, data, parts)

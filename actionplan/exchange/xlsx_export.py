@@ -133,8 +133,8 @@ def _instructions_sheet(wb: Workbook) -> None:
             "and one indicator to its activity: for a second budget line or indicator, add "
             "a row below with the same activity code (or leave the activity code and the "
             "activity empty, which continues the activity above). On such rows the "
-            "chapter, goal, objective, output, lead body, partners, start and end may be "
-            "repeated or left empty; repeated values must be the same.",
+            "chapter, goal, objective, output, lead body, partners, start, end and resources as "
+            "written may be repeated or left empty; repeated values must be the same.",
         ),
         ("Stakeholders", "One row per responsible body. Activities refer to bodies by name."),
         ("Dates", "YYYY-MM (2015-03), YYYY-MM-DD, MM/YYYY, an Excel date, or a year alone."),
@@ -240,6 +240,7 @@ def _activity_rows(activity: Activity):
                 if ind
                 else ("",) * 7
             ),
+            activity.resources_as_written,
         ]
 
 

@@ -37,6 +37,7 @@ class Column:
     width: int
     help: str
     activity_level: bool = False
+    optional: bool = False  # a workbook made before the column existed still imports
 
 
 ACTIVITY_COLUMNS: tuple[Column, ...] = (
@@ -131,6 +132,15 @@ ACTIVITY_COLUMNS: tuple[Column, ...] = (
         "Means of verification",
         28,
         "Where the figure comes from, e.g. training attendance records.",
+    ),
+    Column(
+        "resources_as_written",
+        "Resources as written",
+        28,
+        "Optional. The resources as the plan states them in words, e.g. 'within the "
+        "ministry's budget' or 'donor funding', beside or instead of budget lines.",
+        True,
+        True,
     ),
 )
 

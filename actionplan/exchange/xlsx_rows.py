@@ -57,10 +57,12 @@ class ActivityRowsMixin:
             return None
         if key == "lead_body":
             return normalise_name(names[0]), names[0]
+        if key == "resources_as_written":
+            return normalise_name(text), text.strip()
         return tuple(sorted(map(normalise_name, names))), names
 
     def _activity_values(self, entry, row, texts, cells) -> None:
-        for key in ("lead_body", "partners", "start", "end"):
+        for key in ("lead_body", "partners", "start", "end", "resources_as_written"):
             raw = cells.get(key)
             if raw is None or (isinstance(raw, str) and not raw.strip()):
                 continue
@@ -84,6 +86,10 @@ class ActivityRowsMixin:
             if key in values:
                 data[key] = month_format(values[key][2])
                 self._place(f"{entry.path}.{key}", values[key][0], key)
+        if "resources_as_written" in values:
+            row, _, text = values["resources_as_written"]
+            data["resources_as_written"] = text
+            self._place(f"{entry.path}.resources_as_written", row, "resources_as_written")
         named: set[int] = set()
         bodies = []
         if "lead_body" in values:

@@ -77,7 +77,7 @@ def _header_map(ws, columns, problems: list[Problem]) -> dict[str, int]:
             )
         found[column.key] = index
     for column in columns:
-        if column.key not in found:
+        if column.key not in found and not column.optional:
             problems.append(
                 cell_problem(
                     ws.title,

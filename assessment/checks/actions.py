@@ -5,14 +5,19 @@ Where the review the product is modelled on states a shortcoming once for the wh
 have no …" (high when at least half of them, medium otherwise), and, when only some
 activities fall short, one low-severity finding per activity so the reviewer can find
 them. When every activity falls short, per-activity findings would say nothing more.
+
+A plan typed in from a partial source (a summary, a table cut off) lists what the source
+does not include (`not_in_source`): an activity whose source lacks a field is left out of
+that field's count, and `fields-not-in-source` says once per field what was not assessed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from assessment.checks.registry import Context, Hit, rule
-from assessment.checks.wording import vague_reason
+from assessment.checks.wording import is_phrased_as_action, strip_label, vague_reason
 from assessment.snapshot import ActivityFacts, Element
 
 RESPONSIBILITIES = (
@@ -32,6 +37,15 @@ WORDING = (
     "concrete, achievable activities."
 )
 MANY_BODIES = 3
+# A subject and a finite verb within the first words: "Committees receive guidance",
+# "Victims are referred", "Комитеты получают методическую помощь". The sentence states
+# a state of affairs to reach, not the work that brings it about.
+STATE_OF_AFFAIRS = re.compile(
+    r"^(?:[^\W\d_][\w'-]*\s+){1,5}?(?:is|are|was|were|has been|have been|will be|receives?|"
+    r"gets?|gains?|becomes?|knows?|получа(?:ет|ют)|име(?:ет|ют)|явля(?:ется|ются)|"
+    r"буд(?:ет|ут))\b",
+    re.IGNORECASE,
+)
 
 
 def _share_severity(count: int, total: int) -> str:
@@ -48,15 +62,22 @@ def _facet(
     what: str,
     recommendation: str,
     fails: Callable[[Element, ActivityFacts, Context], bool],
+    source_field: str,
     only: Callable[[Element, ActivityFacts], bool] = lambda a, f: True,
     each_always: bool = False,
 ):
-    """Register the plan-level and the per-activity rule of one activity shortcoming."""
+    """Register the plan-level and the per-activity rule of one activity shortcoming.
+    Activities whose source does not include `source_field` are not counted."""
 
     def failing(ctx: Context):
         def compute():
-            pool = [a for a in ctx.snapshot.activities if only(a, ctx.snapshot.facts[a.id])]
-            return pool, [a for a in pool if fails(a, ctx.snapshot.facts[a.id], ctx)]
+            snapshot = ctx.snapshot
+            pool = [
+                a
+                for a in snapshot.activities
+                if only(a, snapshot.facts[a.id]) and not snapshot.source_lacks(source_field, a)
+            ]
+            return pool, [a for a in pool if fails(a, snapshot.facts[a.id], ctx)]
 
         return ctx.memo(plural, compute)
 
@@ -90,7 +111,8 @@ def _facet(
     )
     def each(ctx: Context):
         pool, missing = failing(ctx)
-        if len(missing) < len(pool) or each_always:
+        # Per activity unless the plan-level finding already names every activity.
+        if len(missing) < len(ctx.snapshot.activities) or each_always:
             for activity in missing:
                 yield Hit("activity", activity.id, {"label": activity.label}, label=activity.label)
 
@@ -121,6 +143,7 @@ _facet(
     what="have no lead body",
     recommendation="Name one lead body per activity, with partners where needed.",
     fails=lambda a, f, ctx: not f.lead and not _many_bodies_no_lead(f),
+    source_field="lead",
 )
 _facet(
     plural="activities-without-timeframe",
@@ -131,6 +154,7 @@ _facet(
     what="have no timeframe",
     recommendation="Give every activity a start and an end month.",
     fails=lambda a, f, ctx: not _has_timeframe(a),
+    source_field="timeframe",
 )
 _facet(
     plural="activities-whole-period",
@@ -142,6 +166,7 @@ _facet(
     recommendation="Set a specific, realistic timeframe for each activity instead of the plan "
     "period.",
     fails=lambda a, f, ctx: _whole_period(a, ctx),
+    source_field="timeframe",
     only=lambda a, f: _has_timeframe(a),
 )
 _facet(
@@ -152,7 +177,9 @@ _facet(
     rationale=BUDGET,
     what="have no budget",
     recommendation="Draft a detailed budget for each activity including all needed resources.",
-    fails=lambda a, f, ctx: f.budget_lines == 0,
+    # Resources stated in words are a budget without amounts: `resources-in-words-only`.
+    fails=lambda a, f, ctx: f.budget_lines == 0 and not a.extra["resources_as_written"].strip(),
+    source_field="budget",
 )
 _facet(
     plural="activities-without-output",
@@ -163,6 +190,7 @@ _facet(
     what="have no output",
     recommendation="State the service or product each activity produces.",
     fails=lambda a, f, ctx: a.extra["output_id"] is None,
+    source_field="outputs",
 )
 _facet(
     plural="activities-without-indicator",
@@ -173,6 +201,7 @@ _facet(
     what="have no indicator",
     recommendation="Plan in advance an indicator for each activity or its output.",
     fails=lambda a, f, ctx: f.indicators == 0,
+    source_field="indicators",
 )
 _facet(
     plural="activities-vague",
@@ -184,6 +213,7 @@ _facet(
     recommendation="Formulate each activity as a concrete, achievable action with a "
     "measurable result (what, how many, for whom).",
     fails=lambda a, f, ctx: vague_reason(a.extra["title"]) is not None,
+    source_field="text",
     each_always=True,
 )
 
@@ -201,7 +231,7 @@ _facet(
 def many_bodies_no_lead(ctx: Context):
     for activity in ctx.snapshot.activities:
         facts = ctx.snapshot.facts[activity.id]
-        if _many_bodies_no_lead(facts):
+        if _many_bodies_no_lead(facts) and not ctx.snapshot.source_lacks("lead", activity):
             yield Hit(
                 "activity",
                 activity.id,
@@ -222,7 +252,70 @@ def many_bodies_no_lead(ctx: Context):
     "national resource plan per area with funding sources and gaps.",
 )
 def no_resource_plan(ctx: Context):
-    if ctx.snapshot.activities and not any(f.budget_lines for f in ctx.snapshot.facts.values()):
+    snapshot = ctx.snapshot
+    # A resource plan lives in the plan's narrative or annexes: not assessed without them.
+    if snapshot.source_lacks("sections") or snapshot.source_lacks("budget"):
+        return
+    if snapshot.activities and not any(f.budget_lines for f in snapshot.facts.values()):
         funding = any(s.extra["kind"] == "funding" for s in ctx.snapshot.sections)
         where = "; funding is only stated in a section" if funding else ""
         yield Hit("plan", ctx.plan_id, {"where": where})
+
+
+NOT_IN_SOURCE_FIELDS = {
+    "text": "wording",
+    "lead": "lead body",
+    "partners": "partners",
+    "timeframe": "timeframe",
+    "budget": "budget",
+    "outputs": "outputs",
+    "indicators": "indicators",
+}
+
+
+@rule(
+    code="fields-not-in-source",
+    severity="low",
+    criterion="",
+    title="Not assessed: not in the source",
+    rationale="The plan was typed in from a source that does not include these fields (a "
+    "summary, a table cut off); what the source lacks is not reported as missing.",
+    message="The source does not include the {what} of {count} of {total} activities: not "
+    "assessed.",
+    recommendation="Before the review is final, check these fields in the plan's full text.",
+)
+def fields_not_in_source(ctx: Context):
+    if ctx.snapshot.activities_complete and not ctx.snapshot.not_in_source:
+        return
+    activities = ctx.snapshot.activities
+    for name, what in NOT_IN_SOURCE_FIELDS.items():
+        lacking = [a for a in activities if ctx.snapshot.source_lacks(name, a)]
+        if lacking:
+            values = {"what": what, "count": len(lacking), "total": len(activities)}
+            yield Hit("plan", ctx.plan_id, values, detail=name)
+
+
+def worded_as_state(title: str) -> bool:
+    """Whether an activity is written as the state it should bring about rather than as
+    the work to do ("Territorial committees receive guidance")."""
+    sentence = strip_label(title or "").split("\n", 1)[0]
+    return not is_phrased_as_action(sentence) and bool(STATE_OF_AFFAIRS.match(sentence))
+
+
+@rule(
+    code="activity-worded-as-state",
+    severity="low",
+    criterion="AP.5",
+    title="Activity worded as a state of affairs",
+    rationale=WORDING + " The action plan states HOW: each activity is the work to be done.",
+    message="The activity “{label}” is worded as a state to reach, not as the work to do, so "
+    "its scale (how many, how often, what product) is not stated.",
+    recommendation="Word each activity as the work to be done, with its product and scale "
+    "(e.g. “Hold four guidance sessions for the territorial committees”).",
+)
+def activity_worded_as_state(ctx: Context):
+    for activity in ctx.snapshot.activities:
+        if ctx.snapshot.source_lacks("text", activity):
+            continue
+        if worded_as_state(activity.extra["title"]):
+            yield Hit("activity", activity.id, {"label": activity.label}, label=activity.label)

@@ -3,14 +3,16 @@ inside a covered area that nothing in the plan answers.
 
 They read the coverage (`assessment.coverage`), so they follow the reviewer: rejecting a
 keyword suggestion can open a gap; an override does not close one (an override changes
-the score, the finding stays until dismissed).
+the score, the finding stays until dismissed). A plan whose source holds only some of
+its activities (`not_in_source` "activities") gets none of them: an excerpt cannot show
+that something is missing.
 """
 
 from __future__ import annotations
 
 from assessment.checks.registry import Context, Hit, rule
-from assessment.matching import Matcher
 from assessment.models import CoverageLevel
+from standards.models import Tier
 
 UNCOVERED = (CoverageLevel.NOT_COVERED, CoverageLevel.MENTIONED)
 STATE = {
@@ -18,9 +20,12 @@ STATE = {
     CoverageLevel.MENTIONED: "only mentioned in the strategy",
 }
 SPECIAL_AREAS = {"SF.3", "SF.5"}
+ANSWERABLE = (CoverageLevel.CONCRETE, CoverageLevel.COMPLETE)
 
 
 def _gap(ctx: Context, area_code: str):
+    if ctx.snapshot.source_lacks("activities"):
+        return  # an excerpt of a plan cannot show that an area is missing from it
     coverage = ctx.area(area_code)
     if coverage and coverage.level in UNCOVERED:
         yield Hit(
@@ -94,17 +99,18 @@ def area_without_activity(ctx: Context):
     recommendation="Add specific goals and activities for this part of the area.",
 )
 def criterion_not_addressed(ctx: Context):
-    """A criterion with keywords is answered by a goal, objective or activity that both
-    addresses its area (coverage evidence) and matches the criterion's keywords — so a
-    word used in another context ("adoption by foreign citizens") does not count."""
-    texts = {(e.type, e.id): e.text for e in ctx.snapshot.elements("goal", "objective", "activity")}
+    """A criterion of an area the plan covers with activities is answered by a goal,
+    objective or activity that both addresses the area and contains one of the criterion's
+    phrases (`Coverage.criteria`). An area only mentioned is reported as a whole by
+    `area-without-activity`; criteria of the indicator tier are about how the plan
+    measures, which the indicator rules judge."""
+    if ctx.snapshot.source_lacks("activities"):
+        return  # the activities that answer it may be among those not in the source
     for criterion in ctx.snapshot.catalogue.criteria:
         area = ctx.area(criterion["area__code"] or "")
-        matcher = Matcher(criterion["keywords"])
-        if area is None or area.level == CoverageLevel.NOT_COVERED or not matcher:
+        if area is None or area.level not in ANSWERABLE or criterion.get("tier") == Tier.INDICATOR:
             continue
-        candidates = [texts.get((e.type, e.id), "") for e in area.evidence]
-        if not any(matcher.search(text) for text in candidates):
+        if criterion["code"] in area.criteria and not area.criteria[criterion["code"]]:
             yield Hit(
                 "plan",
                 ctx.plan_id,

@@ -67,6 +67,15 @@ SMART = {
 }
 
 
+def _source_may_hold_indicators(ctx: Context) -> bool:
+    """Whether a plan without indicators may have them in the part of its source that was
+    not typed in: then "the plan sets no indicators" is not assessed."""
+    snapshot = ctx.snapshot
+    return snapshot.source_lacks("activities") or any(
+        snapshot.source_lacks("indicators", a) for a in snapshot.activities
+    )
+
+
 def _label(indicator: dict) -> str:
     text = " ".join(indicator["definition"].split())
     return text if len(text) <= 140 else text[:139] + "…"
@@ -90,6 +99,8 @@ def _register(code: str, adjective: str, requirement: str, passes) -> None:
     )
     def aggregate(ctx: Context):
         indicators, failing = _failing(ctx, code, passes)
+        if not indicators and _source_may_hold_indicators(ctx):
+            return
         if not indicators:
             summary = f"The plan sets no indicators, so none is {adjective}."
             yield Hit("plan", ctx.plan_id, {"summary": summary})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assessment.checks.registry import Context, Hit, rule
 from assessment.checks.wording import is_phrased_as_action
-from assessment.matching import Matcher
+from standards.phrases import Matcher
 
 GUIDELINES_STRATEGY = (
     "ICMPD 2006 Guidelines, p.21–26: the national strategy states WHAT must be achieved "
@@ -69,6 +69,47 @@ def goal_phrased_as_action(ctx: Context):
 
 
 @rule(
+    code="objective-phrased-as-action",
+    severity="medium",
+    criterion="ST.5",
+    title="Specific objective phrased as an action",
+    rationale=GUIDELINES_STRATEGY
+    + " A specific objective names a result on the way to its goal, not a measure.",
+    message="The specific objective “{label}” is phrased as an action, not as a result.",
+    recommendation=(
+        "Rephrase the objective as the result to achieve (e.g. “Front-line officials "
+        "recognise the indicators of trafficking”) and keep the measures in the action plan."
+    ),
+)
+def objective_phrased_as_action(ctx: Context):
+    for objective in ctx.snapshot.objectives:
+        if is_phrased_as_action(objective.extra["title"]):
+            yield Hit("objective", objective.id, {"label": objective.label}, label=objective.label)
+
+
+@rule(
+    code="plan-period-short",
+    severity="low",
+    criterion="ST.5",
+    title="Plan period shorter than a strategy's horizon",
+    rationale=GUIDELINES_STRATEGY
+    + " Strategic goals are set for the medium or long term, two to five years.",
+    message=(
+        "The plan covers {years}: shorter than the two to five years in which strategic "
+        "goals are reached."
+    ),
+    recommendation=(
+        "Set the goals in a strategy of two to five years and say how each shorter plan "
+        "rolls over into the next, carrying its unfinished activities and its indicators."
+    ),
+)
+def plan_period_short(ctx: Context):
+    years = ctx.snapshot.plan.period_end - ctx.snapshot.plan.period_start + 1
+    if years < 2:
+        yield Hit("plan", ctx.plan_id, {"years": f"{years} year"})
+
+
+@rule(
     code="goal-without-objectives",
     severity="high",
     criterion="ST.6",
@@ -99,6 +140,8 @@ def goal_without_objectives(ctx: Context):
     "budget, to every specific objective.",
 )
 def objective_without_activities(ctx: Context):
+    if ctx.snapshot.source_lacks("activities"):
+        return  # its activities may be among those not in the source
     with_activities = {a.parent_id for a in ctx.snapshot.activities}
     for objective in ctx.snapshot.objectives:
         if objective.id not in with_activities:
@@ -116,6 +159,8 @@ def objective_without_activities(ctx: Context):
     recommendation="State for each goal which finding of the background analysis it answers.",
 )
 def goal_without_background(ctx: Context):
+    if ctx.snapshot.source_lacks("sections"):
+        return  # the background analysis it refers to is not in the source
     for goal in ctx.snapshot.goals:
         if not goal.extra["background"] and not goal.extra["rationale"].strip():
             yield Hit("goal", goal.id, {"label": goal.label}, label=goal.label)
@@ -159,7 +204,7 @@ def _background_sections(ctx: Context):
     ),
 )
 def no_background_analysis(ctx: Context):
-    if not _background_sections(ctx):
+    if not ctx.snapshot.source_lacks("sections") and not _background_sections(ctx):
         yield Hit("plan", ctx.plan_id)
 
 
@@ -174,8 +219,8 @@ def no_background_analysis(ctx: Context):
 )
 def background_misses_component(ctx: Context):
     sections = _background_sections(ctx)
-    if not sections:
-        return  # reported once by no-background-analysis
+    if not sections or ctx.snapshot.source_lacks("sections"):
+        return  # reported once by no-background-analysis, or not in the source
     catalogue = ctx.snapshot.catalogue
     for component in catalogue.components:
         if any(s.extra["component"] == component["code"] for s in sections):
@@ -207,6 +252,8 @@ def background_misses_component(ctx: Context):
     "responsibilities in the national response.",
 )
 def no_stakeholder_roles(ctx: Context):
+    if ctx.snapshot.source_lacks("sections"):
+        return
     has_section = any(s.extra["kind"] == "stakeholders" for s in ctx.snapshot.sections)
     has_roles = any(s["role"].strip() for s in ctx.snapshot.stakeholders)
     if not (has_section or has_roles):

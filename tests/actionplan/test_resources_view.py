@@ -33,7 +33,7 @@ def test_it_shows_totals_per_currency_and_the_unbudgeted_activities(client, cast
     assert 'data-testid="currency-EUR"' in html and 'data-testid="currency-AZN"' in html
     assert "Budget in EUR: 1,500.00" in html
     assert "Donor: &lt;EU&gt;" in html and "<EU>" not in html
-    assert "Activities without any budget (1 of 2)" in html
+    assert "Activities without any budget or resources (1 of 2)" in html
     assert "Unbudgeted research" in html
 
 

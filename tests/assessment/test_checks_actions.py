@@ -105,3 +105,20 @@ def test_it_flags_vague_activity_wording(plan, framework, objective):
     assert [f.element_id for f in result["activity-vague"]] == [vague.pk]
     assert result["activities-vague"][0].message == "1 of 2 activities have vague wording."
     assert result["activities-vague"][0].criterion == "AP.5"
+
+
+def test_it_flags_an_activity_worded_as_a_state_of_affairs(plan, framework, objective):
+    state = ActivityFactory(
+        objective=objective, plan=plan, title="1.2. Local committees receive guidance"
+    )
+    ActivityFactory(objective=objective, plan=plan, title="Hold four guidance sessions")
+    found = rules_of(assess(plan, framework))["activity-worded-as-state"]
+    assert [(f.element_id, f.criterion, f.severity) for f in found] == [(state.pk, "AP.5", "low")]
+
+
+def test_resources_in_words_are_not_reported_as_no_budget(plan, framework, objective):
+    ActivityFactory(objective=objective, plan=plan, resources_as_written="Donor funding")
+    bare = ActivityFactory(objective=objective, plan=plan)
+    result = rules_of(assess(plan, framework))
+    assert result["activities-without-budget"][0].message == "1 of 2 activities have no budget."
+    assert [f.element_id for f in result["activity-without-budget"]] == [bare.pk]

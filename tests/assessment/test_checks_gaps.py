@@ -39,3 +39,26 @@ def test_a_criterion_keyword_in_another_context_does_not_answer_it(plan, framewo
     ActivityFactory(objective=objective, plan=plan, title="Check 20 adoptions by a foreign victim")
     codes = [f.criterion for f in rules_of(assess(plan, framework))["criterion-not-addressed"]]
     assert codes == ["SP.3.2"]  # the adoption activity is not about social support
+
+
+def test_a_criterion_of_an_area_only_mentioned_is_left_to_the_area_finding(
+    plan, framework, objective
+):
+    SpecificObjectiveFactory(goal=objective.goal, plan=plan, title="Victims find shelter")
+    result = rules_of(assess(plan, framework))
+    assert "SP.3" in {f.area for f in result["area-without-activity"]}
+    assert "criterion-not-addressed" not in result
+
+
+def test_an_excerpt_of_a_plan_is_not_said_to_miss_areas(plan, framework, objective):
+    ActivityFactory(objective=objective, plan=plan, title="Open 3 shelters for victims")
+    plan.not_in_source = ["activities"]
+    plan.save()
+    result = rules_of(assess(plan, framework))
+    for code in (
+        "area-without-activity",
+        "criterion-not-addressed",
+        "no-data-collection-activities",
+        "no-monitoring-activities",
+    ):
+        assert code not in result

@@ -92,3 +92,31 @@ def test_it_flags_missing_stakeholder_roles_until_they_are_described(plan, frame
 def test_it_reads_activities_not_goals_for_the_action_plan(plan, framework, objective):
     ActivityFactory(objective=objective, plan=plan, title="Conduct 12 trainings for judges")
     assert "objective-without-activities" not in rules_of(assess(plan, framework))
+
+
+def test_it_flags_an_objective_phrased_as_an_action_behind_its_label(plan, framework, objective):
+    action = SpecificObjectiveFactory(
+        goal=objective.goal, plan=plan, title="Objective (b): Raise public awareness of risks"
+    )
+    heading = SpecificObjectiveFactory(goal=objective.goal, plan=plan, title="1.2. PREVENTION")
+    flagged = rules_of(assess(plan, framework))["objective-phrased-as-action"]
+    assert action.pk in [f.element_id for f in flagged]
+    assert heading.pk not in [f.element_id for f in flagged]
+    assert flagged[0].criterion == "ST.5"
+
+
+def test_it_does_not_say_what_sections_a_plan_excerpt_lacks(plan, framework, activity):
+    plan.not_in_source = ["sections"]
+    plan.save()
+    result = rules_of(assess(plan, framework))
+    for code in ("no-background-analysis", "no-stakeholder-roles"):
+        assert code not in result
+
+
+def test_it_notes_a_plan_of_one_year_against_a_strategy_horizon(plan, framework, activity):
+    assert "plan-period-short" not in rules_of(assess(plan, framework))
+    plan.period_end = plan.period_start
+    plan.save()
+    finding = rules_of(assess(plan, framework))["plan-period-short"][0]
+    assert (finding.criterion, finding.severity) == ("ST.5", "low")
+    assert "1 year" in finding.message

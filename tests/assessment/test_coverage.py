@@ -73,3 +73,15 @@ def test_chapter_component_tags_are_not_area_evidence(plan, framework):
 def test_russian_keywords_match_inflected_words(plan, framework, objective):
     ActivityFactory(objective=objective, plan=plan, title="Провести мониторинга 2 раза в год")
     assert _coverage(plan, framework)["SF.5"].level == "concrete"
+
+
+def test_evidence_shows_the_phrase_and_the_words_that_matched(plan, framework, objective):
+    ActivityFactory(objective=objective, plan=plan, title="Open 2 Shelters in the north")
+    evidence = _coverage(plan, framework)["SP.3"].evidence[0]
+    assert (evidence.keyword, evidence.matched) == ("shelter", "Shelters")
+    assert evidence.as_json()["matched"] == "Shelters"
+
+
+def test_russian_phrases_match_on_lemmas(plan, framework, objective):
+    ActivityFactory(objective=objective, plan=plan, title="Организация сбора данных о жертвах")
+    assert _coverage(plan, framework)["SF.3"].level == "concrete"

@@ -52,7 +52,7 @@ def test_it_writes_nothing(plan, framework, activity):
 
 def test_its_json_has_the_documented_shape(plan, framework, activity):
     data = plan_assess(plan=plan, framework=framework).as_json()
-    assert set(data) == {"plan", "framework", "findings", "ratings", "scores"}
+    assert {"plan", "framework", "findings", "ratings", "scores", "strengths"} <= set(data)
     assert data["plan"] == plan.pk
     assert data["framework"] == f"{framework.code}@{framework.version}"
     finding = data["findings"][0]
@@ -62,6 +62,9 @@ def test_its_json_has_the_documented_shape(plan, framework, activity):
     assert set(rating) == {"code", "kind", "level", "evidence"}
     assert set(data["scores"]) == {"overall", "components", "principles"}
     assert set(data["scores"]["components"]) == {"SF", "PR", "SP", "IP"}
+    strength = data["strengths"][0]
+    assert {"rule", "criterion", "element", "message"} <= set(strength)
+    assert set(strength["element"]) == {"type", "id"}
 
 
 def test_a_500_activity_generated_plan_costs_the_queries_of_a_small_one(framework, cast):

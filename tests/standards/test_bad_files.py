@@ -39,6 +39,12 @@ EXPECTED = {
     "missing-framework.yaml": "field 'framework': required",
     "not-utf8.yaml": "the file is not UTF-8 text",
     "only-comments.yaml": "the file is empty",
+    "phrase-empty.yaml": "line 13, components[0].areas[0], field 'keywords': keywords.en, "
+    "phrase 2: empty",
+    "phrase-stray-star.yaml": "line 13, components[0].areas[0], field 'keywords': keywords.en, "
+    "phrase 2: '*aware': '*' marks a stem and goes only at the end of a word",
+    "phrase-twice.yaml": "line 13, components[0].areas[0], field 'keywords': keywords.en: "
+    "'Campaigns' matches the same words as 'campaign'; keep one",
     "question-missing.yaml": "line 15, components[0].areas[0].criteria[0], field 'question': "
     "required",
     "text-named-xlsx.xlsx": "the file is not an XLSX spreadsheet",

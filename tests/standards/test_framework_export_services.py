@@ -86,3 +86,27 @@ def test_the_yaml_export_is_the_readable_nested_form(icmpd):
     assert support["code"] == "SP"
     assert [a["code"] for a in support["areas"]] == ["SP.1", "SP.2", "SP.3", "SP.4", "SP.5"]
     assert "сбор данных" in framework_export_yaml(framework=icmpd)
+
+
+@pytest.mark.parametrize(
+    ("export", "name"),
+    [
+        (lambda f: framework_export_yaml(framework=f).encode(), "again.yaml"),
+        (lambda f: framework_export_json(framework=f).encode(), "again.json"),
+        (lambda f: framework_export_xlsx(framework=f), "again.xlsx"),
+    ],
+    ids=["yaml", "json", "xlsx"],
+)
+def test_criterion_phrases_travel_with_the_checklist(export, name):
+    phrases = '{en: [coordinat*, "study, analysis", working group], ru: [рабочая группа]}'
+    document = SMALL.replace(
+        "            tier: action_plan\n",
+        f"            tier: action_plan\n            keywords: {phrases}\n",
+    ).encode()
+    framework = framework_load(document=document, source_name="tiny.yaml").framework
+    again = catalogue_parse(content=export(framework), source_name=name)
+    criterion = next(c for c in again.criteria if c["code"] == "PR.1.1")
+    assert criterion["keywords"] == {
+        "en": ["coordinat*", "study, analysis", "working group"],
+        "ru": ["рабочая группа"],
+    }

@@ -92,3 +92,13 @@ def test_it_needs_the_same_number_of_queries_for_any_number_of_sections(
     with django_assert_max_num_queries(12):
         response = client.get(_url(plan))
     assert response.content.decode().count('data-testid="section"') == sections
+
+
+def test_it_records_what_the_plans_source_does_not_include(client, cast):
+    plan = PlanFactory(editors=[cast.coordinator])
+    client.force_login(cast.coordinator)
+    assert 'value="activities"' in client.get(_url(plan)).content.decode()
+    response = client.post(_url(plan), _data(plan, not_in_source=["activities", "budget"]))
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.not_in_source == ["activities", "budget"]

@@ -135,4 +135,4 @@ def test_it_ends_the_action_plan_with_the_national_resource_plan(complete_plan):
     assert ["State budget", "125,000.50", "0.00", "0.00", "125,000.50"] in sources
     assert ["Donor: European Union", "0.00", "0.00", "0.00", "0.00"] in sources
     texts = [p.text for p in document.paragraphs]
-    assert "1 of 2 activities have no budget line." in texts
+    assert "1 of 2 activities have no budget line and state no resources." in texts

@@ -143,7 +143,7 @@ def test_it_is_formatted_for_print():
     assert ws.page_setup.fitToWidth == 1
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == "$1:$1"
-    assert ws.auto_filter.ref == "A1:W2"
+    assert ws.auto_filter.ref == "A1:X2"
     assert ws.column_dimensions["F"].width == 40
     assert ws["F2"].alignment.wrap_text
 

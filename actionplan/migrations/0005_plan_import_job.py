@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('actionplan', '0002_plain_text'),
+        ('actionplan', '0004_activity_timeframe_as_written'),
         ('strategy', '0002_plain_text'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
