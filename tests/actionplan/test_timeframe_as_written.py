@@ -11,7 +11,7 @@ from django.urls import reverse
 from actionplan.exchange.docx_export import plan_export_docx
 from actionplan.exchange.json_export import plan_export_json
 from actionplan.exchange.json_import import plan_import_json
-from actionplan.views_pdf import plan_print_context
+from actionplan.selectors import plan_print_context
 from tests.factories import ActivityFactory, PlanFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,5 +57,5 @@ def test_word_and_the_printed_plan_show_it_escaped():
     document = docx.Document(io.BytesIO(plan_export_docx(plan=plan)))
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
     assert f"As written: {WORDS}" in cells
-    html = render_to_string("actionplan/plan_print.html", plan_print_context(plan))
+    html = render_to_string("actionplan/plan_print.html", plan_print_context(plan=plan))
     assert "As written:</span> Short term (&lt; 6 months) &amp; then ongoing" in html

@@ -4,6 +4,8 @@ another reviewer, which the cast's reviewer may read but not change."""
 
 import pytest
 
+from assessment.models import Note, SuggestedNote
+
 from tests.access import _, assert_row, cases, draft_plan, nothing, plan, review, row
 
 
@@ -45,6 +47,30 @@ def note(world) -> dict:
 
 def others_note(world) -> dict:
     return {"review_id": world.others_review.pk, "note_id": world.others_note.pk}
+
+
+def suggestion(world) -> dict:
+    made = SuggestedNote.objects.create(
+        review=world.review,
+        key="access-table",
+        kind=Note.Kind.RECOMMENDATION,
+        rule="no-monitoring",
+        element_type="plan",
+        text="Plan the monitoring of the plan.",
+    )
+    return {"review_id": world.review.pk, "suggestion_id": made.pk}
+
+
+def others_suggestion(world) -> dict:
+    made = SuggestedNote.objects.create(
+        review=world.others_review,
+        key="access-table",
+        kind=Note.Kind.RECOMMENDATION,
+        rule="no-monitoring",
+        element_type="plan",
+        text="Plan the monitoring of the plan.",
+    )
+    return {"review_id": world.others_review.pk, "suggestion_id": made.pk}
 
 
 # fmt: off
@@ -93,6 +119,15 @@ TABLE = [
     row("assessment:note_delete",       note,            "post", 403, 403, 302, 404, 404, 302),
     row("assessment:note_delete",       note,            "get",  _,   _,   405, _,   _,   _),
     row("assessment:note_delete",       others_note,     "post", _,   _,   403, _,   _,   _),
+    row("assessment:suggested_note_accept",  suggestion,        "post", 403, 403, 302, 404, 404, 302),
+    row("assessment:suggested_note_accept",  suggestion,        "get",  _,   _,   405, _,   _,   _),
+    row("assessment:suggested_note_accept",  others_suggestion, "post", _,   _,   403, _,   _,   _),
+    row("assessment:suggested_note_reject",  suggestion,        "post", 403, 403, 302, 404, 404, 302),
+    row("assessment:suggested_note_reject",  suggestion,        "get",  _,   _,   405, _,   _,   _),
+    row("assessment:suggested_note_reject",  others_suggestion, "post", _,   _,   403, _,   _,   _),
+    row("assessment:suggested_note_restore", suggestion,        "post", 403, 403, 302, 404, 404, 302),
+    row("assessment:suggested_note_restore", suggestion,        "get",  _,   _,   405, _,   _,   _),
+    row("assessment:suggested_note_restore", others_suggestion, "post", _,   _,   403, _,   _,   _),
     row("assessment:report",            review,          "get",  200, 200, 200, 404, 404, 302),
     row("assessment:report",            review,          "post", _,   _,   405, _,   _,   _),
     row("assessment:report",            draft_review,    "get",  200, 404, 404, 404, 404, 302),
