@@ -29,7 +29,7 @@ SOURCE_FIELDS = ("text", "lead", "partners", "timeframe", "budget", "indicators"
 PLAN_SOURCE_FIELDS = (*SOURCE_FIELDS, "activities", "sections")
 SOURCE_FIELD_LABELS = {
     "text": _("wording"),
-    "lead": _("lead body"),
+    "lead": _("lead"),
     "partners": _("partners"),
     "timeframe": _("timeframe"),
     "budget": _("budget"),

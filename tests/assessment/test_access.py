@@ -5,7 +5,6 @@ another reviewer, which the cast's reviewer may read but not change."""
 import pytest
 
 from assessment.models import Note, SuggestedNote
-
 from tests.access import _, assert_row, cases, draft_plan, nothing, plan, review, row
 
 
@@ -119,13 +118,13 @@ TABLE = [
     row("assessment:note_delete",       note,            "post", 403, 403, 302, 404, 404, 302),
     row("assessment:note_delete",       note,            "get",  _,   _,   405, _,   _,   _),
     row("assessment:note_delete",       others_note,     "post", _,   _,   403, _,   _,   _),
-    row("assessment:suggested_note_accept",  suggestion,        "post", 403, 403, 302, 404, 404, 302),
+    row("assessment:suggested_note_accept",  suggestion,        "post", 403,403,302,404,404,302),
     row("assessment:suggested_note_accept",  suggestion,        "get",  _,   _,   405, _,   _,   _),
     row("assessment:suggested_note_accept",  others_suggestion, "post", _,   _,   403, _,   _,   _),
-    row("assessment:suggested_note_reject",  suggestion,        "post", 403, 403, 302, 404, 404, 302),
+    row("assessment:suggested_note_reject",  suggestion,        "post", 403,403,302,404,404,302),
     row("assessment:suggested_note_reject",  suggestion,        "get",  _,   _,   405, _,   _,   _),
     row("assessment:suggested_note_reject",  others_suggestion, "post", _,   _,   403, _,   _,   _),
-    row("assessment:suggested_note_restore", suggestion,        "post", 403, 403, 302, 404, 404, 302),
+    row("assessment:suggested_note_restore", suggestion,        "post", 403,403,302,404,404,302),
     row("assessment:suggested_note_restore", suggestion,        "get",  _,   _,   405, _,   _,   _),
     row("assessment:suggested_note_restore", others_suggestion, "post", _,   _,   403, _,   _,   _),
     row("assessment:report",            review,          "get",  200, 200, 200, 404, 404, 302),
