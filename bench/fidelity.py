@@ -64,7 +64,7 @@ def report(result: CorpusResult, verbose: bool) -> None:
         precision, recall, rows = further
         print(
             f"vague wording: precision {precision:.2f} recall {recall:.2f} on {rows} sentences"
-            " (further labelled set from real plans)"
+            " (further labelled set, written in the style of real plans)"
         )
     reached, expected = len(result.reached_ids), result.expected_count
     share = 100 * reached / expected if expected else 0
