@@ -83,6 +83,14 @@ class GoalNode:
 class ChapterNode:
     chapter: Chapter | None  # None holds the goals not (yet) placed in a chapter
     goals: list[GoalNode] = field(default_factory=list)
+    # Drawn without its goals, which the page loads when the chapter is opened or, for
+    # one drawn open (`closed` false), as soon as it is in view.
+    deferred: bool = False
+    closed: bool = False
+
+    @property
+    def activity_count(self) -> int:
+        return sum(len(o.activities) for g in self.goals for o in g.objectives)
 
 
 @dataclass
@@ -110,39 +118,56 @@ def plan_tree(
     chapter_id: int | None = None,
     body_id: int | None = None,
     missing: str = "",
+    text: str = "",
+    part: int | None = None,
+    defer_after: int | None = None,
+    keep_open: int | None = None,
 ) -> PlanTree:
     """The plan's tree, optionally narrowed to one chapter, to the activities a body leads
-    or supports, or to the activities missing a lead, timeframe, budget or indicator."""
+    or supports, to the activities missing a lead, timeframe, budget or indicator, or to
+    the elements whose code, title or description holds `text`.
+
+    `part` reads one chapter alone as a part of the whole (not a filter: it may be edited
+    and reordered). With `defer_after`, an unfiltered tree defers the chapters that would
+    take it past its first `defer_after` activities, except `keep_open` (see _defer)."""
     all_chapters = list(plan.chapters.prefetch_related("components").order_by("order", "pk"))
     goals = list(plan.goals.order_by("order", "pk"))
     objectives = list(plan.objectives.order_by("order", "pk"))
     outputs = list(plan.outputs.order_by("order", "pk"))
-    activities = list(plan.activities.order_by("order", "pk"))
+    activities = plan.activities.order_by("order", "pk")
+    if part is not None:
+        activities = activities.filter(objective__goal__chapter_id=part)
+    activities = list(activities)
     stakeholders = list(plan.stakeholders.order_by("order", "name"))
-    activity_summaries(activities, plan=plan)
+    activity_summaries(activities, plan=plan, chapter_id=part)
     _count_indicators([*goals, *objectives, *outputs], plan=plan)
 
-    wanted = _activity_filter(body_id, missing)
-    goals_of = _goal_nodes(goals, objectives, outputs, [a for a in activities if wanted(a)])
+    goals_of = _goal_nodes(goals, objectives, outputs, activities)
     nodes = [ChapterNode(c, goals_of[c.pk]) for c in all_chapters]
     unplaced = ChapterNode(None, goals_of[None])
-    if chapter_id is not None:
-        nodes = [n for n in nodes if n.chapter.pk == chapter_id]
+    if chapter_id is not None or part is not None:
+        nodes = [n for n in nodes if n.chapter.pk in (chapter_id, part)]
         unplaced = ChapterNode(None)
-    narrowed = body_id is not None or bool(missing)
+    narrowed = body_id is not None or bool(missing) or bool(text)
     if narrowed:
-        nodes = _prune(nodes)
-        _prune([unplaced])
+        nodes = _narrow(
+            [*nodes, unplaced],
+            wanted=_activity_filter(body_id, missing),
+            found=_finder(text),
+            by_activity=body_id is not None or bool(missing),
+        )
+        unplaced = nodes.pop() if nodes and nodes[-1] is unplaced else ChapterNode(None)
+    filtered = narrowed or chapter_id is not None
+    if defer_after is not None and not filtered:
+        _defer(nodes, budget=defer_after, keep_open=keep_open)
     return PlanTree(
         chapters=nodes,
         unplaced=unplaced,
         all_chapters=all_chapters,
         stakeholders=stakeholders,
         activity_count=len(activities),
-        shown_activity_count=sum(
-            len(o.activities) for n in [*nodes, unplaced] for g in n.goals for o in g.objectives
-        ),
-        filtered=narrowed or chapter_id is not None,
+        shown_activity_count=sum(n.activity_count for n in [*nodes, unplaced]),
+        filtered=filtered,
     )
 
 
@@ -170,27 +195,75 @@ def _activity_filter(body_id: int | None, missing: str):
     return lambda a: test(a) and body_id in a.body_ids
 
 
-def _prune(nodes: list[ChapterNode]) -> list[ChapterNode]:
-    """Cut the branches that lead to no activity still shown; the chapters left."""
-    kept = []
+def _finder(text: str):
+    """Whether an element's code, title or description holds `text`, in any case; an
+    activity is also found by its sub-activities'."""
+    needle = text.casefold()
+
+    def found(element) -> bool:
+        if element is None:
+            return False
+        own = (element.code, element.title, getattr(element, "description", ""))
+        if any(needle in value.casefold() for value in own):
+            return True
+        return any(found(sub) for sub in getattr(element, "sub_activity_list", ()))
+
+    return found
+
+
+def _narrow(nodes: list[ChapterNode], *, wanted, found, by_activity: bool) -> list[ChapterNode]:
+    """Keep the activities `wanted` that are found themselves or sit under an element found,
+    and the branches leading to them. When no activity filter is set, an element found
+    (and the outputs found) keep their branch even without activities."""
+
+    def kept(children: list, hit: bool) -> bool:
+        return bool(children) or (hit and not by_activity)
+
     for node in nodes:
+        chapter_hit = found(node.chapter)
         for goal in node.goals:
-            goal.objectives = [o for o in goal.objectives if o.activities]
-        node.goals = [g for g in node.goals if g.objectives]
-        if node.goals:
-            kept.append(node)
-    return kept
+            goal_hit = chapter_hit or found(goal.goal)
+            for objective in goal.objectives:
+                hit = goal_hit or found(objective.objective)
+                objective.activities = [
+                    a for a in objective.activities if wanted(a) and (hit or found(a))
+                ]
+                if not hit:
+                    objective.outputs = [o for o in objective.outputs if found(o)]
+            goal.objectives = [
+                o
+                for o in goal.objectives
+                if kept(o.activities if by_activity else [*o.activities, *o.outputs],
+                        goal_hit or found(o.objective))
+            ]  # fmt: skip
+        node.goals = [g for g in node.goals if kept(g.objectives, chapter_hit or found(g.goal))]
+    return [n for n in nodes if kept(n.goals, found(n.chapter))]
 
 
-def activity_summaries(activities: list[Activity], *, plan: Plan) -> list[Activity]:
+def _defer(nodes: list[ChapterNode], *, budget: int, keep_open: int | None) -> None:
+    """Defer the chapters from the one that takes the tree past `budget` activities on;
+    the first chapter, deferred or not, is drawn open, the other deferred ones closed."""
+    drawn = 0
+    for position, node in enumerate(nodes):
+        drawn += node.activity_count
+        node.deferred = drawn > budget and node.chapter.pk != keep_open
+        node.closed = node.deferred and position > 0
+
+
+def activity_summaries(
+    activities: list[Activity], *, plan: Plan, chapter_id: int | None = None
+) -> list[Activity]:
     """Give each activity what the tree shows at a glance: `lead`, `partners`,
     `sub_activity_list`, `budget_totals` ["25,000 EUR"], `timeframe_label` and
-    `indicator_count`."""
+    `indicator_count`. The activities may be narrowed to one chapter, `chapter_id`."""
     ids = [a.pk for a in activities]
-    # A long list of ids makes a slow IN clause; the whole plan is cheaper to scan.
+    # A long list of ids makes a slow IN clause; the whole plan (or chapter) is cheaper.
     whole_plan = len(ids) > 50
     scope = {"activity__plan": plan} if whole_plan else {"activity_id__in": ids}
     indicator_scope = {"plan": plan} if whole_plan else {"activity_id__in": ids}
+    if whole_plan and chapter_id is not None:
+        scope["activity__objective__goal__chapter_id"] = chapter_id
+        indicator_scope["activity__objective__goal__chapter_id"] = chapter_id
     duties, subs = defaultdict(list), defaultdict(list)
     for duty in Responsibility.objects.filter(**scope).select_related("stakeholder"):
         duties[duty.activity_id].append(duty)
