@@ -16,7 +16,7 @@ from django_htmx.http import HttpResponseClientRefresh, trigger_client_event
 
 from actionplan.elements import KINDS, ElementKind, element_url_prefixes
 from actionplan.forms import MissingData, WorkspaceFilterForm
-from actionplan.selectors import activity_summaries, deletion_consequences, plan_tree
+from actionplan.workspace_selectors import activity_summaries, deletion_consequences, plan_tree
 from napplanner.htmx import partial_or_redirect
 from strategy import services as plan_elements
 from strategy.access import can_edit_plan, get_plan_for_editor, get_plan_for_user
