@@ -111,7 +111,8 @@ def test_chapters_collapse_and_expand(page, workspace):
 
 def test_a_chapter_drawn_closed_loads_when_opened_with_the_keyboard(page, workspace, monkeypatch):
     plan, *_ = workspace
-    monkeypatch.setattr(workspace_views, "DRAWN_ACTIVITIES", 1)
+    # Every chapter deferred: the first, drawn open, loads by itself; the second waits.
+    monkeypatch.setattr(workspace_views, "DRAWN_ACTIVITIES", 0)
     chapter = ChapterFactory(plan=plan, code="2", title="Prosecution")
     goal = StrategicGoalFactory(plan=plan, chapter=chapter, code="G2")
     objective = SpecificObjectiveFactory(plan=plan, goal=goal, code="O2")
@@ -121,6 +122,7 @@ def test_a_chapter_drawn_closed_loads_when_opened_with_the_keyboard(page, worksp
     expect(closed).not_to_have_attribute("open", "")
     expect(closed.locator("summary")).to_contain_text("1 activity")
     expect(page.get_by_text("Train judges")).to_be_visible()
+    expect(page.get_by_text("Train prosecutors")).to_have_count(0)
 
     closed.locator("summary").focus()
     page.keyboard.press("Enter")
