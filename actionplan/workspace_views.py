@@ -123,7 +123,7 @@ def element_panel(request, plan_id: int, kind: ElementKind, pk: int):
         context["duties"] = obj.responsibilities.select_related("stakeholder")
         context["lines"] = obj.budget_lines.order_by("order", "pk")
     return partial_or_redirect(
-        request, "actionplan/_panel.html", context, redirect_to=_place_in_tree(plan, kind, obj)
+        request, "actionplan/_panel.html", context, redirect_to=_place_for(request, plan, kind, obj)
     )
 
 
@@ -149,7 +149,7 @@ def element_add(request, plan_id: int, kind: ElementKind):
             request,
             "actionplan/_element_added.html",
             context,
-            redirect_to=_place_in_tree(plan, kind, obj),
+            redirect_to=_place_for(request, plan, kind, obj),
         )
         return _focus(response, f"{kind.slug}-{obj.pk}-head")
     action = request.get_full_path()
@@ -192,7 +192,7 @@ def element_delete(request, plan_id: int, kind: ElementKind, pk: int):
         return partial_or_redirect(
             request, "actionplan/_delete_confirm.html", context, page="strategy/confirm_delete.html"
         )
-    place = _place_in_tree(plan, kind, obj, deleted=True)
+    place = "" if request.htmx else _place_in_tree(plan, kind, obj, deleted=True)
     plan_elements.element_delete(element=obj)
     if not request.htmx:
         return redirect(place)
@@ -221,6 +221,12 @@ def element_move(request, plan_id: int, kind: ElementKind, pk: int):
         event = {"id": f"{kind.slug}-{obj.pk}", "direction": direction}
         trigger_client_event(response, "nap:moved", event)
     return response
+
+
+def _place_for(request, plan: Plan, kind: ElementKind, obj) -> str:
+    """Where a plain request is sent back to; htmx, which is answered in place, needs none
+    (and is spared the queries that find the element's chapter)."""
+    return "" if request.htmx else _place_in_tree(plan, kind, obj)
 
 
 def _place_in_tree(plan: Plan, kind: ElementKind, obj, *, deleted: bool = False) -> str:
@@ -334,7 +340,7 @@ def _render_head(request, plan: Plan, kind: ElementKind, obj, *, can_edit, refre
         request,
         "actionplan/_element_head.html",
         context,
-        redirect_to=_place_in_tree(plan, kind, obj),
+        redirect_to=_place_for(request, plan, kind, obj),
     )
     return _focus(response, f"{kind.slug}-{obj.pk}-head")
 
