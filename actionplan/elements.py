@@ -16,8 +16,8 @@ from django.urls import reverse
 
 from actionplan import forms
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
-from actionplan.selectors import ChapterNode, GoalNode, ObjectiveNode
 from actionplan.services import activity_save
+from actionplan.workspace_selectors import ChapterNode, GoalNode, ObjectiveNode
 from strategy import forms as strategy_forms
 from strategy.models import Chapter, Plan, SpecificObjective, StrategicGoal
 from strategy.services import Tags, element_save

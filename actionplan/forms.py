@@ -177,6 +177,9 @@ class WorkspaceFilterForm(forms.Form):
     chapter = forms.IntegerField(required=False, min_value=1)
     body = forms.IntegerField(required=False, min_value=1)
     missing = forms.ChoiceField(choices=MissingData.CHOICES, required=False)
+    q = forms.CharField(required=False, max_length=200)
+    # Not a filter: a chapter drawn in full even if the page would load it on opening.
+    open = forms.IntegerField(required=False, min_value=1)
 
     def filters(self) -> dict:
         """The valid filters; one malformed parameter does not discard the others."""
@@ -186,4 +189,9 @@ class WorkspaceFilterForm(forms.Form):
             "chapter_id": data.get("chapter"),
             "body_id": data.get("body"),
             "missing": data.get("missing") or "",
+            "text": data.get("q") or "",
         }
+
+    def opened_chapter(self) -> int | None:
+        self.is_valid()
+        return self.cleaned_data.get("open")

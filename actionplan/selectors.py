@@ -1,26 +1,20 @@
-"""Read-side of the action plan: views of a plan's action tier shaped for pages and reports,
-and the workspace's whole-plan tree in a fixed number of queries (each level is loaded
-with one query and the tree is assembled in Python, so the page costs the same queries
-for a plan of ten activities or of two thousand).
+"""Read-side of the action plan: views of a plan's action tier shaped for pages and
+reports (the timeline, the plan in print, stakeholders and their duties). The workspace's
+tree is read by actionplan.workspace_selectors.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-
-from django.db import models, router
-from django.db.models import Count, Prefetch, Q, Sum
-from django.db.models.deletion import Collector
+from django.db import models
+from django.db.models import Count, Prefetch, Q
 from django.utils.safestring import SafeString
 
 from actionplan.charts import TimelineGroup, budget_svg, timeline_pages
-from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
+from actionplan.models import Activity, Indicator, Responsibility
 from actionplan.resources import resource_plan
 from napplanner.pdf import svg_for_print
 from strategy.models import (
     NO_CHAPTER,
-    Chapter,
     Plan,
     PlanStatus,
     SpecificObjective,
@@ -61,243 +55,6 @@ def plan_timeline_pages(plan: Plan, *, rows_per_page: int = 38) -> list[SafeStri
         rows_per_page=rows_per_page,
         title=f"Timeline of activities: {plan.title}",
     )
-
-
-# --- the workspace tree --------------------------------------------------------------
-
-
-@dataclass
-class ObjectiveNode:
-    objective: SpecificObjective
-    outputs: list[Output] = field(default_factory=list)
-    activities: list[Activity] = field(default_factory=list)
-
-
-@dataclass
-class GoalNode:
-    goal: StrategicGoal
-    objectives: list[ObjectiveNode] = field(default_factory=list)
-
-
-@dataclass
-class ChapterNode:
-    chapter: Chapter | None  # None holds the goals not (yet) placed in a chapter
-    goals: list[GoalNode] = field(default_factory=list)
-
-
-@dataclass
-class PlanTree:
-    chapters: list[ChapterNode]
-    unplaced: ChapterNode  # the goals outside any chapter
-    all_chapters: list[Chapter]
-    stakeholders: list[Stakeholder]
-    activity_count: int
-    shown_activity_count: int
-    filtered: bool
-
-
-MISSING_TESTS = {
-    "lead": lambda a: a.lead is None,
-    "timeframe": lambda a: not a.has_timeframe,
-    "budget": lambda a: not a.budget_totals,
-    "indicator": lambda a: a.indicator_count == 0,
-}
-
-
-def plan_tree(
-    plan: Plan,
-    *,
-    chapter_id: int | None = None,
-    body_id: int | None = None,
-    missing: str = "",
-) -> PlanTree:
-    """The plan's tree, optionally narrowed to one chapter, to the activities a body leads
-    or supports, or to the activities missing a lead, timeframe, budget or indicator."""
-    all_chapters = list(plan.chapters.prefetch_related("components").order_by("order", "pk"))
-    goals = list(plan.goals.order_by("order", "pk"))
-    objectives = list(plan.objectives.order_by("order", "pk"))
-    outputs = list(plan.outputs.order_by("order", "pk"))
-    activities = list(plan.activities.order_by("order", "pk"))
-    stakeholders = list(plan.stakeholders.order_by("order", "name"))
-    activity_summaries(activities, plan=plan)
-    _count_indicators([*goals, *objectives, *outputs], plan=plan)
-
-    wanted = _activity_filter(body_id, missing)
-    goals_of = _goal_nodes(goals, objectives, outputs, [a for a in activities if wanted(a)])
-    nodes = [ChapterNode(c, goals_of[c.pk]) for c in all_chapters]
-    unplaced = ChapterNode(None, goals_of[None])
-    if chapter_id is not None:
-        nodes = [n for n in nodes if n.chapter.pk == chapter_id]
-        unplaced = ChapterNode(None)
-    narrowed = body_id is not None or bool(missing)
-    if narrowed:
-        nodes = _prune(nodes)
-        _prune([unplaced])
-    return PlanTree(
-        chapters=nodes,
-        unplaced=unplaced,
-        all_chapters=all_chapters,
-        stakeholders=stakeholders,
-        activity_count=len(activities),
-        shown_activity_count=sum(
-            len(o.activities) for n in [*nodes, unplaced] for g in n.goals for o in g.objectives
-        ),
-        filtered=narrowed or chapter_id is not None,
-    )
-
-
-def _goal_nodes(goals, objectives, outputs, activities) -> dict[int | None, list[GoalNode]]:
-    """Goal nodes per chapter id, each with its objectives, outputs and activities."""
-    outputs_of, activities_of = defaultdict(list), defaultdict(list)
-    for output in outputs:
-        outputs_of[output.objective_id].append(output)
-    for activity in activities:
-        activities_of[activity.objective_id].append(activity)
-    objectives_of = defaultdict(list)
-    for objective in objectives:
-        node = ObjectiveNode(objective, outputs_of[objective.pk], activities_of[objective.pk])
-        objectives_of[objective.goal_id].append(node)
-    goals_of = defaultdict(list)
-    for goal in goals:
-        goals_of[goal.chapter_id].append(GoalNode(goal, objectives_of[goal.pk]))
-    return goals_of
-
-
-def _activity_filter(body_id: int | None, missing: str):
-    test = MISSING_TESTS.get(missing, lambda a: True)
-    if body_id is None:
-        return test
-    return lambda a: test(a) and body_id in a.body_ids
-
-
-def _prune(nodes: list[ChapterNode]) -> list[ChapterNode]:
-    """Cut the branches that lead to no activity still shown; the chapters left."""
-    kept = []
-    for node in nodes:
-        for goal in node.goals:
-            goal.objectives = [o for o in goal.objectives if o.activities]
-        node.goals = [g for g in node.goals if g.objectives]
-        if node.goals:
-            kept.append(node)
-    return kept
-
-
-def activity_summaries(activities: list[Activity], *, plan: Plan) -> list[Activity]:
-    """Give each activity what the tree shows at a glance: `lead`, `partners`,
-    `sub_activity_list`, `budget_totals` ["25,000 EUR"], `timeframe_label` and
-    `indicator_count`."""
-    ids = [a.pk for a in activities]
-    # A long list of ids makes a slow IN clause; the whole plan is cheaper to scan.
-    whole_plan = len(ids) > 50
-    scope = {"activity__plan": plan} if whole_plan else {"activity_id__in": ids}
-    indicator_scope = {"plan": plan} if whole_plan else {"activity_id__in": ids}
-    duties, subs = defaultdict(list), defaultdict(list)
-    for duty in Responsibility.objects.filter(**scope).select_related("stakeholder"):
-        duties[duty.activity_id].append(duty)
-    for sub in SubActivity.objects.filter(**scope).order_by("order", "pk"):
-        subs[sub.activity_id].append(sub)
-    totals = defaultdict(list)
-    budget = (
-        BudgetLine.objects.filter(**scope)
-        .values("activity_id", "currency")
-        .annotate(total=Sum("amount"))
-        .order_by("activity_id", "currency")
-    )
-    for row in budget:
-        # Formatted here: number formatting in the template costs more than the query.
-        totals[row["activity_id"]].append(f"{row['total']:,.0f} {row['currency']}")
-    counts = dict(
-        Indicator.objects.filter(**indicator_scope, activity__isnull=False)
-        .values_list("activity_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    for activity in activities:
-        own = duties[activity.pk]
-        activity.lead = next((d.stakeholder for d in own if d.role == "lead"), None)
-        activity.partners = [d.stakeholder for d in own if d.role == "partner"]
-        activity.body_ids = {d.stakeholder_id for d in own}
-        activity.sub_activity_list = subs[activity.pk]
-        activity.budget_totals = totals[activity.pk]
-        activity.timeframe_label = _months(activity)
-        activity.indicator_count = counts.get(activity.pk, 0)
-    return activities
-
-
-def _months(element) -> str:
-    if not element.has_timeframe:
-        return ""
-    return f"{element.start_month:%b %Y} – {element.end_month:%b %Y}"
-
-
-def _count_indicators(elements, *, plan: Plan) -> None:
-    rows = (
-        Indicator.objects.filter(plan=plan, activity__isnull=True)
-        .values_list("goal_id", "objective_id", "output_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    counts = {}
-    for goal_id, objective_id, output_id, n in rows:
-        subjects = (
-            (StrategicGoal, goal_id),
-            (SpecificObjective, objective_id),
-            (Output, output_id),
-        )
-        model, pk = next((m, pk) for m, pk in subjects if pk is not None)
-        counts[(model, pk)] = n
-    for element in elements:
-        element.indicator_count = counts.get((type(element), element.pk), 0)
-
-
-# Tree order, so that a confirmation lists what goes with an element from the top down.
-DEPENDANTS = {
-    StrategicGoal: ("strategic goal", "strategic goals"),
-    SpecificObjective: ("specific objective", "specific objectives"),
-    Output: ("output", "outputs"),
-    Activity: ("activity", "activities"),
-    SubActivity: ("sub-activity", "sub-activities"),
-    Responsibility: ("responsible body", "responsible bodies"),
-    BudgetLine: ("budget line", "budget lines"),
-    Indicator: ("indicator", "indicators"),
-}
-
-
-def deletion_consequences(element) -> dict[str, list[str]]:
-    """What else deleting `element` removes ("deletes": ["3 specific objectives",
-    "12 activities"]) or unlinks ("unlinks"), as the database's cascades would do it."""
-    collector = Collector(using=router.db_for_write(type(element)))
-    collector.collect([element])
-    counts: Counter = Counter()
-    for model, instances in collector.data.items():
-        counts[model] += len(instances)
-    for queryset in collector.fast_deletes:
-        counts[queryset.model] += queryset.count()
-    counts[type(element)] -= 1
-    deletes = [_count_label(counts[model], model) for model in DEPENDANTS if counts[model] > 0]
-    unlinks = []
-    for (related_field, _value), batches in collector.field_updates.items():
-        # Rows deleted anyway (an activity under a deleted objective) are not unlinked.
-        deleted = {obj.pk for obj in collector.data.get(related_field.model, ())}
-        kept = sum(_count_kept(batch, deleted) for batch in batches)
-        if kept:
-            stay, their = ("stays", "its") if kept == 1 else ("stay", "their")
-            label = _count_label(kept, related_field.model)
-            unlinks.append(
-                f"{label} {stay} in the plan without {their} {related_field.verbose_name}"
-            )
-    return {"deletes": deletes, "unlinks": unlinks}
-
-
-def _count_kept(batch, deleted: set) -> int:
-    if isinstance(batch, models.QuerySet):
-        return batch.exclude(pk__in=deleted).count() if deleted else batch.count()
-    return sum(1 for obj in batch if obj.pk not in deleted)
-
-
-def _count_label(n: int, model) -> str:
-    singular, plural = DEPENDANTS[model]
-    return f"{n} {singular if n == 1 else plural}"
 
 
 # --- the plan in print: the PDF and the review report ---------------------------------

@@ -11,6 +11,11 @@ urlpatterns: list = [
     path("<int:plan_id>/timeline/", views.timeline, name="timeline"),
     path("<int:plan_id>/resources/", views.resources, name="resources"),
     path("<int:plan_id>/", workspace_views.workspace, name="workspace"),
+    path(
+        "<int:plan_id>/chapter/<int:pk>/tree/",
+        workspace_views.chapter_tree,
+        name="chapter_tree",
+    ),
     path("<int:plan_id>/<kind:kind>/add/", workspace_views.element_add, name="element_add"),
     path("<int:plan_id>/<kind:kind>/<int:pk>/", workspace_views.element, name="element"),
     path(

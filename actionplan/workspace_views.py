@@ -16,36 +16,74 @@ from django_htmx.http import HttpResponseClientRefresh, trigger_client_event
 
 from actionplan.elements import KINDS, ElementKind, element_url_prefixes
 from actionplan.forms import MissingData, WorkspaceFilterForm
-from actionplan.selectors import activity_summaries, deletion_consequences, plan_tree
+from actionplan.workspace_selectors import activity_summaries, deletion_consequences, plan_tree
 from napplanner.htmx import partial_or_redirect
 from strategy import services as plan_elements
 from strategy.access import can_edit_plan, get_plan_for_editor, get_plan_for_user
 from strategy.forms import TAGS
 from strategy.models import Plan
 
+# Chapters are drawn in full until this many activities are on the page; the chapters
+# after it are drawn closed and load when opened, so that a plan of thousands of
+# activities is a page of a few hundred kilobytes rather than of megabytes.
+DRAWN_ACTIVITIES = 80
+
 
 @require_GET
 @login_required
-# A plan of 500 activities is a page of about a megabyte that compresses tenfold. The
-# page reflects no unvalidated input and Django masks the CSRF token per response,
-# which is what defends a compressed page against BREACH.
+# A filtered plan can still be a page of a megabyte that compresses tenfold. The page
+# shows the search text back, but Django masks the CSRF token per response, which is
+# what defends a compressed page against BREACH.
 @gzip_page
 def workspace(request, plan_id: int):
     plan = get_plan_for_user(request, plan_id)
-    filters = WorkspaceFilterForm(request.GET).filters()
-    tree = plan_tree(plan, **filters)
+    form = WorkspaceFilterForm(request.GET)
+    filters = form.filters()
+    tree = plan_tree(plan, **filters, defer_after=DRAWN_ACTIVITIES, keep_open=form.opened_chapter())
     return render(
         request,
         "actionplan/workspace.html",
         {
-            "plan": plan,
-            "tree": tree,
+            **_tree_context(request, plan, tree),
             "filters": filters,
             "missing_choices": MissingData.CHOICES[1:],
-            "can_edit": can_edit_plan(request.user, plan),
-            "ws_prefixes": element_url_prefixes(plan.pk),
         },
     )
+
+
+@require_GET
+@login_required
+@gzip_page
+def chapter_tree(request, plan_id: int, pk: int):
+    """The goals, objectives and activities of a chapter the page drew closed, loaded when
+    the reader opens it. A plain request gets the workspace with the chapter drawn open."""
+    plan = get_plan_for_user(request, plan_id)
+    chapter = get_object_or_404(KINDS["chapter"].of_plan(plan), pk=pk)
+
+    def context() -> dict:
+        tree = plan_tree(plan, part=chapter.pk)
+        return {**_tree_context(request, plan, tree), "chapter_node": tree.chapters[0]}
+
+    redirect_to = _workspace_url(plan, anchor=f"chapter-{chapter.pk}", open_chapter=chapter.pk)
+    return partial_or_redirect(
+        request, "actionplan/_chapter_body.html", context, redirect_to=redirect_to
+    )
+
+
+def _tree_context(request, plan: Plan, tree) -> dict:
+    return {
+        "plan": plan,
+        "tree": tree,
+        "can_edit": can_edit_plan(request.user, plan),
+        "ws_prefixes": element_url_prefixes(plan.pk),
+    }
+
+
+def _workspace_url(plan: Plan, *, anchor: str = "", open_chapter: int | None = None) -> str:
+    url = reverse("actionplan:workspace", args=[plan.pk])
+    if open_chapter is not None:
+        url += f"?open={open_chapter}"
+    return f"{url}#{anchor}" if anchor else url
 
 
 def _element_for_user(request, plan_id: int, kind: ElementKind, pk: int):
@@ -85,7 +123,7 @@ def element_panel(request, plan_id: int, kind: ElementKind, pk: int):
         context["duties"] = obj.responsibilities.select_related("stakeholder")
         context["lines"] = obj.budget_lines.order_by("order", "pk")
     return partial_or_redirect(
-        request, "actionplan/_panel.html", context, redirect_to=_place_in_tree(plan, kind, obj)
+        request, "actionplan/_panel.html", context, redirect_to=_place_for(request, plan, kind, obj)
     )
 
 
@@ -111,7 +149,7 @@ def element_add(request, plan_id: int, kind: ElementKind):
             request,
             "actionplan/_element_added.html",
             context,
-            redirect_to=_place_in_tree(plan, kind, obj),
+            redirect_to=_place_for(request, plan, kind, obj),
         )
         return _focus(response, f"{kind.slug}-{obj.pk}-head")
     action = request.get_full_path()
@@ -154,7 +192,7 @@ def element_delete(request, plan_id: int, kind: ElementKind, pk: int):
         return partial_or_redirect(
             request, "actionplan/_delete_confirm.html", context, page="strategy/confirm_delete.html"
         )
-    place = _place_in_tree(plan, kind, obj, deleted=True)
+    place = "" if request.htmx else _place_in_tree(plan, kind, obj, deleted=True)
     plan_elements.element_delete(element=obj)
     if not request.htmx:
         return redirect(place)
@@ -185,14 +223,33 @@ def element_move(request, plan_id: int, kind: ElementKind, pk: int):
     return response
 
 
+def _place_for(request, plan: Plan, kind: ElementKind, obj) -> str:
+    """Where a plain request is sent back to; htmx, which is answered in place, needs none
+    (and is spared the queries that find the element's chapter)."""
+    return "" if request.htmx else _place_in_tree(plan, kind, obj)
+
+
 def _place_in_tree(plan: Plan, kind: ElementKind, obj, *, deleted: bool = False) -> str:
-    """The workspace at the element, or at its parent for one about to be deleted."""
+    """The workspace at the element, or at its parent for one about to be deleted, with
+    the element's chapter drawn open if the page could otherwise draw it closed."""
     anchor = f"{kind.slug}-{obj.pk}"
     if deleted:
         parent = kind.parent_of(obj)
         anchor = f"{parent[0]}-{parent[1].pk}" if parent else ""
-    url = reverse("actionplan:workspace", args=[plan.pk])
-    return f"{url}#{anchor}" if anchor else url
+    chapter_id = _chapter_of(kind, obj)
+    first = plan.chapters.order_by("order", "pk").values_list("pk", flat=True).first()
+    open_chapter = chapter_id if chapter_id not in (None, first) else None
+    return _workspace_url(plan, anchor=anchor, open_chapter=open_chapter)
+
+
+def _chapter_of(kind: ElementKind, obj) -> int | None:
+    """The id of the chapter the element sits in, None for one outside any chapter."""
+    while kind.slug not in {"chapter", "goal"}:
+        parent = kind.parent_of(obj)
+        if parent is None:
+            return None
+        kind, obj = KINDS[parent[0]], parent[1]
+    return obj.pk if kind.slug == "chapter" else obj.chapter_id
 
 
 def _deletion_lines(consequences: dict[str, list[str]]) -> list[str]:
@@ -283,7 +340,7 @@ def _render_head(request, plan: Plan, kind: ElementKind, obj, *, can_edit, refre
         request,
         "actionplan/_element_head.html",
         context,
-        redirect_to=_place_in_tree(plan, kind, obj),
+        redirect_to=_place_for(request, plan, kind, obj),
     )
     return _focus(response, f"{kind.slug}-{obj.pk}-head")
 

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from actionplan import workspace_views
 from actionplan.synthetic import plan_generate
 from strategy.models import PlanMembership
 from tests.factories import ActivityFactory, StrategicGoalFactory
@@ -121,7 +122,9 @@ def test_its_query_count_does_not_grow_with_the_plan(
     with django_assert_max_num_queries(18):
         response = client.get(_url(plan))
     assert response.status_code == 200
-    assert response.content.decode().count('class="ws-activity ') == size
+    # A big plan's later chapters load when opened (see test_workspace_chapter.py).
+    drawn = response.content.decode().count('class="ws-activity ')
+    assert drawn == size if size <= workspace_views.DRAWN_ACTIVITIES else 0 < drawn < size
 
 
 def test_it_compresses_the_page_for_browsers_that_accept_it(client, cast, branch):

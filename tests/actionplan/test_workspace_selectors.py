@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from actionplan.selectors import activity_summaries, deletion_consequences, plan_tree
+from actionplan.workspace_selectors import activity_summaries, deletion_consequences, plan_tree
 from tests.factories import (
     ActivityFactory,
     BudgetLineFactory,

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from actionplan import workspace_views
 from actionplan.models import Activity
 from napplanner.demo import demo_users_create
 from tests.factories import (
@@ -106,3 +107,29 @@ def test_chapters_collapse_and_expand(page, workspace):
     chapter.locator("summary").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_text("Train judges")).to_be_visible()
+
+
+def test_a_chapter_drawn_closed_loads_when_opened_with_the_keyboard(page, workspace, monkeypatch):
+    plan, *_ = workspace
+    # Every chapter deferred: the first, drawn open, loads by itself; the second waits.
+    monkeypatch.setattr(workspace_views, "DRAWN_ACTIVITIES", 0)
+    chapter = ChapterFactory(plan=plan, code="2", title="Prosecution")
+    goal = StrategicGoalFactory(plan=plan, chapter=chapter, code="G2")
+    objective = SpecificObjectiveFactory(plan=plan, goal=goal, code="O2")
+    ActivityFactory(plan=plan, objective=objective, code="A9", title="Train prosecutors")
+    page.reload()
+    closed = page.locator(f"#chapter-{chapter.pk}")
+    expect(closed).not_to_have_attribute("open", "")
+    expect(closed.locator("summary")).to_contain_text("1 activity")
+    expect(page.get_by_text("Train judges")).to_be_visible()
+    expect(page.get_by_text("Train prosecutors")).to_have_count(0)
+
+    closed.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Train prosecutors")).to_be_visible()
+    expect(closed.locator("summary")).to_be_focused()
+    # What the chapter brought is edited in place like the rest of the tree.
+    page.get_by_role("button", name="Edit activity A9").click()
+    page.locator(".ws-form").get_by_label("Title").fill("Train 40 prosecutors")
+    page.locator(".ws-form").get_by_role("button", name="Save").click()
+    expect(page.locator(f"#chapter-{chapter.pk}")).to_contain_text("Train 40 prosecutors")
