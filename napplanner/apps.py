@@ -12,3 +12,9 @@ class NapPlannerConfig(AppConfig):
         # Permissions themselves are created by Django on post_migrate; the role groups
         # are derived from them, so they are synced at the same moment.
         post_migrate.connect(sync_roles, sender=self, dispatch_uid="napplanner.sync_roles")
+
+        from django.contrib.auth.signals import user_logged_in
+
+        from napplanner.two_factor import two_factor_note_at_sign_in
+
+        user_logged_in.connect(two_factor_note_at_sign_in, dispatch_uid="napplanner.two_factor")

@@ -30,6 +30,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from napplanner.roles import STANDARDS_ADMIN, has_role
 
 SETUP, VERIFY = "two_factor", "two_factor_verify"
+NO_DEVICE = "two_factor_no_device"
 
 
 def two_factor_required(user) -> bool:
@@ -80,6 +81,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     action = request.POST.get("action", "")
     form = None
     if action == "start" and confirmed is None:
+        request.session.pop(NO_DEVICE, None)
         TOTPDevice.objects.filter(user=user, confirmed=False).delete()
         TOTPDevice.objects.create(user=user, name=_("Authenticator app"), confirmed=False)
         return redirect(SETUP)
@@ -138,6 +140,13 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
     )
 
 
+def two_factor_note_at_sign_in(sender, request, user, **kwargs) -> None:
+    """Connected to `user_logged_in`: whether the person has a device is looked up once,
+    when they sign in, not on every page they open."""
+    if request is not None and not user_has_device(user):
+        request.session[NO_DEVICE] = True
+
+
 class TwoFactorMiddleware:
     """After django-otp's OTPMiddleware: a signed-in person with a device who has not
     given a code, or one whose role requires a device and has none, reaches only the
@@ -161,10 +170,14 @@ class TwoFactorMiddleware:
             return None
         if request.path in {reverse("logout"), reverse(VERIFY), reverse(SETUP)}:
             return None
-        if user_has_device(user):
-            if user.is_verified():
-                return None
-            return f"{reverse(VERIFY)}?next={request.get_full_path()}"
+        if user.is_verified():
+            return None
+        # Sessions of people without a device are marked so at sign-in; setting one up
+        # (the only way to get one but the admin) clears the mark.
+        if not request.session.get(NO_DEVICE):
+            if user_has_device(user):
+                return f"{reverse(VERIFY)}?next={request.get_full_path()}"
+            request.session[NO_DEVICE] = True
         if two_factor_required(user):
             return reverse(SETUP)
         return None

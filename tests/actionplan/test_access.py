@@ -22,6 +22,14 @@ def activity(world) -> dict:
     return {"plan_id": world.plan.pk, "kind": "activity", "pk": world.activity.pk}
 
 
+def chapter(world) -> dict:
+    return {"plan_id": world.plan.pk, "pk": world.activity.objective.goal.chapter_id}
+
+
+def foreign_chapter(world) -> dict:
+    return {"plan_id": world.plan.pk, "pk": world.other_activity.objective.goal.chapter_id}
+
+
 def foreign_activity(world) -> dict:
     return {"plan_id": world.plan.pk, "kind": "activity", "pk": world.other_activity.pk}
 
@@ -32,6 +40,9 @@ TABLE = [
     row("actionplan:workspace",           plan,             "get",    200, 200, 200, 404, 404, 302),
     row("actionplan:workspace",           plan,             "post",   405, _,   _,   _,   _,   _),
     row("actionplan:workspace",           draft_plan,       "get",    200, 404, 404, 404, 404, 302),
+    row("actionplan:chapter_tree",        chapter,          "get",    302, 302, 302, 404, 404, 302),
+    row("actionplan:chapter_tree",        chapter,          "post",   405, _,   _,   _,   _,   _),
+    row("actionplan:chapter_tree",        foreign_chapter,  "get",    404, _,   _,   _,   _,   _),
     row("actionplan:timeline",            plan,             "get",    200, 200, 200, 404, 404, 302),
     row("actionplan:timeline",            plan,             "post",   405, _,   _,   _,   _,   _),
     row("actionplan:timeline",            draft_plan,       "get",    200, 404, 404, 404, 404, 302),
