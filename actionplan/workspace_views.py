@@ -10,6 +10,7 @@ from django.forms import Form
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRefresh, trigger_client_event
@@ -151,7 +152,7 @@ def element_add(request, plan_id: int, kind: ElementKind):
             context,
             redirect_to=_place_for(request, plan, kind, obj),
         )
-        return _focus(response, f"{kind.slug}-{obj.pk}-head")
+        return _focus(response, f"{kind.slug}-{obj.pk}-head", said=_("Added."))
     action = request.get_full_path()
     return _render_form(request, plan, kind, form, action=action, target_id="")
 
@@ -342,13 +343,15 @@ def _render_head(request, plan: Plan, kind: ElementKind, obj, *, can_edit, refre
         context,
         redirect_to=_place_for(request, plan, kind, obj),
     )
-    return _focus(response, f"{kind.slug}-{obj.pk}-head")
+    said = _("Saved.") if request.method == "POST" else ""
+    return _focus(response, f"{kind.slug}-{obj.pk}-head", said=said)
 
 
-def _focus(response: HttpResponse, element_id: str) -> HttpResponse:
+def _focus(response: HttpResponse, element_id: str, said: str = "") -> HttpResponse:
     """Ask the page to put the keyboard focus back on the element just saved (its form,
-    where the focus was, is gone)."""
-    return trigger_client_event(response, "nap:focus", {"id": element_id}, after="settle")
+    where the focus was, is gone) and, when something was saved, to say so."""
+    event = {"id": element_id, "said": said}
+    return trigger_client_event(response, "nap:focus", event, after="settle")
 
 
 def _render_form(request, plan, kind: ElementKind, form, *, action: str, target_id: str):

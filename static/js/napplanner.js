@@ -21,3 +21,57 @@ document.addEventListener("click", function (event) {
     button.closest(button.getAttribute("data-empty-closest")).replaceChildren();
   }
 });
+
+// A form with errors gets a summary at its top that names each problem, links to its
+// field and takes the focus, so nobody misses an error below the fold. The words come
+// from the page (translated there).
+function summariseErrors(form) {
+  var fields = form.querySelectorAll(".is-invalid");
+  if (!fields.length || form.querySelector(".error-summary")) return null;
+  var texts = document.body.dataset;
+  var box = document.createElement("div");
+  box.className = "alert alert-danger error-summary";
+  box.setAttribute("role", "alert");
+  box.setAttribute("tabindex", "-1");
+  var heading = document.createElement("p");
+  heading.className = "fw-bold mb-1";
+  heading.textContent = fields.length === 1 ? texts.errorsOne : texts.errorsMany.replace("%s", fields.length);
+  box.appendChild(heading);
+  var list = document.createElement("ul");
+  list.className = "mb-0";
+  fields.forEach(function (field) {
+    var label = field.id && form.querySelector('label[for="' + field.id + '"]');
+    var feedback = field.id && document.getElementById(field.id + "_error");
+    var link = document.createElement("a");
+    link.href = "#" + field.id;
+    link.textContent = (label ? label.textContent.replace("*", "").trim() : field.name) +
+      (feedback ? ": " + feedback.textContent.trim() : "");
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      field.focus();
+    });
+    var item = document.createElement("li");
+    item.appendChild(link);
+    list.appendChild(item);
+  });
+  box.appendChild(list);
+  form.prepend(box);
+  return box;
+}
+
+function summariseAll(root) {
+  var first = null;
+  root.querySelectorAll("form").forEach(function (form) {
+    var box = summariseErrors(form);
+    first = first || box;
+  });
+  if (first) first.focus();
+}
+
+document.addEventListener("DOMContentLoaded", function () {
+  var main = document.getElementById("main");
+  if (main) summariseAll(main);
+});
+document.body.addEventListener("htmx:afterSettle", function (event) {
+  summariseAll(event.detail.elt.isConnected ? event.detail.elt : document.getElementById("main"));
+});

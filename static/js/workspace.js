@@ -15,11 +15,39 @@ document.body.addEventListener("nap:moved", function (event) {
   if (button) button.focus();
 });
 
-// A form or confirmation that appears takes the focus, so keyboard users land in it.
-document.body.addEventListener("htmx:afterSwap", function (event) {
-  var target = event.detail.target;
-  var field = target && target.querySelector("[autofocus], .ws-form input, .ws-form textarea, .ws-form select");
+// Say in the page's live region what happened, for screen-reader users.
+function announce(text) {
+  var region = document.getElementById("ws-status");
+  if (!region) return;
+  region.textContent = "";
+  window.setTimeout(function () { region.textContent = text; }, 50);
+}
+
+// A form or confirmation that appears takes the focus, so keyboard users land in it. An
+// outerHTML swap replaces the target, so the new form is looked up by what it is: the one
+// not focused yet.
+document.body.addEventListener("htmx:afterSettle", function () {
+  var form = document.querySelector(".ws-form:not([data-focused])");
+  if (!form) return;
+  form.setAttribute("data-focused", "");
+  // A form that came back with errors has its error summary, which takes the focus and
+  // is read out (napplanner.js); otherwise the first field takes it.
+  if (form.querySelector(".error-summary, .is-invalid")) return;
+  var field =
+    form.querySelector("[autofocus]") ||
+    form.querySelector("input:not([type=hidden]), textarea, select, button");
   if (field) field.focus();
+});
+
+// Escape closes an open form as its Cancel button does.
+document.addEventListener("keydown", function (event) {
+  if (event.key !== "Escape") return;
+  var form = event.target.closest && event.target.closest(".ws-form");
+  var cancel = form && form.querySelector("[data-ws-cancel]");
+  if (cancel) {
+    event.preventDefault();
+    cancel.click();
+  }
 });
 
 document.addEventListener("click", function (event) {
@@ -36,4 +64,5 @@ document.body.addEventListener("nap:focus", function (event) {
   var head = document.getElementById(event.detail.id);
   var button = head && head.querySelector("button");
   if (button) button.focus();
+  if (event.detail.said) announce(event.detail.said);
 });

@@ -48,28 +48,24 @@ def others_note(world) -> dict:
     return {"review_id": world.others_review.pk, "note_id": world.others_note.pk}
 
 
-def suggestion(world) -> dict:
-    made = SuggestedNote.objects.create(
-        review=world.review,
+def _suggested(review) -> int:
+    return SuggestedNote.objects.create(
+        review=review,
         key="access-table",
         kind=Note.Kind.RECOMMENDATION,
         rule="no-monitoring",
         element_type="plan",
         text="Plan the monitoring of the plan.",
-    )
-    return {"review_id": world.review.pk, "suggestion_id": made.pk}
+    ).pk
+
+
+def suggestion(world) -> dict:
+    return {"review_id": world.review.pk, "suggestion_id": _suggested(world.review)}
 
 
 def others_suggestion(world) -> dict:
-    made = SuggestedNote.objects.create(
-        review=world.others_review,
-        key="access-table",
-        kind=Note.Kind.RECOMMENDATION,
-        rule="no-monitoring",
-        element_type="plan",
-        text="Plan the monitoring of the plan.",
-    )
-    return {"review_id": world.others_review.pk, "suggestion_id": made.pk}
+    review = world.others_review
+    return {"review_id": review.pk, "suggestion_id": _suggested(review)}
 
 
 # fmt: off

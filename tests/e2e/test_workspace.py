@@ -44,8 +44,12 @@ def test_a_coordinator_adds_an_activity_after_fixing_its_dates_and_markup(page, 
     form.get_by_label("End month").fill("2020-02")
     form.get_by_label("Lead body").select_option(label="Ministry of Education")
     form.get_by_role("button", name="Save").click()
-    expect(form.get_by_text("The end month cannot be before the start month.")).to_be_visible()
-    expect(form.get_by_text("Remove the markup")).to_be_visible()
+    feedback = form.locator(".invalid-feedback")
+    expect(
+        feedback.filter(has_text="The end month cannot be before the start month.")
+    ).to_be_visible()
+    expect(feedback.filter(has_text="Remove the markup")).to_be_visible()
+    expect(form.locator(".error-summary")).to_be_focused()
     expect(form.get_by_label("Title")).to_have_value("Run a <b>campaign</b> in schools")
     assert not Activity.objects.filter(title__contains="campaign").exists()
 
@@ -133,3 +137,32 @@ def test_a_chapter_drawn_closed_loads_when_opened_with_the_keyboard(page, worksp
     page.locator(".ws-form").get_by_label("Title").fill("Train 40 prosecutors")
     page.locator(".ws-form").get_by_role("button", name="Save").click()
     expect(page.locator(f"#chapter-{chapter.pk}")).to_contain_text("Train 40 prosecutors")
+
+
+def test_the_keyboard_reaches_an_opened_form_closes_it_with_escape_and_hears_saves(page, workspace):
+    plan, objective, first, second = workspace
+    edit = page.get_by_role("button", name="Edit activity A1")
+    edit.focus()
+    page.keyboard.press("Enter")
+    form = page.locator(".ws-form")
+    expect(form.locator(":focus")).to_have_count(1)  # the focus is inside the form
+
+    page.keyboard.press("Escape")
+    expect(page.locator(".ws-form")).to_have_count(0)
+    head = page.locator(f"#activity-{first.pk}-head")
+    expect(head.get_by_role("button").first).to_be_focused()
+
+    page.get_by_role("button", name="Edit activity A1").click()
+    page.locator(".ws-form").get_by_label("Title").fill("Train 300 teachers")
+    page.locator(".ws-form").get_by_role("button", name="Save").click()
+    expect(page.locator("#ws-status")).to_have_text("Saved.")
+
+    page.get_by_role("button", name="Edit activity A2").click()
+    page.locator(".ws-form").get_by_label("Start month").fill("2021-06")
+    page.locator(".ws-form").get_by_label("End month").fill("2021-01")
+    page.locator(".ws-form").get_by_role("button", name="Save").click()
+    summary = page.locator(".ws-form .error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("End month")
+    summary.get_by_role("link").first.click()
+    expect(page.locator(".ws-form .is-invalid").first).to_be_focused()
