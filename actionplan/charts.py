@@ -334,3 +334,67 @@ def _draw_legend(root: ET.Element) -> None:
         _rect(legend, x, 6, 10, 10, fill=colour)
         _text(legend, x + 14, 15, STATUS_LABELS[status], fill=TEXT_COLOUR)
         x += 80
+
+
+# --- timeline for print -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineBar:
+    """One activity's row of the printed timeline; `left` and `width` are percentages of
+    the plan period, written out as CSS numbers (never localised)."""
+
+    label: str
+    when: str
+    left: str = ""
+    width: str = ""
+    whole: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class TimelineTable:
+    """The timeline as a table for print: one column per year of the plan period, one row
+    per activity with a bar across the months it runs."""
+
+    years: list[int]
+    quarters: bool
+    groups: list[tuple[str, list[TimelineBar]]]
+
+
+def timeline_table(
+    *, period_start: int, period_end: int, groups: Sequence[TimelineGroup]
+) -> TimelineTable:
+    """The Gantt of `timeline_svg` as table rows. WeasyPrint lays out SVG text letter by
+    letter (a text layout per glyph), so a printed timeline of hundreds of activities is
+    many times cheaper as HTML text beside plain boxes than as a drawing."""
+    years = list(range(period_start, max(period_end, period_start) + 1))
+    months = len(years) * 12
+    return TimelineTable(
+        years=years,
+        # Quarter labels stay legible up to eight years across a landscape page.
+        quarters=len(years) <= 8,
+        groups=[
+            (_truncate(group.title, 110), [_bar(a, period_start, months) for a in group.activities])
+            for group in groups
+        ],
+    )
+
+
+def _bar(activity: Scheduled, first_year: int, months: int) -> TimelineBar:
+    label = _label(activity, limit=60)
+    start, end = activity.start_month, activity.end_month
+    if not (start and end):
+        return TimelineBar(label, "", note="no timeframe")
+    when = f"{_month_label(start)} – {_month_label(end)}"
+    first = max(_month_index(start, first_year), 0)
+    last = min(_month_index(end, first_year), months - 1)
+    if last < first:  # entirely outside the period: show nothing misleading
+        return TimelineBar(label, when, note="outside the plan period")
+    return TimelineBar(
+        label,
+        when,
+        left=f"{100 * first / months:.2f}",
+        width=f"{100 * (last - first + 1) / months:.2f}",
+        whole=first == 0 and last == months - 1,
+    )

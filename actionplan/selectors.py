@@ -14,7 +14,7 @@ from django.db.models import Count, Prefetch, Q, Sum
 from django.db.models.deletion import Collector
 from django.utils.safestring import SafeString
 
-from actionplan.charts import TimelineGroup, budget_svg, timeline_pages
+from actionplan.charts import TimelineGroup, budget_svg, timeline_pages, timeline_table
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
 from actionplan.resources import resource_plan
 from napplanner.pdf import svg_for_print
@@ -352,18 +352,15 @@ def plan_print_context(*, plan: Plan) -> dict:
 
 
 def plan_figures(*, plan: Plan) -> dict:
-    """The timeline (split into page-sized drawings) and the national resource plan with
+    """The timeline (a table of bars, see `timeline_table`) and the national resource plan with
     its budget charts by component and by funding source, one pair per currency."""
     groups = timeline_groups(plan)
     activities = [a for g in groups for a in g.activities]
     scheduled = [a for a in activities if a.has_timeframe]
-    timeline = []
+    timeline = None
     if activities:
-        timeline = timeline_pages(
-            period_start=plan.period_start,
-            period_end=plan.period_end,
-            groups=groups,
-            title=f"Timeline of activities: {plan.title}",
+        timeline = timeline_table(
+            period_start=plan.period_start, period_end=plan.period_end, groups=groups
         )
     resources = resource_plan(plan)
     budgets = [
@@ -383,7 +380,7 @@ def plan_figures(*, plan: Plan) -> dict:
         for currency in resources.currencies
     ]
     return {
-        "timeline_charts": [svg_for_print(svg) for svg in timeline],
+        "timeline": timeline,
         "timeline_summary": {
             "activities": len(activities),
             "scheduled": len(scheduled),
