@@ -353,6 +353,16 @@ class TimelineBar:
 
 
 @dataclass(frozen=True)
+class Span:
+    """Anything the timeline can draw a bar for: an objective spans its activities."""
+
+    code: str
+    title: str
+    start_month: datetime.date | None
+    end_month: datetime.date | None
+
+
+@dataclass(frozen=True)
 class TimelineTable:
     """The timeline as a table for print: one column per year of the plan period, one row
     per activity with a bar across the months it runs."""
@@ -375,13 +385,17 @@ def timeline_table(
         # Quarter labels stay legible up to eight years across a landscape page.
         quarters=len(years) <= 8,
         groups=[
-            (_truncate(group.title, 110), [_bar(a, period_start, months) for a in group.activities])
+            (
+                _truncate(group.title, 110),
+                [timeline_bar(a, first_year=period_start, months=months) for a in group.activities],
+            )
             for group in groups
         ],
     )
 
 
-def _bar(activity: Scheduled, first_year: int, months: int) -> TimelineBar:
+def timeline_bar(activity: Scheduled, *, first_year: int, months: int) -> TimelineBar:
+    """Where `activity` runs within a period of `months` from January of `first_year`."""
     label = _label(activity, limit=60)
     start, end = activity.start_month, activity.end_month
     if not (start and end):

@@ -14,7 +14,14 @@ from django.db.models import Count, Prefetch, Q, Sum
 from django.db.models.deletion import Collector
 from django.utils.safestring import SafeString
 
-from actionplan.charts import TimelineGroup, budget_svg, timeline_pages, timeline_table
+from actionplan.charts import (
+    Span,
+    TimelineGroup,
+    budget_svg,
+    timeline_bar,
+    timeline_pages,
+    timeline_table,
+)
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
 from actionplan.resources import resource_plan
 from napplanner.pdf import svg_for_print
@@ -337,6 +344,7 @@ def plan_print_context(*, plan: Plan) -> dict:
     ]
     if loose_goals:
         parts.append({"chapter": None, "anchor": "chapter-none", "goals": loose_goals})
+    objective_timeline = _plan_print_bars(plan, parts)
     return {
         "plan": plan,
         "document_title": plan.title,
@@ -348,7 +356,40 @@ def plan_print_context(*, plan: Plan) -> dict:
         "parts": parts,
         "activity_count": sum(len(o.activities.all()) for g in goals for o in g.objectives.all()),
         **plan_figures(plan=plan),
+        "objective_timeline": objective_timeline,
     }
+
+
+def _plan_print_bars(plan: Plan, parts: list[dict]):
+    """Give each activity of `parts` its `timeline_bar` (drawn in its row of the action
+    plan) and return the timeline of the objectives, each spanning its activities: with
+    every activity's bar in its row, the printed plan needs no second Gantt of them."""
+    first_year = plan.period_start
+    months = max(plan.period_end - plan.period_start + 1, 1) * 12
+    groups = []
+    for part in parts:
+        spans = []
+        for goal in part["goals"]:
+            for objective in goal.objectives.all():
+                activities = objective.activities.all()
+                for activity in activities:
+                    activity.timeline_bar = timeline_bar(
+                        activity, first_year=first_year, months=months
+                    )
+                scheduled = [a for a in activities if a.has_timeframe]
+                spans.append(
+                    Span(
+                        objective.code,
+                        objective.title,
+                        min((a.start_month for a in scheduled), default=None),
+                        max((a.end_month for a in scheduled), default=None),
+                    )
+                )
+        title = str(part["chapter"]) if part["chapter"] else "Goals outside a chapter"
+        groups.append(TimelineGroup(title, spans))
+    if not any(group.activities for group in groups):
+        return None
+    return timeline_table(period_start=plan.period_start, period_end=plan.period_end, groups=groups)
 
 
 def plan_figures(*, plan: Plan) -> dict:
