@@ -3,7 +3,13 @@ import xml.etree.ElementTree as ET  # noqa: S405 - parses the project's own outp
 from decimal import Decimal
 from types import SimpleNamespace
 
-from actionplan.charts import TimelineGroup, budget_svg, timeline_pages, timeline_svg
+from actionplan.charts import (
+    TimelineGroup,
+    budget_svg,
+    timeline_pages,
+    timeline_svg,
+    timeline_table,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -44,6 +50,31 @@ def test_it_draws_one_bar_per_scheduled_activity_inside_the_period():
     assert "no timeframe" in svg
     for year in range(2019, 2024):
         assert f">{year}<" in svg
+
+
+def test_it_places_each_bar_of_the_printed_timeline_on_the_months_it_runs():
+    groups = [
+        TimelineGroup(
+            "1. Prevention",
+            [
+                _activity("Train", datetime.date(2019, 1, 1), datetime.date(2019, 12, 1)),
+                _activity("Hotline", datetime.date(2021, 7, 1), datetime.date(2023, 12, 1)),
+                _activity("Always", datetime.date(2019, 1, 1), datetime.date(2023, 12, 1)),
+                _activity("Vague activity"),
+                _activity("Late", datetime.date(2025, 1, 1), datetime.date(2025, 6, 1)),
+            ],
+        )
+    ]
+    table = timeline_table(period_start=2019, period_end=2023, groups=groups)
+    assert table.years == [2019, 2020, 2021, 2022, 2023] and table.quarters
+    [(title, bars)] = table.groups
+    assert title == "1. Prevention"
+    train, hotline, always, vague, late = bars
+    assert (train.left, train.width, train.when) == ("0.00", "20.00", "Jan 2019 – Dec 2019")
+    assert (hotline.left, hotline.width) == ("50.00", "50.00")
+    assert always.whole and not train.whole
+    assert vague.note == "no timeframe" and not vague.width
+    assert late.note == "outside the plan period" and not late.width
 
 
 def test_it_escapes_markup_in_titles():
