@@ -3,7 +3,8 @@
 Charts are built with ElementTree, so every user string (titles, donor names) is escaped
 by the serialiser and no markup from a plan can reach the page. The same markup is meant
 for the browser and for an A4 PDF page (WeasyPrint renders inline SVG): the drawing has
-a fixed viewBox and scales to the width of its container.
+a fixed viewBox and scales to the width of its container. PDFs print the timeline as a
+table instead (`timeline_table`), as WeasyPrint lays SVG text out glyph by glyph.
 """
 
 from __future__ import annotations
@@ -231,47 +232,6 @@ def _draw_activity(root, activity: Scheduled, y: float, first_year: int, months,
         fill=WHOLE_PERIOD_COLOUR if whole else BAR_COLOUR,
         rx="2",
     )
-
-
-def timeline_pages(
-    *,
-    period_start: int,
-    period_end: int,
-    groups: Sequence[TimelineGroup],
-    rows_per_page: int = 38,
-    title: str = "Timeline of activities",
-) -> list[SafeString]:
-    """The timeline split into drawings of at most `rows_per_page` activities, for print:
-    an SVG never breaks across PDF pages, so a long plan needs several."""
-    pages: list[list[TimelineGroup]] = [[]]
-    used = 0
-    for group in groups:
-        activities = list(group.activities)
-        if not activities:
-            if used >= rows_per_page:
-                pages.append([])
-                used = 0
-            pages[-1].append(group)
-            used += 1
-            continue
-        while activities:
-            if used >= rows_per_page:
-                pages.append([])
-                used = 0
-            room = rows_per_page - used
-            pages[-1].append(TimelineGroup(group.title, activities[:room]))
-            used += min(room, len(activities))
-            activities = activities[room:]
-    count = len(pages)
-    return [
-        timeline_svg(
-            period_start=period_start,
-            period_end=period_end,
-            groups=page,
-            title=title if count == 1 else f"{title} ({number} of {count})",
-        )
-        for number, page in enumerate(pages, start=1)
-    ]
 
 
 # --- budget -----------------------------------------------------------------------------

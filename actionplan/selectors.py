@@ -12,14 +12,12 @@ from dataclasses import dataclass, field
 from django.db import models, router
 from django.db.models import Count, Prefetch, Q, Sum
 from django.db.models.deletion import Collector
-from django.utils.safestring import SafeString
 
 from actionplan.charts import (
     Span,
     TimelineGroup,
     budget_svg,
     timeline_bar,
-    timeline_pages,
     timeline_table,
 )
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
@@ -57,17 +55,6 @@ def timeline_groups(plan: Plan) -> list[TimelineGroup]:
         for pk, label in labels.items()
         if pk is not None or by_chapter[None]
     ]
-
-
-def plan_timeline_pages(plan: Plan, *, rows_per_page: int = 38) -> list[SafeString]:
-    """The plan's timeline as print pages (one SVG each), for PDF and Word reports."""
-    return timeline_pages(
-        period_start=plan.period_start,
-        period_end=plan.period_end,
-        groups=timeline_groups(plan),
-        rows_per_page=rows_per_page,
-        title=f"Timeline of activities: {plan.title}",
-    )
 
 
 # --- the workspace tree --------------------------------------------------------------

@@ -6,7 +6,6 @@ from types import SimpleNamespace
 from actionplan.charts import (
     TimelineGroup,
     budget_svg,
-    timeline_pages,
     timeline_svg,
     timeline_table,
 )
@@ -88,20 +87,6 @@ def test_it_escapes_markup_in_titles():
 def test_it_says_so_when_there_are_no_activities():
     svg = timeline_svg(period_start=2019, period_end=2020, groups=[])
     assert "no activities yet" in svg
-
-
-def test_it_splits_a_long_timeline_into_pages_for_print():
-    activities = [_activity(f"Activity {n}", code=f"A{n}") for n in range(90)]
-    pages = timeline_pages(
-        period_start=2019,
-        period_end=2020,
-        groups=[TimelineGroup("One", activities[:50]), TimelineGroup("Two", activities[50:])],
-        rows_per_page=40,
-    )
-    assert len(pages) == 3
-    assert "(1 of 3)" in pages[0]
-    drawn = sum(p.count("no timeframe</text>") for p in pages)
-    assert drawn == 90
 
 
 def test_it_stacks_budget_bars_by_status():
