@@ -3,7 +3,8 @@
 Charts are built with ElementTree, so every user string (titles, donor names) is escaped
 by the serialiser and no markup from a plan can reach the page. The same markup is meant
 for the browser and for an A4 PDF page (WeasyPrint renders inline SVG): the drawing has
-a fixed viewBox and scales to the width of its container.
+a fixed viewBox and scales to the width of its container. PDFs print the timeline as a
+table instead (`timeline_table`), as WeasyPrint lays SVG text out glyph by glyph.
 """
 
 from __future__ import annotations
@@ -233,47 +234,6 @@ def _draw_activity(root, activity: Scheduled, y: float, first_year: int, months,
     )
 
 
-def timeline_pages(
-    *,
-    period_start: int,
-    period_end: int,
-    groups: Sequence[TimelineGroup],
-    rows_per_page: int = 38,
-    title: str = "Timeline of activities",
-) -> list[SafeString]:
-    """The timeline split into drawings of at most `rows_per_page` activities, for print:
-    an SVG never breaks across PDF pages, so a long plan needs several."""
-    pages: list[list[TimelineGroup]] = [[]]
-    used = 0
-    for group in groups:
-        activities = list(group.activities)
-        if not activities:
-            if used >= rows_per_page:
-                pages.append([])
-                used = 0
-            pages[-1].append(group)
-            used += 1
-            continue
-        while activities:
-            if used >= rows_per_page:
-                pages.append([])
-                used = 0
-            room = rows_per_page - used
-            pages[-1].append(TimelineGroup(group.title, activities[:room]))
-            used += min(room, len(activities))
-            activities = activities[room:]
-    count = len(pages)
-    return [
-        timeline_svg(
-            period_start=period_start,
-            period_end=period_end,
-            groups=page,
-            title=title if count == 1 else f"{title} ({number} of {count})",
-        )
-        for number, page in enumerate(pages, start=1)
-    ]
-
-
 # --- budget -----------------------------------------------------------------------------
 
 
@@ -334,3 +294,91 @@ def _draw_legend(root: ET.Element) -> None:
         _rect(legend, x, 6, 10, 10, fill=colour)
         _text(legend, x + 14, 15, STATUS_LABELS[status], fill=TEXT_COLOUR)
         x += 80
+
+
+# --- timeline for print -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineBar:
+    """One activity's row of the printed timeline; `left` and `width` are percentages of
+    the plan period, written out as CSS numbers (never localised)."""
+
+    label: str
+    when: str
+    left: str = ""
+    width: str = ""
+    whole: bool = False
+    note: str = ""
+
+    @property
+    def classes(self) -> str:
+        """The bar's place as classes of static/print/timeline.css (whole percentages): a
+        page's Content-Security-Policy allows no style attribute."""
+        if not self.width:
+            return ""
+        left = round(float(self.left))
+        width = max(1, min(round(float(self.width)), 100 - left))
+        return f"tl-l-{left} tl-w-{width}"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Anything the timeline can draw a bar for: an objective spans its activities."""
+
+    code: str
+    title: str
+    start_month: datetime.date | None
+    end_month: datetime.date | None
+
+
+@dataclass(frozen=True)
+class TimelineTable:
+    """The timeline as a table for print: one column per year of the plan period, one row
+    per activity with a bar across the months it runs."""
+
+    years: list[int]
+    quarters: bool
+    groups: list[tuple[str, list[TimelineBar]]]
+
+
+def timeline_table(
+    *, period_start: int, period_end: int, groups: Sequence[TimelineGroup]
+) -> TimelineTable:
+    """The Gantt of `timeline_svg` as table rows. WeasyPrint lays out SVG text letter by
+    letter (a text layout per glyph), so a printed timeline of hundreds of activities is
+    many times cheaper as HTML text beside plain boxes than as a drawing."""
+    years = list(range(period_start, max(period_end, period_start) + 1))
+    months = len(years) * 12
+    return TimelineTable(
+        years=years,
+        # Quarter labels stay legible up to eight years across a landscape page.
+        quarters=len(years) <= 8,
+        groups=[
+            (
+                _truncate(group.title, 110),
+                [timeline_bar(a, first_year=period_start, months=months) for a in group.activities],
+            )
+            for group in groups
+        ],
+    )
+
+
+def timeline_bar(activity: Scheduled, *, first_year: int, months: int) -> TimelineBar:
+    """Where `activity` runs within a period of `months` from January of `first_year`."""
+    label = _label(activity, limit=60)
+    start, end = activity.start_month, activity.end_month
+    if not (start and end):
+        return TimelineBar(label, "", note="no timeframe")
+    when = f"{_month_label(start)} – {_month_label(end)}"
+    first = max(_month_index(start, first_year), 0)
+    last = min(_month_index(end, first_year), months - 1)
+    if last < first:  # entirely outside the period: show nothing misleading
+        return TimelineBar(label, when, note="outside the plan period")
+    return TimelineBar(
+        label,
+        when,
+        left=f"{100 * first / months:.2f}",
+        width=f"{100 * (last - first + 1) / months:.2f}",
+        whole=first == 0 and last == months - 1,
+    )

@@ -7,11 +7,15 @@ from napplanner.pdf import html_to_pdf
 from strategy.models import Plan
 
 
+def plan_html(plan: Plan, context: dict | None = None) -> str:
+    """The plan as a stand-alone HTML document for print."""
+    return render_to_string("actionplan/plan_print.html", context or plan_print_context(plan=plan))
+
+
 def plan_pdf_render(plan: Plan) -> bytes:
     context = plan_print_context(plan=plan)
-    html = render_to_string("actionplan/plan_print.html", context)
     return html_to_pdf(
-        html,
+        plan_html(plan, context),
         title=context["document_title"],
         author=context["document_author"],
         language=context["document_language"],

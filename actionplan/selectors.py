@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Count, Prefetch, Q
-from django.utils.safestring import SafeString
 
-from actionplan.charts import TimelineGroup, budget_svg, timeline_pages
+from actionplan.charts import Span, TimelineGroup, budget_svg, timeline_bar, timeline_table
 from actionplan.models import Activity, Indicator, Responsibility
 from actionplan.resources import resource_plan
 from napplanner.pdf import svg_for_print
@@ -44,17 +43,6 @@ def timeline_groups(plan: Plan) -> list[TimelineGroup]:
         for pk, label in labels.items()
         if pk is not None or by_chapter[None]
     ]
-
-
-def plan_timeline_pages(plan: Plan, *, rows_per_page: int = 38) -> list[SafeString]:
-    """The plan's timeline as print pages (one SVG each), for PDF and Word reports."""
-    return timeline_pages(
-        period_start=plan.period_start,
-        period_end=plan.period_end,
-        groups=timeline_groups(plan),
-        rows_per_page=rows_per_page,
-        title=f"Timeline of activities: {plan.title}",
-    )
 
 
 # --- the plan in print: the PDF and the review report ---------------------------------
@@ -94,6 +82,7 @@ def plan_print_context(*, plan: Plan) -> dict:
     ]
     if loose_goals:
         parts.append({"chapter": None, "anchor": "chapter-none", "goals": loose_goals})
+    objective_timeline = _plan_print_bars(plan, parts)
     return {
         "plan": plan,
         "document_title": plan.title,
@@ -105,22 +94,52 @@ def plan_print_context(*, plan: Plan) -> dict:
         "parts": parts,
         "activity_count": sum(len(o.activities.all()) for g in goals for o in g.objectives.all()),
         **plan_figures(plan=plan),
+        "objective_timeline": objective_timeline,
     }
 
 
+def _plan_print_bars(plan: Plan, parts: list[dict]):
+    """Give each activity of `parts` its `timeline_bar` (drawn in its row of the action
+    plan) and return the timeline of the objectives, each spanning its activities: with
+    every activity's bar in its row, the printed plan needs no second Gantt of them."""
+    first_year = plan.period_start
+    months = max(plan.period_end - plan.period_start + 1, 1) * 12
+    groups = []
+    for part in parts:
+        spans = []
+        for goal in part["goals"]:
+            for objective in goal.objectives.all():
+                activities = objective.activities.all()
+                for activity in activities:
+                    activity.timeline_bar = timeline_bar(
+                        activity, first_year=first_year, months=months
+                    )
+                scheduled = [a for a in activities if a.has_timeframe]
+                spans.append(
+                    Span(
+                        objective.code,
+                        objective.title,
+                        min((a.start_month for a in scheduled), default=None),
+                        max((a.end_month for a in scheduled), default=None),
+                    )
+                )
+        title = str(part["chapter"]) if part["chapter"] else "Goals outside a chapter"
+        groups.append(TimelineGroup(title, spans))
+    if not any(group.activities for group in groups):
+        return None
+    return timeline_table(period_start=plan.period_start, period_end=plan.period_end, groups=groups)
+
+
 def plan_figures(*, plan: Plan) -> dict:
-    """The timeline (split into page-sized drawings) and the national resource plan with
+    """The timeline (a table of bars, see `timeline_table`) and the national resource plan with
     its budget charts by component and by funding source, one pair per currency."""
     groups = timeline_groups(plan)
     activities = [a for g in groups for a in g.activities]
     scheduled = [a for a in activities if a.has_timeframe]
-    timeline = []
+    timeline = None
     if activities:
-        timeline = timeline_pages(
-            period_start=plan.period_start,
-            period_end=plan.period_end,
-            groups=groups,
-            title=f"Timeline of activities: {plan.title}",
+        timeline = timeline_table(
+            period_start=plan.period_start, period_end=plan.period_end, groups=groups
         )
     resources = resource_plan(plan)
     budgets = [
@@ -140,7 +159,7 @@ def plan_figures(*, plan: Plan) -> dict:
         for currency in resources.currencies
     ]
     return {
-        "timeline_charts": [svg_for_print(svg) for svg in timeline],
+        "timeline": timeline,
         "timeline_summary": {
             "activities": len(activities),
             "scheduled": len(scheduled),

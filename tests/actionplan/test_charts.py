@@ -3,7 +3,12 @@ import xml.etree.ElementTree as ET  # noqa: S405 - parses the project's own outp
 from decimal import Decimal
 from types import SimpleNamespace
 
-from actionplan.charts import TimelineGroup, budget_svg, timeline_pages, timeline_svg
+from actionplan.charts import (
+    TimelineGroup,
+    budget_svg,
+    timeline_svg,
+    timeline_table,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -46,6 +51,31 @@ def test_it_draws_one_bar_per_scheduled_activity_inside_the_period():
         assert f">{year}<" in svg
 
 
+def test_it_places_each_bar_of_the_printed_timeline_on_the_months_it_runs():
+    groups = [
+        TimelineGroup(
+            "1. Prevention",
+            [
+                _activity("Train", datetime.date(2019, 1, 1), datetime.date(2019, 12, 1)),
+                _activity("Hotline", datetime.date(2021, 7, 1), datetime.date(2023, 12, 1)),
+                _activity("Always", datetime.date(2019, 1, 1), datetime.date(2023, 12, 1)),
+                _activity("Vague activity"),
+                _activity("Late", datetime.date(2025, 1, 1), datetime.date(2025, 6, 1)),
+            ],
+        )
+    ]
+    table = timeline_table(period_start=2019, period_end=2023, groups=groups)
+    assert table.years == [2019, 2020, 2021, 2022, 2023] and table.quarters
+    [(title, bars)] = table.groups
+    assert title == "1. Prevention"
+    train, hotline, always, vague, late = bars
+    assert (train.left, train.width, train.when) == ("0.00", "20.00", "Jan 2019 – Dec 2019")
+    assert (hotline.left, hotline.width) == ("50.00", "50.00")
+    assert always.whole and not train.whole
+    assert vague.note == "no timeframe" and not vague.width
+    assert late.note == "outside the plan period" and not late.width
+
+
 def test_it_escapes_markup_in_titles():
     groups = [TimelineGroup("<b>Chapter</b>", [_activity('<script>alert("x")</script>')])]
     svg = timeline_svg(period_start=2019, period_end=2020, groups=groups, title="<i>Plan</i>")
@@ -57,20 +87,6 @@ def test_it_escapes_markup_in_titles():
 def test_it_says_so_when_there_are_no_activities():
     svg = timeline_svg(period_start=2019, period_end=2020, groups=[])
     assert "no activities yet" in svg
-
-
-def test_it_splits_a_long_timeline_into_pages_for_print():
-    activities = [_activity(f"Activity {n}", code=f"A{n}") for n in range(90)]
-    pages = timeline_pages(
-        period_start=2019,
-        period_end=2020,
-        groups=[TimelineGroup("One", activities[:50]), TimelineGroup("Two", activities[50:])],
-        rows_per_page=40,
-    )
-    assert len(pages) == 3
-    assert "(1 of 3)" in pages[0]
-    drawn = sum(p.count("no timeframe</text>") for p in pages)
-    assert drawn == 90
 
 
 def test_it_stacks_budget_bars_by_status():

@@ -63,6 +63,17 @@ def test_it_downloads_the_plan_with_its_strategy_and_activities(client, cast, pd
     ]
 
 
+def test_it_draws_each_activity_in_its_row_and_each_objective_in_the_timeline(cast):
+    plan = _plan(cast, activities=3)
+    context = plan_print_context(plan=plan)
+    [activity, *_] = context["parts"][0]["goals"][0].objectives.all()[0].activities.all()
+    # Jan 2015 - Jan 2016 in a plan of 2014-2018: from month 12 of 60, for 13 months.
+    assert (activity.timeline_bar.left, activity.timeline_bar.width) == ("20.00", "21.67")
+    [(chapter, [objective])] = context["objective_timeline"].groups
+    assert chapter.endswith("Coordination")
+    assert objective.when == "Jan 2015 – Mar 2016"  # from the first activity to the last
+
+
 def test_it_watermarks_a_draft_plan(client, cast, pdf_of):
     plan = f.PlanFactory(status="draft", editors=[cast.coordinator])
     _, text = _text(pdf_of(cast.coordinator, plan).getvalue())

@@ -38,7 +38,7 @@ def test_it_saves_and_returns_the_redrawn_element(client, cast, branch):
     assert f'id="chapter-{branch.chapter.pk}-head"' in html
     assert "Prevention and awareness" in html  # also the chapter's heading, out of band
     focus = json.loads(response["HX-Trigger-After-Settle"])["nap:focus"]
-    assert focus == {"id": f"chapter-{branch.chapter.pk}-head"}
+    assert focus == {"id": f"chapter-{branch.chapter.pk}-head", "said": "Saved."}
 
 
 def test_it_replaces_the_lead_and_the_partners_of_an_activity(client, cast, branch):

@@ -70,7 +70,7 @@ def test_it_fetches_only_the_static_files_the_document_links(fetched):
     assert fetched.opened == []
     served = [url for url in fetched.urls if url.startswith(pdf.STATIC_ORIGIN + "/static/")]
     assert f"{pdf.STATIC_ORIGIN}/static/print/report.css" in served
-    assert any(url.endswith("DejaVuSans.ttf") for url in served)
+    assert any(url.endswith("DejaVuSansCondensed.ttf") for url in served)
     assert "http://example.org/tracker.png" in fetched.urls
     for url in fetched.urls:
         if url not in served or ".." in url:
