@@ -16,7 +16,7 @@ PLAN_AS_A_WHOLE = ("", "The plan as a whole")
 # plan of thousands of activities still gives a small, readable (and quick) page.
 SHOWN_PER_RULE = 10
 # Per rating, the page lists this much evidence and loads the rest when asked.
-EVIDENCE_SHOWN = 5
+EVIDENCE_SHOWN = 3
 
 
 @dataclass

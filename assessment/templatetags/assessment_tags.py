@@ -67,3 +67,9 @@ def evidence_shown(items, show_all=False):
 @register.filter
 def evidence_hidden(items, show_all=False) -> int:
     return 0 if show_all else max(len(items) - RATING_EVIDENCE_SHOWN, 0)
+
+
+@register.filter
+def has_suggested(items) -> bool:
+    """Whether any evidence item is a keyword suggestion a reviewer may reject."""
+    return any(item.get("suggested") for item in items)
