@@ -1,6 +1,8 @@
 """The review workspace. Views are thin: one access helper per object, forms clean the
 input, services write. Every edit answers an htmx request with the partial it changed
-(rendered by the same view) and a plain request with a redirect to the workspace."""
+(rendered by the same view) and a plain request with a redirect to the page that shows
+it. What the workspace loads on demand (a rule's further elements, a rating's further
+evidence, the suggested notes) answers htmx with the list and a plain request with a page."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
