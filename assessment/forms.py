@@ -43,8 +43,17 @@ class OverrideForm(forms.Form):
 
 
 class RejectForm(forms.Form):
+    """The suggested element to reject, as two fields or as one `element` ("type:id"): the
+    workspace's reject buttons share one form per rating, each button naming its element."""
+
     element_type = forms.ChoiceField(choices=ElementType.choices)
     element_id = forms.IntegerField(min_value=1)
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and data.get("element") and not data.get("element_type"):
+            element_type, _, element_id = data["element"].partition(":")
+            data = {"element_type": element_type, "element_id": element_id}
+        super().__init__(data, *args, **kwargs)
 
 
 class NoteForm(forms.Form):

@@ -12,6 +12,11 @@ urlpatterns = [
     path("<int:review_id>/run/", views.review_run, name="review_run"),
     path("<int:review_id>/finalise/", views.review_finalise, name="review_finalise"),
     path(
+        "<int:review_id>/findings/<slug:rule>/",
+        views.rule_findings,
+        name="rule_findings",
+    ),
+    path(
         "<int:review_id>/findings/<int:finding_id>/dismiss/",
         views.finding_dismiss,
         name="finding_dismiss",
@@ -36,6 +41,12 @@ urlpatterns = [
         views.suggestion_reject,
         name="suggestion_reject",
     ),
+    path(
+        "<int:review_id>/ratings/<int:rating_id>/evidence/",
+        views.rating_evidence,
+        name="rating_evidence",
+    ),
+    path("<int:review_id>/suggested/", views.suggested_notes, name="suggested_notes"),
     path("<int:review_id>/notes/", views.note_create, name="note_create"),
     path("<int:review_id>/notes/<int:note_id>/", views.note_update, name="note_update"),
     path("<int:review_id>/notes/<int:note_id>/delete/", views.note_delete, name="note_delete"),

@@ -1,10 +1,13 @@
 """The review workspace. Views are thin: one access helper per object, forms clean the
 input, services write. Every edit answers an htmx request with the partial it changed
-(rendered by the same view) and a plain request with a redirect to the workspace."""
+(rendered by the same view) and a plain request with a redirect to the page that shows
+it. What the workspace loads on demand (a rule's further elements, a rating's further
+evidence, the suggested notes) answers htmx with the list and a plain request with a page."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -21,7 +24,14 @@ from assessment.forms import (
     SuggestedNoteAcceptForm,
 )
 from assessment.models import Review
-from assessment.workspace import scores_context, suggestions_context, workspace_context
+from assessment.workspace import (
+    EVIDENCE_SHOWN,
+    SHOWN_PER_RULE,
+    rule_card,
+    scores_context,
+    suggestions_context,
+    workspace_context,
+)
 from napplanner.htmx import partial_or_redirect
 from napplanner.roles import REVIEWER, has_role
 from strategy.access import get_plan_for_user
@@ -120,13 +130,47 @@ def review_finalise(request, review_id: int):
     return _back(review)
 
 
+def _finding_page(review, finding) -> str:
+    """Where a plain request sees the finding again: the workspace, or the page of its rule
+    when the workspace lists it among the elements loaded on demand."""
+    card = rule_card(review, rule=finding.rule)
+    shown = [f.pk for f in card.findings[:SHOWN_PER_RULE]] if card else []
+    if not finding.is_current or finding.pk in shown:
+        return _detail_url(review, f"#finding-{finding.pk}")
+    url = reverse("assessment:rule_findings", args=[review.pk, finding.rule])
+    return f"{url}#finding-{finding.pk}"
+
+
 def _finding_response(request, review, finding, error=""):
     return partial_or_redirect(
         request,
         "assessment/_finding.html",
         {"review": review, "finding": finding, "can_change": True, "error": error},
-        redirect_to=_detail_url(review, f"#finding-{finding.pk}"),
+        redirect_to="" if request.htmx else _finding_page(review, finding),
         error=error,
+    )
+
+
+@require_GET
+@login_required
+def rule_findings(request, review_id: int, rule: str):
+    """Every element one rule concerns: to htmx the elements after the first `from` (the
+    page lists those already), to a plain request a page with the whole rule card."""
+    review = get_review_for_user(request, review_id)
+    card = rule_card(review, rule=rule)
+    if card is None:
+        raise Http404("No such findings in this review.")
+    context = {
+        "review": review,
+        "card": card,
+        "findings": card.findings[SHOWN_PER_RULE:],
+        "can_change": can_change_review(request.user, review),
+    }
+    return partial_or_redirect(
+        request,
+        "assessment/_rule_findings_more.html",
+        context,
+        page="assessment/rule_findings.html",
     )
 
 
@@ -149,6 +193,25 @@ def finding_restore(request, review_id: int, finding_id: int):
     finding = get_object_or_404(review.findings, pk=finding_id)
     services.finding_restore(finding=finding, user=request.user)
     return _finding_response(request, review, finding)
+
+
+@require_GET
+@login_required
+def rating_evidence(request, review_id: int, rating_id: int):
+    """A rating's evidence: to htmx the items after those the workspace lists, to a plain
+    request a page with the rating and all of its evidence."""
+    review = get_review_for_user(request, review_id)
+    rating = get_object_or_404(review.ratings.select_related("area", "principle"), pk=rating_id)
+    context = {
+        "review": review,
+        "rating": rating,
+        "evidence": rating.evidence[EVIDENCE_SHOWN:],
+        "can_change": can_change_review(request.user, review),
+        "show_all": True,
+    }
+    return partial_or_redirect(
+        request, "assessment/_evidence_more.html", context, page="assessment/rating_evidence.html"
+    )
 
 
 def _rating_response(request, review, rating, error=""):
@@ -282,6 +345,31 @@ def note_delete(request, review_id: int, note_id: int):
     return _notes_response(request, review)
 
 
+@require_GET
+@login_required
+def suggested_notes(request, review_id: int):
+    """The suggested notes, which the workspace loads when the reader reaches them: the
+    list to htmx, a page with it (and the notes an accept adds to) to a plain request."""
+    review = get_review_for_user(request, review_id)
+    can_change = can_change_review(request.user, review)
+
+    def context():
+        return {
+            **suggestions_context(review),
+            "review": review,
+            "notes": list(review.notes.select_related("component", "finding")),
+            "note_form": NoteForm(framework=review.framework),
+            "can_change": can_change,
+        }
+
+    return partial_or_redirect(
+        request,
+        "assessment/_suggested_notes.html",
+        context,
+        page="assessment/suggested_notes.html",
+    )
+
+
 def _suggestions_response(request, review, error=""):
     """The suggestions partial and, out of band, the notes list an accept added to."""
 
@@ -300,7 +388,7 @@ def _suggestions_response(request, review, error=""):
         request,
         "assessment/_suggested_response.html",
         context,
-        redirect_to=_detail_url(review, "#suggested-notes"),
+        redirect_to=reverse("assessment:suggested_notes", args=[review.pk]),
         error=error,
     )
 

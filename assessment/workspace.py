@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assessment.checks import REGISTRY
 from assessment.checks.registry import SEVERITY_ORDER
 from assessment.models import Finding, Note, Rating, Review, SuggestedNote
 from assessment.scoring import FORMULA, review_scores
@@ -11,55 +12,99 @@ from assessment.scoring import FORMULA, review_scores
 PLAN_AS_A_WHOLE = ("", "The plan as a whole")
 
 
-# Per rule and group, the page shows this many findings unless asked for all of them,
-# so a plan of thousands of activities still gives a readable (and quick) page.
+# Per rule card, the page lists this many elements and loads the rest when asked, so a
+# plan of thousands of activities still gives a small, readable (and quick) page.
 SHOWN_PER_RULE = 10
+# Per rating, the page lists this much evidence and loads the rest when asked.
+EVIDENCE_SHOWN = 3
+
+
+@dataclass
+class RuleCard:
+    """The findings of one rule: what the rule says is said once, the elements it concerns
+    are listed inside (the plan as a whole first, then by component)."""
+
+    rule: str
+    severity: str = "low"
+    findings: list[Finding] = field(default_factory=list)
+    count: int = 0
+    component_titles: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def first(self) -> Finding:
+        return self.findings[0]
+
+    @property
+    def title(self) -> str:
+        registered = REGISTRY.get(self.rule)
+        return registered.title if registered else self.rule
+
+    @property
+    def criteria(self) -> str:
+        return ", ".join(dict.fromkeys(f.criterion_code for f in self.findings if f.criterion_code))
+
+    @property
+    def hidden(self) -> int:
+        return self.count - len(self.findings)
+
+    @property
+    def open_finding(self) -> Finding | None:
+        """The finding a note inserted from the card refers to: the first not dismissed."""
+        return next((f for f in self.findings if not f.dismissed), None)
+
+    @property
+    def anchor(self) -> str:
+        return f"rule-{self.rule}"
 
 
 @dataclass
 class SeverityGroup:
     severity: str
-    findings: list[Finding]
-    hidden: dict[str, int] = field(default_factory=dict)  # rule -> findings not shown
+    cards: list[RuleCard]
+
+    @property
+    def count(self) -> int:
+        return sum(card.count for card in self.cards)
 
 
-@dataclass
-class ComponentGroup:
-    code: str
-    title: str
-    severities: list[SeverityGroup] = field(default_factory=list)
-    count: int = 0
-
-
-def _shown(items: list[Finding], show_all: bool) -> tuple[list[Finding], dict[str, int]]:
-    if show_all:
-        return items, {}
-    shown, per_rule, hidden = [], {}, {}
-    for finding in items:
-        per_rule[finding.rule] = per_rule.get(finding.rule, 0) + 1
-        if per_rule[finding.rule] <= SHOWN_PER_RULE:
-            shown.append(finding)
-        else:
-            hidden[finding.rule] = hidden.get(finding.rule, 0) + 1
-    return shown, hidden
-
-
-def findings_by_component(
-    review: Review, components: list[tuple[str, str]], *, show_all: bool = False
-):
-    """Current findings grouped by component (the plan as a whole first), then severity."""
-    groups = {code: ComponentGroup(code, title) for code, title in [PLAN_AS_A_WHOLE, *components]}
-    findings = review.findings.filter(is_current=True).order_by("rule", "element_id", "pk")
-    buckets: dict[tuple[str, str], list[Finding]] = {}
+def findings_by_rule(review: Review, *, show_all: bool = False, rule: str = ""):
+    """Current findings grouped by severity, then rule; each rule card holds its first
+    `SHOWN_PER_RULE` elements (the plan as a whole first, then by component) unless
+    `show_all`. A rule whose elements differ in severity shows under the highest."""
+    order = {
+        code: i
+        for i, code in enumerate(
+            review.framework.components.order_by("order", "code").values_list("code", flat=True),
+            start=1,
+        )
+    }
+    findings = review.findings.filter(is_current=True)
+    if rule:
+        findings = findings.filter(rule=rule)
+    findings = sorted(
+        findings, key=lambda f: (f.rule, order.get(f.component_code, 0), f.element_id or 0, f.pk)
+    )
+    cards: dict[str, RuleCard] = {}
     for finding in findings:
-        code = finding.component_code if finding.component_code in groups else ""
-        buckets.setdefault((code, finding.severity), []).append(finding)
-    for (code, severity), items in sorted(
-        buckets.items(), key=lambda kv: SEVERITY_ORDER.get(kv[0][1], 9)
-    ):
-        groups[code].severities.append(SeverityGroup(severity, *_shown(items, show_all)))
-        groups[code].count += len(items)
-    return [g for g in groups.values() if g.count]
+        card = cards.get(finding.rule) or cards.setdefault(finding.rule, RuleCard(finding.rule))
+        if card.count == 0 or SEVERITY_ORDER.get(finding.severity, 9) < SEVERITY_ORDER.get(
+            card.severity, 9
+        ):
+            card.severity = finding.severity
+        card.count += 1
+        if show_all or card.count <= SHOWN_PER_RULE:
+            card.findings.append(finding)
+    groups: dict[str, SeverityGroup] = {}
+    for card in sorted(cards.values(), key=lambda c: c.rule):
+        groups.setdefault(card.severity, SeverityGroup(card.severity, [])).cards.append(card)
+    return sorted(groups.values(), key=lambda g: SEVERITY_ORDER.get(g.severity, 9))
+
+
+def rule_card(review: Review, *, rule: str) -> RuleCard | None:
+    """One rule card with every element it concerns (what the page loads on demand)."""
+    for group in findings_by_rule(review, show_all=True, rule=rule):
+        return group.cards[0]
+    return None
 
 
 @dataclass
@@ -86,6 +131,7 @@ def suggestions_context(review: Review) -> dict:
     return {
         "suggestion_groups": [g for g in groups.values() if g.items],
         "rejected_suggestions": [s for s in current if s.status == SuggestedNote.Status.REJECTED],
+        "suggestion_count": sum(len(g.items) for g in groups.values()),
     }
 
 
@@ -123,7 +169,7 @@ def workspace_context(review: Review, *, show_all: bool = False) -> dict:
     return {
         **scores_context(review),
         "review": review,
-        "finding_groups": findings_by_component(review, components, show_all=show_all),
+        "finding_groups": findings_by_rule(review, show_all=show_all),
         "show_all": show_all,
         "dismissed_count": review.findings.filter(is_current=True, dismissed=True).count(),
         "rating_groups": rating_groups,

@@ -1,6 +1,7 @@
 from django import template
 
 from assessment.models import CoverageLevel
+from assessment.workspace import EVIDENCE_SHOWN as RATING_EVIDENCE_SHOWN
 
 register = template.Library()
 
@@ -55,3 +56,20 @@ def shown(items, show_all=False):
 @register.filter
 def hidden_count(items, show_all=False) -> int:
     return 0 if show_all else max(len(items) - EVIDENCE_SHOWN, 0)
+
+
+@register.filter
+def evidence_shown(items, show_all=False):
+    """The first items of a rating's evidence; the page loads the rest when asked."""
+    return items if show_all else items[:RATING_EVIDENCE_SHOWN]
+
+
+@register.filter
+def evidence_hidden(items, show_all=False) -> int:
+    return 0 if show_all else max(len(items) - RATING_EVIDENCE_SHOWN, 0)
+
+
+@register.filter
+def has_suggested(items) -> bool:
+    """Whether any evidence item is a keyword suggestion a reviewer may reject."""
+    return any(item.get("suggested") for item in items)

@@ -68,6 +68,18 @@ def others_suggestion(world) -> dict:
     return {"review_id": review.pk, "suggestion_id": _suggested(review)}
 
 
+def rule(world) -> dict:
+    return {"review_id": world.review.pk, "rule": world.finding.rule}
+
+
+def others_rule(world) -> dict:
+    return {"review_id": world.others_review.pk, "rule": world.others_finding.rule}
+
+
+def unknown_rule(world) -> dict:
+    return {"review_id": world.review.pk, "rule": "no-such-rule"}
+
+
 # fmt: off
 TABLE = [
     #   URL name                        target           method  coord read rev  std  out  anon
@@ -88,6 +100,10 @@ TABLE = [
     row("assessment:review_finalise",   review,          "post", 403, 403, 302, 404, 404, 302),
     row("assessment:review_finalise",   review,          "get",  _,   _,   405, _,   _,   _),
     row("assessment:review_finalise",   others_review,   "post", _,   _,   403, _,   _,   _),
+    row("assessment:rule_findings",     rule,            "get",  200, 200, 200, 404, 404, 302),
+    row("assessment:rule_findings",     rule,            "post", _,   _,   405, _,   _,   _),
+    row("assessment:rule_findings",     others_rule,     "get",  _,   _,   200, _,   _,   _),
+    row("assessment:rule_findings",     unknown_rule,    "get",  _,   _,   404, _,   _,   _),
     row("assessment:finding_dismiss",   finding,         "post", 403, 403, 302, 404, 404, 302),
     row("assessment:finding_dismiss",   finding,         "get",  _,   _,   405, _,   _,   _),
     row("assessment:finding_dismiss",   others_finding,  "post", _,   _,   403, _,   _,   _),
@@ -101,6 +117,9 @@ TABLE = [
     row("assessment:rating_override",   rating,          "post", 403, 403, 302, 404, 404, 302),
     row("assessment:rating_override",   rating,          "get",  _,   _,   405, _,   _,   _),
     row("assessment:rating_override",   others_rating,   "post", _,   _,   403, _,   _,   _),
+    row("assessment:rating_evidence",   rating,          "get",  200, 200, 200, 404, 404, 302),
+    row("assessment:rating_evidence",   rating,          "post", _,   _,   405, _,   _,   _),
+    row("assessment:rating_evidence",   others_rating,   "get",  _,   _,   200, _,   _,   _),
     row("assessment:suggestion_reject", rating,          "post", 403, 403, 302, 404, 404, 302),
     row("assessment:suggestion_reject", rating,          "get",  _,   _,   405, _,   _,   _),
     row("assessment:suggestion_reject", others_rating,   "post", _,   _,   403, _,   _,   _),
@@ -114,6 +133,9 @@ TABLE = [
     row("assessment:note_delete",       note,            "post", 403, 403, 302, 404, 404, 302),
     row("assessment:note_delete",       note,            "get",  _,   _,   405, _,   _,   _),
     row("assessment:note_delete",       others_note,     "post", _,   _,   403, _,   _,   _),
+    row("assessment:suggested_notes",        review,            "get",  200,200,200,404,404,302),
+    row("assessment:suggested_notes",        review,            "post", _,   _,   405, _,   _,   _),
+    row("assessment:suggested_notes",        others_review,     "get",  _,   _,   200, _,   _,   _),
     row("assessment:suggested_note_accept",  suggestion,        "post", 403,403,302,404,404,302),
     row("assessment:suggested_note_accept",  suggestion,        "get",  _,   _,   405, _,   _,   _),
     row("assessment:suggested_note_accept",  others_suggestion, "post", _,   _,   403, _,   _,   _),

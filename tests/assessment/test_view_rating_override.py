@@ -52,3 +52,22 @@ def test_reject_removes_a_suggestion(client, plan, objective, framework, cast):
     rating.refresh_from_db()
     assert rating.computed_level == "not_covered"
     assert review.rejections.filter(code="PR.1", element_id=activity.pk).exists()
+
+
+def test_reject_names_its_element_in_one_field_from_the_shared_form(
+    client, plan, objective, framework, cast
+):
+    from assessment.services import review_create
+    from tests.factories import ActivityFactory
+
+    activity = ActivityFactory(objective=objective, plan=plan, title="Run 3 awareness campaigns")
+    review = review_create(plan=plan, framework=framework, user=cast.reviewer)
+    rating = review.ratings.get(code="PR.1")
+    login(client, cast.reviewer)
+    html = client.get(reverse("assessment:review_detail", args=[review.pk])).content.decode()
+    assert f'name="element" value="activity:{activity.pk}"' in html
+    response = client.post(
+        _url("suggestion_reject", rating), {"element": f"activity:{activity.pk}"}
+    )
+    assert response.status_code == 302
+    assert review.rejections.filter(code="PR.1", element_id=activity.pk).exists()

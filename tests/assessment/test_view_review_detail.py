@@ -20,9 +20,13 @@ def test_it_shows_findings_ratings_scores_mapping_and_notes(client, review, cast
     assert "Reason to dismiss" in html  # the reviewer may edit
 
 
-def test_it_groups_findings_by_component(client, review, cast):
+def test_it_groups_findings_by_rule_with_their_elements_inside(client, review, cast):
     html = login(client, cast.reviewer).get(_url(review)).content.decode()
-    assert html.index('id="findings-plan"') < html.index('id="findings-SF"')
+    for rule in set(review.findings.filter(is_current=True).values_list("rule", flat=True)):
+        assert html.count(f'data-rule="{rule}"') == 1  # one card per rule
+    finding = review.findings.filter(is_current=True).first()
+    card = html.split(f'data-rule="{finding.rule}"')[1]
+    assert f'id="finding-{finding.pk}"' in card.split('data-rule="')[0]
 
 
 def test_it_escapes_plan_text(client, plan, objective, framework, cast):
@@ -78,7 +82,30 @@ def test_a_long_rule_shows_ten_findings_until_asked_for_all(
     review = review_create(plan=plan, framework=framework, user=cast.reviewer)
     login(client, cast.reviewer)
     html = client.get(_url(review)).content.decode()
-    assert html.count('data-rule="activity-vague"') == 10
-    assert "4 more findings of <code>activity-vague</code>" in html
+    card = html.split('data-rule="activity-vague"')[1].split('data-rule="')[0]
+    assert card.count('id="finding-') == 10
+    assert "Show 4 more elements" in card
+    more = reverse("assessment:rule_findings", args=[review.pk, "activity-vague"])
+    htmx = client.get(more, HTTP_HX_REQUEST="true").content.decode()
+    assert htmx.count('id="finding-') == 4 and "<html" not in htmx
+    page = client.get(more).content.decode()  # without JavaScript: every element on a page
+    assert page.count('id="finding-') == 14 and "Reason to dismiss" in page
     html = client.get(_url(review) + "?all=1").content.decode()
-    assert html.count('data-rule="activity-vague"') == 14
+    card = html.split('data-rule="activity-vague"')[1].split('data-rule="')[0]
+    assert card.count('id="finding-') == 14
+
+
+def test_its_size_does_not_grow_with_the_plan(client, plan, objective, framework, cast):
+    from assessment.services import review_create, review_run
+
+    for i in range(12):
+        ActivityFactory(objective=objective, plan=plan, title=f"Strengthen cooperation {i}")
+    review = review_create(plan=plan, framework=framework, user=cast.reviewer)
+    login(client, cast.reviewer)
+    before = len(client.get(_url(review)).content)
+    for i in range(40):
+        ActivityFactory(objective=objective, plan=plan, title=f"Strengthen capacity {i}")
+    review_run(review=review)
+    after = len(client.get(_url(review)).content)
+    assert review.findings.count() > 80
+    assert after - before < 1000  # counts grow a digit; no element is added to the page

@@ -21,15 +21,18 @@ def _recommendation(review, component="SF"):
 
 
 def test_the_workspace_lists_suggested_commendations_and_recommendations(client, review, cast):
-    html = (
-        login(client, cast.reviewer)
-        .get(reverse("assessment:review_detail", args=[review.pk]))
-        .content.decode()
-    )
-    assert 'id="suggested-notes"' in html
-    assert "Accept into notes" in html
-    assert review.suggested_notes.filter(kind="commendation").exists()
-    assert _recommendation(review).text in html
+    login(client, cast.reviewer)
+    html = client.get(reverse("assessment:review_detail", args=[review.pk])).content.decode()
+    # The workspace loads them when the reader reaches them; without JavaScript, a link.
+    url = reverse("assessment:suggested_notes", args=[review.pk])
+    assert 'id="suggested-notes"' in html and f'href="{url}"' in html
+    for headers in ({"HTTP_HX_REQUEST": "true"}, {}):
+        html = client.get(url, **headers).content.decode()
+        assert 'id="suggested-notes"' in html
+        assert "Accept into notes" in html
+        assert review.suggested_notes.filter(kind="commendation").exists()
+        assert _recommendation(review).text in html
+        assert ("<html" in html) is not bool(headers)
 
 
 def test_accept_makes_a_note_and_answers_with_both_partials(client, review, cast, framework):
@@ -67,7 +70,7 @@ def test_accept_refuses_markup_and_writes_nothing(client, review, cast):
 def test_a_rejection_survives_running_the_checks_again(client, review, cast):
     suggestion = _recommendation(review)
     response = login(client, cast.reviewer).post(_url("suggested_note_reject", suggestion))
-    assert response.status_code == 302  # without htmx: back to the workspace
+    assert response.status_code == 302  # without htmx: back to the suggestions page
     review_run(review=review)
     suggestion.refresh_from_db()
     assert suggestion.status == "rejected" and suggestion.is_current

@@ -63,6 +63,10 @@ def _pages(review, framework) -> dict[str, list[str]]:
             *plan_pages,
             reverse("assessment:review_index"),
             reverse("assessment:review_detail", args=[review.pk]),
+            # what the review page loads on demand, as pages of their own
+            reverse("assessment:rule_findings", args=[review.pk, review.findings.first().rule]),
+            reverse("assessment:rating_evidence", args=[review.pk, review.ratings.first().pk]),
+            reverse("assessment:suggested_notes", args=[review.pk]),
             reverse("standards:index"),
         ],
         "standards_admin": [

@@ -75,3 +75,34 @@ def test_a_reviewer_reviews_the_demo_plan(live_server, page, sign_in, demo_plan,
     rating = Rating.objects.get(code="IP.6")
     assert (rating.override_level, rating.computed_level) == ("mentioned", "not_covered")
     assert Note.objects.get().kind == "recommendation"
+
+
+def test_a_reviewer_loads_long_lists_on_demand(live_server, page, sign_in, demo_plan, reviewer):
+    from assessment.models import Review
+    from assessment.services import review_create
+
+    review = review_create(plan=demo_plan, framework=demo_plan.framework, user=reviewer)
+    sign_in("rita", PASSWORD)
+    page.goto(f"{live_server.url}/reviews/{review.pk}/")
+
+    card = page.locator('li[data-rule="activity-whole-period"]')
+    expect(card.locator('li[id^="finding-"]')).to_have_count(10)
+    card.get_by_role("link", name="more elements").click()
+    total = review.findings.filter(rule="activity-whole-period", is_current=True).count()
+    expect(card.locator('li[id^="finding-"]')).to_have_count(total)
+    card.get_by_label("Reason to dismiss").fill("Runs throughout by design.")
+    loaded = card.locator('li[id^="finding-"]').last
+    loaded.get_by_role("button", name="Dismiss").click()
+    expect(card.locator('li[id^="finding-"]').last).to_contain_text(
+        "Dismissed: Runs throughout by design."
+    )
+
+    suggestions = page.locator("#suggested-notes")
+    suggestions.scroll_into_view_if_needed()
+    expect(suggestions.get_by_role("button", name="Accept into notes").first).to_be_visible()
+    suggestions.get_by_role("button", name="Accept into notes").first.click()
+    expect(page.locator("#notes-list textarea")).to_have_count(1)
+
+    review = Review.objects.get(pk=review.pk)
+    assert review.findings.filter(rule="activity-whole-period", dismissed=True).count() == 1
+    assert review.notes.count() == 1
