@@ -49,7 +49,14 @@ class Assessment:
                     "kind": c.kind,
                     "level": str(c.level),
                     "evidence": [
-                        {"type": e.type, "id": e.id, "suggested": e.suggested} for e in c.evidence
+                        {
+                            "type": e.type,
+                            "id": e.id,
+                            "suggested": e.suggested,
+                            "keyword": e.keyword,
+                            "matched": e.matched,
+                        }
+                        for e in c.evidence
                     ],
                 }
                 for c in self.coverage

@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 
 from assessment.models import Finding, Review
 from tests.assessment.catalogue import icmpd_like_framework
-from tests.factories import PlanFactory
+from tests.factories import ActivityFactory, PlanFactory
 
 
 def _run(*args) -> dict:
@@ -51,3 +51,18 @@ def test_it_refuses_an_unknown_plan_framework_or_format(plan, activity):
         call_command("review", str(plan.pk), "--framework", "nope", stdout=StringIO())
     with pytest.raises(CommandError):
         call_command("review", str(plan.pk), "--format", "docx", stdout=StringIO())
+
+
+def test_suggested_evidence_names_the_phrase_and_the_plan_words_that_matched(db):
+    framework = icmpd_like_framework()
+    activity = ActivityFactory(title="Set up a national database of trafficking cases")
+    data = _run(str(activity.plan.pk), "--framework", framework.code)
+    suggested = [
+        e
+        for r in data["ratings"]
+        for e in r["evidence"]
+        if e["suggested"] and (e["type"], e["id"]) == ("activity", activity.pk)
+    ]
+    assert suggested, "the activity evidences an area by the checklist's phrases"
+    assert all(e["keyword"] and e["matched"] for e in suggested)
+    assert any(e["matched"].lower() in activity.title.lower() for e in suggested)

@@ -49,3 +49,15 @@ def test_a_reader_gets_no_controls(client, rating, cast):
     html = login(client, cast.coordinator).get(_url(rating)).content.decode()
     assert "Activity &lt;b&gt;1&lt;/b&gt;" in html
     assert 'name="element"' not in html and "Save level" not in html
+
+
+def test_a_suggestion_shows_the_plan_words_that_matched_the_checklist_phrase(client, rating, cast):
+    rating.evidence = [
+        {"type": "goal", "id": 1, "label": "G1", "suggested": True}
+        | {"keyword": "victim identification", "matched": "<i>identifying</i> victims"}
+    ]
+    rating.save()
+    html = login(client, cast.reviewer).get(_url(rating)).content.decode()
+    assert (
+        "the plan says “&lt;i&gt;identifying&lt;/i&gt; victims” for “victim identification”" in html
+    )
