@@ -19,12 +19,18 @@ def rendering_response(request: HttpRequest, *, kind: str, subject_id: int) -> H
     a page that follows the rendering's progress."""
     rendering = rendering_request(kind=kind, subject_id=subject_id, user=request.user)
     if rendering.is_ready:
-        return FileResponse(
-            rendering.file.open("rb"),
-            as_attachment=True,
-            filename=rendering.filename,
-            content_type=rendering.content_type,
-        )
+        try:
+            file = rendering.file.open("rb")
+        except FileNotFoundError:  # removed from the storage under it: make it again
+            rendering.delete()
+            rendering = rendering_request(kind=kind, subject_id=subject_id, user=request.user)
+        else:
+            return FileResponse(
+                file,
+                as_attachment=True,
+                filename=rendering.filename,
+                content_type=rendering.content_type,
+            )
     response = render(request, "renderings/pending.html", _context(rendering), status=202)
     response["Retry-After"] = str(RETRY_AFTER)
     return response

@@ -280,3 +280,11 @@ def test_the_database_worker_makes_the_rendering(cast, plan, settings):
     assert rendering.status == RenderingStatus.READY
     assert default_storage.open(rendering.file.name).read().startswith(b"%PDF-")
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+def test_a_kept_file_lost_from_the_storage_is_made_again(client, cast, plan, download):
+    client.force_login(cast.coordinator)
+    download(_url(plan))
+    default_storage.delete(Rendering.objects.get().file.name)
+    assert download(_url(plan)).status_code == 200
+    assert Rendering.objects.count() == 1
