@@ -97,6 +97,7 @@ def test_a_budget_line_added_in_the_details_updates_the_total(page, workspace):
     page.locator(f"#activity-{first.pk}").get_by_role("button", name="Details").click()
     page.get_by_role("button", name="+ Add budget line").click()
     form = page.locator(".ws-form")
+    expect(form.locator(":focus")).to_have_count(1)  # settled: htmx has taken the form
     form.get_by_label("Amount").fill("12000")
     form.get_by_label("Currency").fill("EUR")
     form.get_by_role("button", name="Save").click()
