@@ -65,3 +65,12 @@ def no_policy_violations(page):
     )
     yield
     assert not refused, refused
+
+
+def htmx_idle(page) -> None:
+    """Wait until htmx has swapped and settled what the last action asked for: content it
+    has just inserted is wired up only then, so a click on it before would be lost."""
+    page.wait_for_function(
+        "() => !document.querySelector("
+        "'.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')"
+    )

@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import htmx_idle
 from tests.factories import (
     ActivityFactory,
     ComponentFactory,
@@ -51,22 +52,26 @@ def test_a_coordinator_drafts_a_plan_and_sees_it_in_the_timeline_and_resource_pl
     nav.get_by_role("link", name="Workspace").click()
     prevention = page.locator("details.ws-chapter", has_text="Prevention")
     prevention.get_by_role("button", name="+ Add strategic goal").click()
+    htmx_idle(page)
     form = prevention.locator(".ws-form")
     form.get_by_label("Code").fill("G1")
     form.get_by_role("textbox", name=re.compile(r"^Title")).fill(
         "Fewer people are recruited into exploitation"
     )
     form.get_by_role("button", name="Save").click()
+    htmx_idle(page)
     goal = prevention.locator("section.ws-goal", has_text="Fewer people are recruited")
     expect(goal).to_be_visible()
 
     goal.get_by_role("button", name="+ Add specific objective").click()
+    htmx_idle(page)
     form = goal.locator(".ws-form")
     form.get_by_label("Code").fill("O1")
     form.get_by_role("textbox", name=re.compile(r"^Title")).fill(
         "Young people in border regions know the risks of trafficking"
     )
     form.get_by_role("button", name="Save").click()
+    htmx_idle(page)
     objective = goal.locator("section.ws-objective", has_text="Young people in border regions")
     expect(objective).to_be_visible()
 
@@ -75,6 +80,7 @@ def test_a_coordinator_drafts_a_plan_and_sees_it_in_the_timeline_and_resource_pl
         ("A2", "Train 200 teachers to spot recruitment", "2026-01", "2027-12"),
     ]:
         objective.get_by_role("button", name="+ Add activity").click()
+        htmx_idle(page)
         form = objective.locator(".ws-form")
         form.get_by_label("Code").fill(code)
         form.get_by_role("textbox", name=re.compile(r"^Title")).fill(title)
@@ -82,21 +88,27 @@ def test_a_coordinator_drafts_a_plan_and_sees_it_in_the_timeline_and_resource_pl
         form.get_by_label("Start month").fill(start)
         form.get_by_label("End month").fill(end)
         form.get_by_role("button", name="Save").click()
+        htmx_idle(page)
         expect(objective.locator("li.ws-activity", has_text=title)).to_be_visible()
 
     campaign = objective.locator("li.ws-activity", has_text="Run a school awareness campaign")
     expect(campaign).to_contain_text("Lead: Ministry of Internal Affairs")
     campaign.get_by_role("button", name="Details").click()
+    htmx_idle(page)
     campaign.get_by_role("button", name="+ Add budget line").click()
+    htmx_idle(page)
     form = campaign.locator(".ws-form")
     form.get_by_label("Amount").fill("15000")
     form.get_by_label("Currency").fill("EUR")
     form.get_by_role("button", name="Save").click()
+    htmx_idle(page)
     expect(campaign).to_contain_text("Budget: 15,000 EUR")
     campaign.get_by_role("button", name="+ Add indicator").click()
+    htmx_idle(page)
     form = campaign.locator(".ws-form")
     form.get_by_label("Definition").fill("Number of pupils reached by the campaign")
     form.get_by_role("button", name="Save").click()
+    htmx_idle(page)
     expect(campaign).to_contain_text("1 indicator")
 
     campaign.get_by_role("button", name="Move activity A1 down").click()

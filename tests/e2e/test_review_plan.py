@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from assessment.models import Finding, Note, Rating
 from napplanner.roles import REVIEWER
 from strategy.models import Plan
+from tests.e2e.conftest import htmx_idle
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -51,6 +52,7 @@ def test_a_reviewer_reviews_the_demo_plan(live_server, page, sign_in, demo_plan,
     finding = page.locator('li[data-rule="no-monitoring-activities"]')
     finding.get_by_label("Reason to dismiss").fill("Parliament monitors the plan each year.")
     finding.get_by_role("button", name="Dismiss").click()
+    htmx_idle(page)
     dismissed = page.locator('li[data-rule="no-monitoring-activities"]')
     expect(dismissed).to_contain_text("Dismissed: Parliament monitors the plan each year.")
 
@@ -88,11 +90,13 @@ def test_a_reviewer_loads_long_lists_on_demand(live_server, page, sign_in, demo_
     card = page.locator('li[data-rule="activity-whole-period"]')
     expect(card.locator('li[id^="finding-"]')).to_have_count(10)
     card.get_by_role("link", name="more elements").click()
+    htmx_idle(page)
     total = review.findings.filter(rule="activity-whole-period", is_current=True).count()
     expect(card.locator('li[id^="finding-"]')).to_have_count(total)
     card.get_by_label("Reason to dismiss").fill("Runs throughout by design.")
     loaded = card.locator('li[id^="finding-"]').last
     loaded.get_by_role("button", name="Dismiss").click()
+    htmx_idle(page)
     expect(card.locator('li[id^="finding-"]').last).to_contain_text(
         "Dismissed: Runs throughout by design."
     )
@@ -101,7 +105,8 @@ def test_a_reviewer_loads_long_lists_on_demand(live_server, page, sign_in, demo_
     suggestions.scroll_into_view_if_needed()
     expect(suggestions.get_by_role("button", name="Accept into notes").first).to_be_visible()
     suggestions.get_by_role("button", name="Accept into notes").first.click()
-    expect(page.locator("#notes-list textarea")).to_have_count(1)
+    htmx_idle(page)
+    expect(page.locator('#notes-list li[id^="note-"]')).to_have_count(1)
 
     review = Review.objects.get(pk=review.pk)
     assert review.findings.filter(rule="activity-whole-period", dismissed=True).count() == 1

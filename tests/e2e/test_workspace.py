@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from actionplan import workspace_views
 from actionplan.models import Activity
 from napplanner.demo import demo_users_create
+from tests.e2e.conftest import htmx_idle
 from tests.factories import (
     ActivityFactory,
     ChapterFactory,
@@ -38,12 +39,14 @@ def workspace(live_server, page, sign_in):
 def test_a_coordinator_adds_an_activity_after_fixing_its_dates_and_markup(page, workspace):
     plan, objective, *_ = workspace
     page.get_by_role("button", name="+ Add activity").click()
+    htmx_idle(page)
     form = page.locator(".ws-form")
     form.get_by_label("Title").fill("Run a <b>campaign</b> in schools")
     form.get_by_label("Start month").fill("2020-06")
     form.get_by_label("End month").fill("2020-02")
     form.get_by_label("Lead body").select_option(label="Ministry of Education")
     form.get_by_role("button", name="Save").click()
+    htmx_idle(page)
     feedback = form.locator(".invalid-feedback")
     expect(
         feedback.filter(has_text="The end month cannot be before the start month.")
@@ -56,6 +59,7 @@ def test_a_coordinator_adds_an_activity_after_fixing_its_dates_and_markup(page, 
     form.get_by_label("Title").fill("Run a campaign in schools")
     form.get_by_label("End month").fill("2020-09")
     form.get_by_role("button", name="Save").click()
+    htmx_idle(page)
     row = page.locator(".ws-activity", has_text="Run a campaign in schools")
     expect(row).to_contain_text("Lead: Ministry of Education")
     expect(row).to_contain_text("Jun 2020 – Sep 2020")
@@ -78,9 +82,11 @@ def test_a_coordinator_reorders_activities_with_the_keyboard(page, workspace):
 def test_a_coordinator_edits_and_deletes_in_place(page, workspace):
     plan, objective, first, second = workspace
     page.get_by_role("button", name="Edit activity A1").click()
+    htmx_idle(page)
     form = page.locator(".ws-form")
     form.get_by_label("Title").fill("Train 300 teachers")
     form.get_by_role("button", name="Save").click()
+    htmx_idle(page)
     expect(page.locator(f"#activity-{first.pk}")).to_contain_text("Train 300 teachers")
     head = page.locator(f"#activity-{first.pk}-head")
     expect(head.get_by_role("button").first).to_be_focused()
@@ -95,12 +101,15 @@ def test_a_coordinator_edits_and_deletes_in_place(page, workspace):
 def test_a_budget_line_added_in_the_details_updates_the_total(page, workspace):
     plan, objective, first, second = workspace
     page.locator(f"#activity-{first.pk}").get_by_role("button", name="Details").click()
+    htmx_idle(page)
     page.get_by_role("button", name="+ Add budget line").click()
+    htmx_idle(page)
     form = page.locator(".ws-form")
     expect(form.locator(":focus")).to_have_count(1)  # settled: htmx has taken the form
     form.get_by_label("Amount").fill("12000")
     form.get_by_label("Currency").fill("EUR")
     form.get_by_role("button", name="Save").click()
+    htmx_idle(page)
     expect(page.locator(f"#activity-{first.pk}-head")).to_contain_text("Budget: 12,000 EUR")
 
 
@@ -135,8 +144,10 @@ def test_a_chapter_drawn_closed_loads_when_opened_with_the_keyboard(page, worksp
     expect(closed.locator("summary")).to_be_focused()
     # What the chapter brought is edited in place like the rest of the tree.
     page.get_by_role("button", name="Edit activity A9").click()
+    htmx_idle(page)
     page.locator(".ws-form").get_by_label("Title").fill("Train 40 prosecutors")
     page.locator(".ws-form").get_by_role("button", name="Save").click()
+    htmx_idle(page)
     expect(page.locator(f"#chapter-{chapter.pk}")).to_contain_text("Train 40 prosecutors")
 
 
@@ -154,14 +165,18 @@ def test_the_keyboard_reaches_an_opened_form_closes_it_with_escape_and_hears_sav
     expect(head.get_by_role("button").first).to_be_focused()
 
     page.get_by_role("button", name="Edit activity A1").click()
+    htmx_idle(page)
     page.locator(".ws-form").get_by_label("Title").fill("Train 300 teachers")
     page.locator(".ws-form").get_by_role("button", name="Save").click()
+    htmx_idle(page)
     expect(page.locator("#ws-status")).to_have_text("Saved.")
 
     page.get_by_role("button", name="Edit activity A2").click()
+    htmx_idle(page)
     page.locator(".ws-form").get_by_label("Start month").fill("2021-06")
     page.locator(".ws-form").get_by_label("End month").fill("2021-01")
     page.locator(".ws-form").get_by_role("button", name="Save").click()
+    htmx_idle(page)
     summary = page.locator(".ws-form .error-summary")
     expect(summary).to_be_focused()
     expect(summary).to_contain_text("End month")
