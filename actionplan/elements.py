@@ -57,6 +57,11 @@ class ElementKind:
         return self.slug not in {"subactivity", "responsibility", "budgetline"}
 
     @property
+    def numbered(self) -> bool:
+        """Whether its codes are generated (strategy.services.element_numbered_code)."""
+        return hasattr(self.model, "code_parent")
+
+    @property
     def plan_lookup(self) -> str:
         return "plan" if self.has_plan_field else "activity__plan"
 
