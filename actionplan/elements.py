@@ -32,6 +32,7 @@ def _activity_save(form: ModelForm, *, siblings: models.QuerySet | None, tags: T
         activity=form.instance,
         lead=form.cleaned_data.get("lead"),
         partners=list(form.cleaned_data.get("partners") or []),
+        new_lead=form.cleaned_data.get("new_lead"),
         siblings=siblings,
         tags=tags,
     )

@@ -3,10 +3,12 @@ They only clean input; like the strategy tier's (see strategy.forms.PlanElementF
 choice of a related object is limited to the plan being edited."""
 
 from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
-from strategy.forms import TAGS, TEXTAREA, PlanElementForm
+from strategy.forms import TAGS, TEXTAREA, PlanElementForm, StakeholderForm
 from strategy.models import Plan, Stakeholder
 from strategy.validators import SOURCE_FIELD_LABELS, SOURCE_FIELDS
 
@@ -45,6 +47,12 @@ class ActivityForm(ActionElementForm):
         required=False,
         label="Lead body",
         help_text="The one body accountable for the activity.",
+    )
+    new_lead = forms.CharField(
+        required=False,
+        max_length=300,
+        label=_("New lead body (not yet listed)"),
+        help_text=_("Named here, it joins the plan's stakeholders and leads the activity."),
     )
     partners = forms.ModelMultipleChoiceField(
         queryset=Stakeholder.objects.none(),
@@ -88,6 +96,13 @@ class ActivityForm(ActionElementForm):
         super().__init__(*args, plan=plan, **kwargs)
         self.fields["lead"].queryset = plan.stakeholders.all()
         self.fields["partners"].queryset = plan.stakeholders.all()
+        if not plan.stakeholders.exists():
+            hint = format_html(
+                '<a href="{}">{}</a>',
+                reverse("strategy:stakeholders", args=[plan.pk]),
+                _("Bodies come from the Stakeholders page"),
+            )
+            self.fields["lead"].help_text = self.fields["partners"].help_text = hint
         if self.instance.pk and not self.is_bound:
             duties = list(self.instance.responsibilities.all())
             leads = [r.stakeholder_id for r in duties if r.role == Responsibility.Role.LEAD]
@@ -96,11 +111,26 @@ class ActivityForm(ActionElementForm):
                 r.stakeholder_id for r in duties if r.role == Responsibility.Role.PARTNER
             ]
 
+    def clean_new_lead(self) -> Stakeholder | None:
+        """A body not yet listed, checked as the Stakeholders page checks it; unsaved."""
+        name = self.cleaned_data["new_lead"]
+        if not name.strip():
+            return None
+        kind = Stakeholder._meta.get_field("kind").default
+        body = StakeholderForm(
+            {"name": name, "kind": kind}, instance=Stakeholder(plan=self.plan), plan=self.plan
+        )
+        if not body.is_valid():
+            raise forms.ValidationError(body.errors["name"])
+        return body.instance
+
     def clean(self):
         cleaned = super().clean()
         lead, partners = cleaned.get("lead"), cleaned.get("partners") or []
         if lead is not None and lead in partners:
             self.add_error("partners", "The lead body cannot also be a partner.")
+        if lead is not None and cleaned.get("new_lead") is not None:
+            self.add_error("new_lead", _("Choose a listed lead body or name a new one, not both."))
         return cleaned
 
 

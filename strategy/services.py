@@ -14,6 +14,7 @@ from strategy.models import (
     PlanMembership,
     PlanStatus,
     Section,
+    Stakeholder,
 )
 
 PLAN_COPIED_FIELDS = (
@@ -131,6 +132,15 @@ def section_next_order(plan: Plan) -> int:
 def stakeholder_next_order(plan: Plan) -> int:
     last = plan.stakeholders.aggregate(models.Max("order"))["order__max"]
     return (last or 0) + 1
+
+
+@transaction.atomic
+def stakeholder_add(*, stakeholder: Stakeholder) -> Stakeholder:
+    """Add a body to its plan's stakeholders, after those listed."""
+    stakeholder.order = stakeholder_next_order(stakeholder.plan)
+    stakeholder.full_clean()
+    stakeholder.save()
+    return stakeholder
 
 
 class LastEditorError(Exception):
