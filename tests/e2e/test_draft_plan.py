@@ -80,7 +80,9 @@ def test_a_coordinator_drafts_a_plan_and_sees_it_in_the_timeline_and_resource_pl
         form = objective.locator(".ws-form")
         form.get_by_label("Code").fill(code)
         form.get_by_role("textbox", name=re.compile(r"^Title")).fill(title)
-        form.get_by_label("Lead body").select_option(label="Ministry of Internal Affairs")
+        form.get_by_label("Lead body", exact=True).select_option(
+            label="Ministry of Internal Affairs"
+        )
         form.get_by_label("Start month").fill(start)
         form.get_by_label("End month").fill(end)
         form.get_by_role("button", name="Save").click()
