@@ -3,6 +3,7 @@ They only clean input; like the strategy tier's (see strategy.forms.PlanElementF
 choice of a related object is limited to the plan being edited."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -62,6 +63,23 @@ class ActivityForm(ActionElementForm):
     )
     start_month = MonthField()
     end_month = MonthField()
+    # A budget line and an indicator added here, without opening the activity's details.
+    budget_amount = forms.DecimalField(
+        required=False,
+        max_digits=14,
+        decimal_places=2,
+        label=_("Add a budget line: amount"),
+        help_text=_("From the state budget, not yet secured; change that under Details."),
+    )
+    budget_currency = forms.CharField(
+        required=False, max_length=3, label=_("Currency"), help_text=_("e.g. EUR.")
+    )
+    new_indicator = forms.CharField(
+        required=False,
+        widget=TEXTAREA,
+        label=_("Add an indicator: definition"),
+        help_text=_("Its baseline, target and means of verification go under Details."),
+    )
     not_in_source = forms.MultipleChoiceField(
         choices=[(name, SOURCE_FIELD_LABELS[name]) for name in SOURCE_FIELDS],
         required=False,
@@ -131,7 +149,39 @@ class ActivityForm(ActionElementForm):
             self.add_error("partners", "The lead body cannot also be a partner.")
         if lead is not None and cleaned.get("new_lead") is not None:
             self.add_error("new_lead", _("Choose a listed lead body or name a new one, not both."))
+        cleaned["budget_line"] = self._budget_line(cleaned)
         return cleaned
+
+    def clean_new_indicator(self) -> Indicator | None:
+        definition = self.cleaned_data["new_indicator"].strip()
+        if not definition:
+            return None
+        indicator = Indicator(plan=self.plan, definition=definition)
+        try:
+            indicator.clean_fields(exclude=["plan"])
+        except ValidationError as error:
+            raise forms.ValidationError(error.message_dict["definition"]) from error
+        return indicator
+
+    def _budget_line(self, cleaned: dict) -> BudgetLine | None:
+        """The budget line the amount and currency describe (unsaved), checked as the
+        budget line form checks it."""
+        amount, currency = cleaned.get("budget_amount"), cleaned.get("budget_currency", "")
+        if amount is None and not currency.strip():
+            return None
+        if amount is None:
+            self.add_error("budget_amount", _("Give the amount of the budget line."))
+            return None
+        line = BudgetLine(amount=amount, currency=currency)
+        try:
+            line.clean_fields(exclude=["activity"])
+            line.clean()
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                field = f"budget_{name}" if name in ("amount", "currency") else None
+                self.add_error(field, messages)
+            return None
+        return line
 
 
 class SubActivityForm(ActionElementForm):
