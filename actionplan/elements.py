@@ -32,6 +32,9 @@ def _activity_save(form: ModelForm, *, siblings: models.QuerySet | None, tags: T
         activity=form.instance,
         lead=form.cleaned_data.get("lead"),
         partners=list(form.cleaned_data.get("partners") or []),
+        new_lead=form.cleaned_data.get("new_lead"),
+        budget_line=form.cleaned_data.get("budget_line"),
+        indicator=form.cleaned_data.get("new_indicator"),
         siblings=siblings,
         tags=tags,
     )
@@ -55,6 +58,11 @@ class ElementKind:
     @property
     def has_plan_field(self) -> bool:
         return self.slug not in {"subactivity", "responsibility", "budgetline"}
+
+    @property
+    def numbered(self) -> bool:
+        """Whether its codes are generated (strategy.services.element_numbered_code)."""
+        return hasattr(self.model, "code_parent")
 
     @property
     def plan_lookup(self) -> str:

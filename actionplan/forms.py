@@ -3,10 +3,13 @@ They only clean input; like the strategy tier's (see strategy.forms.PlanElementF
 choice of a related object is limited to the plan being edited."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
-from strategy.forms import TAGS, TEXTAREA, PlanElementForm
+from strategy.forms import TAGS, TEXTAREA, PlanElementForm, StakeholderForm
 from strategy.models import Plan, Stakeholder
 from strategy.validators import SOURCE_FIELD_LABELS, SOURCE_FIELDS
 
@@ -46,6 +49,12 @@ class ActivityForm(ActionElementForm):
         label="Lead body",
         help_text="The one body accountable for the activity.",
     )
+    new_lead = forms.CharField(
+        required=False,
+        max_length=300,
+        label=_("New lead body (not yet listed)"),
+        help_text=_("Named here, it joins the plan's stakeholders and leads the activity."),
+    )
     partners = forms.ModelMultipleChoiceField(
         queryset=Stakeholder.objects.none(),
         required=False,
@@ -54,6 +63,23 @@ class ActivityForm(ActionElementForm):
     )
     start_month = MonthField()
     end_month = MonthField()
+    # A budget line and an indicator added here, without opening the activity's details.
+    budget_amount = forms.DecimalField(
+        required=False,
+        max_digits=14,
+        decimal_places=2,
+        label=_("Add a budget line: amount"),
+        help_text=_("From the state budget, not yet secured; change that under Details."),
+    )
+    budget_currency = forms.CharField(
+        required=False, max_length=3, label=_("Currency"), help_text=_("e.g. EUR.")
+    )
+    new_indicator = forms.CharField(
+        required=False,
+        widget=TEXTAREA,
+        label=_("Add an indicator: definition"),
+        help_text=_("Its baseline, target and means of verification go under Details."),
+    )
     not_in_source = forms.MultipleChoiceField(
         choices=[(name, SOURCE_FIELD_LABELS[name]) for name in SOURCE_FIELDS],
         required=False,
@@ -88,6 +114,13 @@ class ActivityForm(ActionElementForm):
         super().__init__(*args, plan=plan, **kwargs)
         self.fields["lead"].queryset = plan.stakeholders.all()
         self.fields["partners"].queryset = plan.stakeholders.all()
+        if not plan.stakeholders.exists():
+            hint = format_html(
+                '<a href="{}">{}</a>',
+                reverse("strategy:stakeholders", args=[plan.pk]),
+                _("Bodies come from the Stakeholders page"),
+            )
+            self.fields["lead"].help_text = self.fields["partners"].help_text = hint
         if self.instance.pk and not self.is_bound:
             duties = list(self.instance.responsibilities.all())
             leads = [r.stakeholder_id for r in duties if r.role == Responsibility.Role.LEAD]
@@ -96,12 +129,59 @@ class ActivityForm(ActionElementForm):
                 r.stakeholder_id for r in duties if r.role == Responsibility.Role.PARTNER
             ]
 
+    def clean_new_lead(self) -> Stakeholder | None:
+        """A body not yet listed, checked as the Stakeholders page checks it; unsaved."""
+        name = self.cleaned_data["new_lead"]
+        if not name.strip():
+            return None
+        kind = Stakeholder._meta.get_field("kind").default
+        body = StakeholderForm(
+            {"name": name, "kind": kind}, instance=Stakeholder(plan=self.plan), plan=self.plan
+        )
+        if not body.is_valid():
+            raise forms.ValidationError(body.errors["name"])
+        return body.instance
+
     def clean(self):
         cleaned = super().clean()
         lead, partners = cleaned.get("lead"), cleaned.get("partners") or []
         if lead is not None and lead in partners:
             self.add_error("partners", "The lead body cannot also be a partner.")
+        if lead is not None and cleaned.get("new_lead") is not None:
+            self.add_error("new_lead", _("Choose a listed lead body or name a new one, not both."))
+        cleaned["budget_line"] = self._budget_line(cleaned)
         return cleaned
+
+    def clean_new_indicator(self) -> Indicator | None:
+        definition = self.cleaned_data["new_indicator"].strip()
+        if not definition:
+            return None
+        indicator = Indicator(plan=self.plan, definition=definition)
+        try:
+            indicator.clean_fields(exclude=["plan"])
+        except ValidationError as error:
+            raise forms.ValidationError(error.message_dict["definition"]) from error
+        return indicator
+
+    def _budget_line(self, cleaned: dict) -> BudgetLine | None:
+        """The budget line the amount and currency describe (unsaved), checked as the
+        budget line form checks it."""
+        amount, currency = cleaned.get("budget_amount"), cleaned.get("budget_currency", "")
+        if amount is None and not currency.strip():
+            return None
+        if amount is None:
+            self.add_error("budget_amount", _("Give the amount of the budget line."))
+            return None
+        line = BudgetLine(amount=amount, currency=currency)
+        try:
+            line.clean_fields(exclude=["activity"])
+            line.clean()
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                field = f"budget_{name}" if name in ("amount", "currency") else None
+                self.add_error(field, messages)
+            return None
+        return line
 
 
 class SubActivityForm(ActionElementForm):

@@ -146,6 +146,7 @@ class Activity(SamePlanMixin, Tagged, Timeframe):
     )
 
     same_plan_fields = ("objective", "output")
+    code_parent = "objective"  # see strategy.services.element_numbered_code
 
     objects = ActivityQuerySet.as_manager()
 

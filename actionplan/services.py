@@ -19,7 +19,7 @@ from actionplan.models import (
 )
 from strategy.copying import TAGS, CopiedTable
 from strategy.models import Stakeholder
-from strategy.services import Tags, element_save
+from strategy.services import Tags, element_save, stakeholder_add
 
 TEXT = ("code", "title", "description", "order")
 # The action tier of a plan being copied (see strategy.copying), in the order its rows
@@ -86,10 +86,19 @@ def activity_save(
     partners: list[Stakeholder],
     siblings: models.QuerySet | None = None,
     tags: Tags | None = None,
+    new_lead: Stakeholder | None = None,
+    budget_line: BudgetLine | None = None,
+    indicator: Indicator | None = None,
 ) -> Activity:
-    """Save an activity with its one lead body and its partner bodies."""
+    """Save an activity with its one lead body and its partner bodies. A `new_lead` (a
+    body not yet listed) joins the plan's stakeholders and becomes the lead; a
+    `budget_line` and an `indicator` (unsaved) are added to the activity."""
     if lead is not None and lead in partners:
         raise ValidationError({"partners": "The lead body cannot also be a partner."})
+    if new_lead is not None:
+        if lead is not None:
+            raise ValidationError({"new_lead": "Choose a listed lead body or a new one."})
+        lead = stakeholder_add(stakeholder=new_lead)
     element_save(element=activity, siblings=siblings, tags=tags)
     wanted = {p.pk: Responsibility.Role.PARTNER for p in partners}
     if lead is not None:
@@ -117,4 +126,10 @@ def activity_save(
         duty.role = role
         duty.full_clean()
         duty.save()
+    if budget_line is not None:
+        budget_line.activity = activity
+        element_save(element=budget_line, siblings=activity.budget_lines.all())
+    if indicator is not None:
+        indicator.plan, indicator.activity = activity.plan, activity
+        element_save(element=indicator, siblings=activity.indicators.all())
     return activity

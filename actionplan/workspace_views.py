@@ -211,11 +211,14 @@ def element_move(request, plan_id: int, kind: ElementKind, pk: int):
     direction = request.POST.get("direction", "")
     if not kind.orderable or direction not in {"up", "down"}:
         return HttpResponse("Move an element up or down.", status=400)
+    codes = dict(kind.siblings(obj).values_list("pk", "code")) if kind.numbered else {}
     moved = plan_elements.element_move(
         element=obj, siblings=kind.siblings(obj), direction=direction
     )
     if not request.htmx:
         return redirect(_place_in_tree(plan, kind, obj))
+    if codes and codes != dict(kind.siblings(obj).values_list("pk", "code")):
+        return HttpResponseClientRefresh()  # generated codes were renumbered: redraw them
     response = HttpResponse(status=204)
     if moved:
         # The page moves the block itself; this keeps the response empty and focus intact.

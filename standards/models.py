@@ -23,10 +23,24 @@ def keywords_found(keywords: dict, text: str) -> list[str]:
     return Matcher(keywords).phrases_in(text)
 
 
+# The standard a plan follows unless its coordinator chooses another.
+DEFAULT_FRAMEWORK_CODE = "icmpd-2006"
+
+
 class FrameworkQuerySet(models.QuerySet):
     def latest_versions(self):
         """One row per code: the most recently loaded version."""
         return self.filter(is_current=True)
+
+    def default(self) -> "Framework | None":
+        """The current version of the default standard; where it is not installed, the
+        only current framework (None when there are several to choose from)."""
+        current = self.latest_versions()
+        preferred = current.filter(code=DEFAULT_FRAMEWORK_CODE).first()
+        if preferred:
+            return preferred
+        only = list(current[:2])
+        return only[0] if len(only) == 1 else None
 
 
 class Framework(models.Model):

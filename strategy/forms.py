@@ -128,15 +128,22 @@ class PlanCreateForm(PlanForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["source_plan"].queryset = self.fields["previous_plan"].queryset
-        frameworks = list(self.fields["framework"].queryset[:2])
-        if len(frameworks) == 1:  # the usual case: one standard installed
-            self.fields["framework"].initial = frameworks[0].pk
+        self.default_framework = Framework.objects.default()
+        if self.default_framework:
+            self.fields["framework"].initial = self.default_framework.pk
 
     def clean(self):
         cleaned = super().clean()
         start = cleaned.get("start")
         if start == PlanStart.TEMPLATE and not cleaned.get("framework"):
-            self.add_error("framework", "Choose the framework whose structure the plan follows.")
+            # The model structure is the framework's: left empty, the current one is meant
+            # (an error here would sit far below the choice that caused it).
+            if self.default_framework and "framework" not in self.errors:
+                cleaned["framework"] = self.instance.framework = self.default_framework
+            else:
+                self.add_error(
+                    "framework", _("Choose the framework whose structure the plan follows.")
+                )
         copying = start == PlanStart.COPY and "source_plan" not in self.errors
         if copying and not cleaned.get("source_plan"):
             self.add_error("source_plan", "Choose the plan to copy.")

@@ -222,6 +222,10 @@ class Chapter(Tagged):
     description = models.TextField(validators=PLAIN_TEXT, blank=True)
     order = models.PositiveIntegerField(default=0)
 
+    # Numbered elements name the parent their generated code continues ("" for none);
+    # see strategy.services.element_numbered_code.
+    code_parent = ""
+
     class Meta:
         ordering = ["plan", "order", "pk"]
 
@@ -263,6 +267,7 @@ class StrategicGoal(SamePlanMixin, Tagged):
     order = models.PositiveIntegerField(default=0)
 
     same_plan_fields = ("chapter",)
+    code_parent = "chapter"
 
     class Meta:
         ordering = ["plan", "order", "pk"]
@@ -283,6 +288,7 @@ class SpecificObjective(SamePlanMixin, Tagged):
     order = models.PositiveIntegerField(default=0)
 
     same_plan_fields = ("goal",)
+    code_parent = "goal"
 
     class Meta:
         ordering = ["plan", "order", "pk"]

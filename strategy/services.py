@@ -14,6 +14,7 @@ from strategy.models import (
     PlanMembership,
     PlanStatus,
     Section,
+    Stakeholder,
 )
 
 PLAN_COPIED_FIELDS = (
@@ -133,6 +134,15 @@ def stakeholder_next_order(plan: Plan) -> int:
     return (last or 0) + 1
 
 
+@transaction.atomic
+def stakeholder_add(*, stakeholder: Stakeholder) -> Stakeholder:
+    """Add a body to its plan's stakeholders, after those listed."""
+    stakeholder.order = stakeholder_next_order(stakeholder.plan)
+    stakeholder.full_clean()
+    stakeholder.save()
+    return stakeholder
+
+
 class LastEditorError(Exception):
     """A plan must keep at least one editor, or nobody could change it again."""
 
@@ -157,16 +167,71 @@ def membership_remove(*, membership: PlanMembership) -> None:
 Tags = dict[str, list[models.Model]]
 
 
+# Generated codes. A chapter, goal, objective or activity saved without a code is
+# numbered: its parent's code, a dot, its place among its siblings (chapter "1", goal
+# "1.1", objective "1.1.1", activity "1.1.1.1"; a goal outside any chapter has its place
+# alone). A code is taken as generated while it equals the number of the element's place,
+# so it follows the element when it moves among its siblings or to another parent; any
+# other code was typed by hand and is kept. The codes of the elements below a moved one
+# stay as they are until those are moved or saved without a code.
+CODE_MAX_LENGTH = 20
+
+
+def _is_numbered(element: models.Model) -> bool:
+    return hasattr(type(element), "code_parent")
+
+
+def _numbering_siblings(element: models.Model) -> models.QuerySet:
+    lookups = {"plan_id": element.plan_id}
+    if element.code_parent:
+        lookups[f"{element.code_parent}_id"] = getattr(element, f"{element.code_parent}_id")
+    return type(element).objects.filter(**lookups).order_by("order", "pk")
+
+
+def _code_prefix(element: models.Model) -> str:
+    parent = getattr(element, element.code_parent) if element.code_parent else None
+    return f"{parent.code}." if parent is not None and parent.code else ""
+
+
+def _numbered(prefix: str, position: int) -> str:
+    code = f"{prefix}{position}"
+    return code if len(code) <= CODE_MAX_LENGTH else str(position)
+
+
+def element_numbered_code(element: models.Model) -> str:
+    """The code the element's place gives it (it counts as last when not yet stored)."""
+    ids = list(_numbering_siblings(element).values_list("pk", flat=True))
+    position = ids.index(element.pk) + 1 if element.pk in ids else len(ids) + 1
+    return _numbered(_code_prefix(element), position)
+
+
+def _keeps_generated_code(element: models.Model) -> bool:
+    """Whether the element moves to another parent with the code its old place gave it."""
+    stored = type(element).objects.filter(pk=element.pk).first()
+    if stored is None or stored.code != element.code:
+        return False
+    parent_id = f"{element.code_parent}_id" if element.code_parent else "plan_id"
+    moved = getattr(stored, parent_id) != getattr(element, parent_id)
+    return moved and stored.code == element_numbered_code(stored)
+
+
 @transaction.atomic
 def element_save(
     *, element: models.Model, siblings: models.QuerySet | None = None, tags: Tags | None = None
 ) -> models.Model:
-    """Validate and save one plan element; a new one goes after its `siblings`."""
+    """Validate and save one plan element; a new one goes after its `siblings`. A numbered
+    element left without a code, or moved with a generated one, gets its place's code."""
+    numbered = _is_numbered(element)
+    if numbered and element.pk is not None and _keeps_generated_code(element):
+        element.code = ""
     if element.pk is None and siblings is not None:
         last = siblings.aggregate(last=Max("order"))["last"]
         element.order = 0 if last is None else last + 1
     element.full_clean()
     element.save()
+    if numbered and not element.code.strip():
+        element.code = element_numbered_code(element)
+        element.save(update_fields=["code"])
     for name, values in (tags or {}).items():
         getattr(element, name).set(values)
     return element
@@ -183,10 +248,18 @@ def element_move(*, element: models.Model, siblings: models.QuerySet, direction:
     other = index - 1 if direction == "up" else index + 1
     if not 0 <= other < len(ordered):
         return False
+    prefix = _code_prefix(element) if _is_numbered(element) else None
+    generated = {
+        sibling.pk
+        for position, sibling in enumerate(ordered, start=1)
+        if prefix is not None and sibling.code == _numbered(prefix, position)
+    }
     ordered[index], ordered[other] = ordered[other], ordered[index]
     for position, sibling in enumerate(ordered):
         sibling.order = position
-    type(element).objects.bulk_update(ordered, ["order"])
+        if sibling.pk in generated:
+            sibling.code = _numbered(prefix, position + 1)
+    type(element).objects.bulk_update(ordered, ["order", "code"] if generated else ["order"])
     return True
 
 

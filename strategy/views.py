@@ -86,7 +86,8 @@ def plan_create_view(request):
     if request.method == "POST" and form.is_valid():
         plan = _plan_start(form, request.user)
         messages.success(request, f"The plan “{plan.title}” was created.")
-        return redirect("strategy:plan_details", plan.pk)
+        # A new plan is filled in, so its author starts where the filling is done.
+        return redirect("actionplan:workspace", plan.pk)
     status = 422 if form.is_bound else 200
     return render(request, "strategy/plan_create.html", {"form": form}, status=status)
 

@@ -75,3 +75,21 @@ document.addEventListener("DOMContentLoaded", function () {
 document.body.addEventListener("htmx:afterSettle", function (event) {
   summariseAll(event.detail.elt.isConnected ? event.detail.elt : document.getElementById("main"));
 });
+
+// A field needed for one choice only (`data-shown-when="start=copy"`) is hidden while
+// another is chosen. Without script it simply stays visible.
+function showChosenFields(root) {
+  root.querySelectorAll("[data-shown-when]").forEach(function (wrapper) {
+    var rule = wrapper.getAttribute("data-shown-when").split("=");
+    var form = wrapper.closest("form");
+    var chosen = form && form.querySelector('input[name="' + rule[0] + '"]:checked');
+    wrapper.hidden = !chosen || chosen.value !== rule[1];
+  });
+}
+document.addEventListener("change", function (event) {
+  var form = event.target.closest("form");
+  if (form && event.target.type === "radio") showChosenFields(form);
+});
+document.addEventListener("DOMContentLoaded", function () {
+  showChosenFields(document);
+});

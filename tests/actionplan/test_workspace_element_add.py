@@ -129,3 +129,15 @@ def test_it_answers_404_for_an_unknown_kind(client, cast, branch):
     client.force_login(cast.coordinator)
     response = client.get(f"/plans/{branch.plan.pk}/plan/add/")
     assert response.status_code == 404
+
+
+def test_it_numbers_a_goal_added_without_a_code_after_its_chapter(client, cast, branch):
+    client.force_login(cast.coordinator)
+    response = client.post(
+        _url(branch.plan, "goal", chapter=branch.chapter.pk),
+        {"chapter": branch.chapter.pk, "code": "", "title": "Children are protected"},
+    )
+    assert response.status_code == 200
+    goal = StrategicGoal.objects.get(title="Children are protected")
+    assert goal.code == "3.2"  # chapter "3", after its goal G1
+    assert 'aria-label="Edit goal 3.2"' in response.content.decode()

@@ -58,3 +58,17 @@ def test_it_does_not_reorder_responsible_bodies(client, cast, branch):
     client.force_login(cast.coordinator)
     response = client.post(_url(branch.plan, "responsibility", branch.lead.pk), {"direction": "up"})
     assert response.status_code == 400
+
+
+def test_it_redraws_the_page_when_generated_codes_follow_a_move(client, cast, branch):
+    branch.activity.code, branch.activity.order = "O1.1", 0
+    branch.activity.save()
+    ActivityFactory(plan=branch.plan, objective=branch.objective, code="O1.2", order=1)
+    last = ActivityFactory(plan=branch.plan, objective=branch.objective, code="O1.3", order=2)
+    client.force_login(cast.coordinator)
+    response = client.post(_url(branch.plan, "activity", last.pk), {"direction": "up"})
+    assert response.status_code == 200
+    assert response["HX-Refresh"] == "true"
+    assert _codes(branch) == ["O1.1", "O1.2", "O1.3"]
+    last.refresh_from_db()
+    assert (last.order, last.code) == (1, "O1.2")

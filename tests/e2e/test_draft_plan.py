@@ -40,10 +40,12 @@ def test_a_coordinator_drafts_a_plan_and_sees_it_in_the_timeline_and_resource_pl
     page.get_by_label("Framework", exact=True).select_option(label=str(framework))
     page.get_by_role("button", name="Create the plan").click()
     expect(page.get_by_role("heading", name="National Action Plan 2025–2029")).to_be_visible()
+    nav = page.get_by_role("navigation", name="Plan pages")
+    expect(nav.get_by_role("link", name="Workspace")).to_have_attribute("aria-current", "page")
+    nav.get_by_role("link", name="Details and sections").click()
     sections = page.get_by_test_id("section-list")
     expect(sections).to_contain_text("Background analysis: Prevention")
 
-    nav = page.get_by_role("navigation", name="Plan pages")
     nav.get_by_role("link", name="Stakeholders").click()
     page.get_by_role("textbox", name=re.compile(r"^Name")).fill("Ministry of Internal Affairs")
     page.get_by_role("button", name="Add the stakeholder").click()
@@ -84,7 +86,9 @@ def test_a_coordinator_drafts_a_plan_and_sees_it_in_the_timeline_and_resource_pl
         form = objective.locator(".ws-form")
         form.get_by_label("Code").fill(code)
         form.get_by_role("textbox", name=re.compile(r"^Title")).fill(title)
-        form.get_by_label("Lead body").select_option(label="Ministry of Internal Affairs")
+        form.get_by_label("Lead body", exact=True).select_option(
+            label="Ministry of Internal Affairs"
+        )
         form.get_by_label("Start month").fill(start)
         form.get_by_label("End month").fill(end)
         form.get_by_role("button", name="Save").click()
@@ -148,6 +152,7 @@ def test_a_coordinator_continues_an_earlier_plan_into_a_new_period(
     )
     sign_in(cast.coordinator.username, cast.password)
     page.get_by_role("link", name="New plan").click()
+    expect(page.get_by_label("Plan to copy")).to_be_hidden()
     page.get_by_label("A copy of an earlier plan").check()
     page.get_by_label("Plan to copy").select_option(label=str(earlier))
     page.get_by_label("Country").fill("Utopia")
@@ -156,11 +161,13 @@ def test_a_coordinator_continues_an_earlier_plan_into_a_new_period(
     page.get_by_label("Last year").fill("2023")
     page.get_by_role("button", name="Create the plan").click()
     expect(page.get_by_role("heading", name="NAP 2019–2023")).to_be_visible()
+    nav = page.get_by_role("navigation", name="Plan pages")
+    nav.get_by_role("link", name="Details and sections").click()
     expect(page.get_by_test_id("plan-details-form").get_by_label("Previous plan")).to_have_value(
         str(earlier.pk)
     )
 
-    page.get_by_role("navigation", name="Plan pages").get_by_role("link", name="Timeline").click()
+    nav.get_by_role("link", name="Timeline").click()
     row = page.get_by_test_id("timeline-table").locator("tr", has_text="Amend the Criminal Code")
     expect(row).to_contain_text("Mar 2019")
     expect(row).to_contain_text("Jun 2020")

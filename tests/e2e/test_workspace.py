@@ -44,7 +44,7 @@ def test_a_coordinator_adds_an_activity_after_fixing_its_dates_and_markup(page, 
     form.get_by_label("Title").fill("Run a <b>campaign</b> in schools")
     form.get_by_label("Start month").fill("2020-06")
     form.get_by_label("End month").fill("2020-02")
-    form.get_by_label("Lead body").select_option(label="Ministry of Education")
+    form.get_by_label("Lead body", exact=True).select_option(label="Ministry of Education")
     form.get_by_role("button", name="Save").click()
     htmx_idle(page)
     feedback = form.locator(".invalid-feedback")

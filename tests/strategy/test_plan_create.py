@@ -31,7 +31,7 @@ def test_it_creates_a_blank_plan_with_its_creator_as_editor(client, cast):
     response = client.post(URL, _data(coordinating_body="National Coordinator"))
     plan = Plan.objects.get()
     assert response.status_code == 302
-    assert response.url == reverse("strategy:plan_details", args=[plan.pk])
+    assert response.url == reverse("actionplan:workspace", args=[plan.pk])
     assert plan.coordinating_body == "National Coordinator"
     assert plan.memberships.get().user == cast.coordinator
     assert plan.memberships.get().role == "editor"
@@ -119,3 +119,42 @@ def test_it_refuses_a_plan_the_user_may_not_see(client, cast, field):
     response = client.post(URL, _data(start="copy", **{field: hidden.pk}))
     assert "Choose one of the plans you can see." in response.context["form"].errors[field]
     assert Plan.objects.count() == 1
+
+
+def test_it_follows_the_current_standard_when_the_model_structure_names_no_framework(client, cast):
+    FrameworkFactory(code="icmpd-2006", version="2006", is_current=False)
+    current = FrameworkFactory(code="icmpd-2006", version="2025", is_current=True)
+    FrameworkFactory(code="other-standard", version="1", is_current=True)
+    ComponentFactory(framework=current, title="Prosecution")
+    client.force_login(cast.coordinator)
+    response = client.post(URL, _data(start="template"))
+    plan = Plan.objects.get()
+    assert response.status_code == 302
+    assert plan.framework == current
+    assert list(plan.chapters.values_list("title", flat=True)) == ["Prosecution"]
+
+
+def test_it_preselects_the_current_standard_on_the_form(client, cast):
+    FrameworkFactory(code="other-standard", version="1", is_current=True)
+    current = FrameworkFactory(code="icmpd-2006", version="2025", is_current=True)
+    client.force_login(cast.coordinator)
+    response = client.get(URL)
+    assert response.context["form"]["framework"].value() == current.pk
+    assert f'<option value="{current.pk}" selected' in response.content.decode()
+
+
+def test_it_asks_for_a_framework_when_several_are_installed_and_none_is_the_default(client, cast):
+    FrameworkFactory(code="one-standard", is_current=True)
+    FrameworkFactory(code="another-standard", is_current=True)
+    client.force_login(cast.coordinator)
+    response = client.post(URL, _data(start="template"))
+    assert response.status_code == 422
+    assert "Choose the framework" in " ".join(response.context["form"].errors["framework"])
+
+
+def test_it_marks_the_plan_to_copy_as_shown_only_when_copying(client, cast):
+    client.force_login(cast.coordinator)
+    page = client.get(URL).content.decode()
+    wrapper = page.index('data-shown-when="start=copy"')
+    assert wrapper < page.index('name="source_plan"') < page.index("</div>", wrapper) + 2000
+    assert 'value="copy"' in page
