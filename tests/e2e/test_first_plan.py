@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import htmx_idle
 from tests.factories import ComponentFactory, FrameworkFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -62,26 +63,31 @@ def test_a_new_coordinator_reaches_a_complete_activity_in_few_steps(
     expect(nav.get_by_role("link", name="Workspace")).to_have_attribute("aria-current", "page")
     prevention = page.locator("details.ws-chapter", has_text="Prevention")
     steps.click(prevention.get_by_role("button", name="+ Add strategic goal"))
+    htmx_idle(page)
     form = prevention.locator(".ws-form")
     steps.fill(
         form.get_by_role("textbox", name=re.compile(r"^Title")),
         "Fewer people are recruited into exploitation",
     )
     steps.click(form.get_by_role("button", name="Save"))
+    htmx_idle(page)
     goal = prevention.locator("section.ws-goal", has_text="Fewer people are recruited")
     expect(goal).to_be_visible()
 
     steps.click(goal.get_by_role("button", name="+ Add specific objective"))
+    htmx_idle(page)
     form = goal.locator(".ws-form")
     steps.fill(
         form.get_by_role("textbox", name=re.compile(r"^Title")),
         "Young people know the risks of trafficking",
     )
     steps.click(form.get_by_role("button", name="Save"))
+    htmx_idle(page)
     objective = goal.locator("section.ws-objective", has_text="Young people know the risks")
     expect(objective).to_be_visible()
 
     steps.click(objective.get_by_role("button", name="+ Add activity"))
+    htmx_idle(page)
     form = objective.locator(".ws-form")
     expect(form).to_contain_text("Bodies come from the Stakeholders page")
     steps.fill(
@@ -97,6 +103,7 @@ def test_a_new_coordinator_reaches_a_complete_activity_in_few_steps(
         "Number of pupils reached by the campaign",
     )
     steps.click(form.get_by_role("button", name="Save"))
+    htmx_idle(page)
     activity = objective.locator("li.ws-activity", has_text="Run a school awareness campaign")
     expect(activity).to_contain_text("Lead: Ministry of Education")
     expect(activity).to_contain_text("Mar 2026")
