@@ -74,41 +74,54 @@ def _rejected(review: Review) -> frozenset:
 
 
 def _save_findings(review: Review, findings) -> None:
-    existing = {f.key: f for f in review.findings.all()}
+    rows = (
+        (
+            data.key,
+            {
+                "rule": data.rule,
+                "criterion_code": data.criterion,
+                "area_code": data.area,
+                "component_code": data.component,
+                "severity": data.severity,
+                "element_type": data.element_type,
+                "element_id": data.element_id,
+                "element_label": data.element_label,
+                "message": data.message,
+                "citation": data.citation,
+                "recommendation": data.recommendation,
+            },
+        )
+        for data in findings
+    )
+    _upsert_current(review, Finding, rows, review.findings.all(), FINDING_FIELDS)
+
+
+def _upsert_current(review: Review, model, rows, existing, fields: list[str]) -> None:
+    """Upsert a review's rows by key: new keys are created, changed ones updated (only what
+    changed is written, so a re-run of an unchanged plan writes nothing), and rows of
+    `existing` no longer produced stop being current. Fields the engine does not produce
+    (a dismissal, a decision) are never touched."""
+    existing = {row.key: row for row in existing}
     new, changed = [], []
-    for data in findings:
-        values = {
-            "rule": data.rule,
-            "criterion_code": data.criterion,
-            "area_code": data.area,
-            "component_code": data.component,
-            "severity": data.severity,
-            "element_type": data.element_type,
-            "element_id": data.element_id,
-            "element_label": data.element_label,
-            "message": data.message,
-            "citation": data.citation,
-            "recommendation": data.recommendation,
-            "is_current": True,
-        }
-        finding = existing.pop(data.key, None)
-        if finding is None:
-            finding = Finding(review=review, key=data.key, **values)
-            new.append(finding)
-        elif any(getattr(finding, name) != value for name, value in values.items()):
-            # Only what changed is written: a re-run of an unchanged plan writes nothing.
+    for key, values in rows:
+        values = {**values, "is_current": True}
+        row = existing.pop(key, None)
+        if row is None:
+            row = model(review=review, key=key, **values)
+            new.append(row)
+        elif any(getattr(row, name) != value for name, value in values.items()):
             for name, value in values.items():
-                setattr(finding, name, value)
-            changed.append(finding)
+                setattr(row, name, value)
+            changed.append(row)
         else:
             continue
-        _clean(finding)
+        _clean(row)
     for gone in existing.values():
         if gone.is_current:
             gone.is_current = False
             changed.append(gone)
-    Finding.objects.bulk_create(new, batch_size=500)
-    Finding.objects.bulk_update(changed, FINDING_FIELDS, batch_size=500)
+    model.objects.bulk_create(new, batch_size=500)
+    model.objects.bulk_update(changed, fields, batch_size=500)
 
 
 def _save_ratings(review: Review, coverage) -> None:
@@ -167,38 +180,24 @@ def _refresh_recommendations(review: Review) -> None:
 def _upsert_suggested(review: Review, suggested, existing) -> None:
     """Upsert suggested notes by key. A decided one keeps its decision (and an accepted one
     the note it became); one of `existing` no longer suggested stops being current."""
-    existing = {s.key: s for s in existing}
-    new, changed = [], []
-    for data in suggested:
-        values = {
-            "kind": data.kind,
-            "rule": data.rule,
-            "criterion_code": data.criterion,
-            "component_code": data.component,
-            "element_type": data.element_type,
-            "element_id": data.element_id,
-            "element_label": data.element_label,
-            "text": data.text,
-            "evidence": data.evidence,
-            "is_current": True,
-        }
-        suggestion = existing.pop(data.key, None)
-        if suggestion is None:
-            suggestion = SuggestedNote(review=review, key=data.key, **values)
-            new.append(suggestion)
-        elif any(getattr(suggestion, name) != value for name, value in values.items()):
-            for name, value in values.items():
-                setattr(suggestion, name, value)
-            changed.append(suggestion)
-        else:
-            continue
-        _clean(suggestion)
-    for gone in existing.values():
-        if gone.is_current:
-            gone.is_current = False
-            changed.append(gone)
-    SuggestedNote.objects.bulk_create(new, batch_size=500)
-    SuggestedNote.objects.bulk_update(changed, SUGGESTION_FIELDS, batch_size=500)
+    rows = (
+        (
+            data.key,
+            {
+                "kind": data.kind,
+                "rule": data.rule,
+                "criterion_code": data.criterion,
+                "component_code": data.component,
+                "element_type": data.element_type,
+                "element_id": data.element_id,
+                "element_label": data.element_label,
+                "text": data.text,
+                "evidence": data.evidence,
+            },
+        )
+        for data in suggested
+    )
+    _upsert_current(review, SuggestedNote, rows, existing, SUGGESTION_FIELDS)
 
 
 @transaction.atomic
