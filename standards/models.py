@@ -27,6 +27,21 @@ def keywords_found(keywords: dict, text: str) -> list[str]:
 DEFAULT_FRAMEWORK_CODE = "icmpd-2006"
 
 
+class CatalogueEntry:
+    """What every entry of a framework has: a code unique in its framework."""
+
+    @property
+    def uid(self) -> str:
+        return f"{self.framework.code}:{self.code}"
+
+
+class PhrasedEntry(CatalogueEntry):
+    """An entry with the phrases plans use for it (`keywords`, per language)."""
+
+    def keywords_in(self, text: str) -> list[str]:
+        return keywords_found(self.keywords, text)
+
+
 class FrameworkQuerySet(models.QuerySet):
     def latest_versions(self):
         """One row per code: the most recently loaded version."""
@@ -82,7 +97,7 @@ class Framework(models.Model):
         return f"{self.code}@{self.version}"
 
 
-class Component(models.Model):
+class Component(CatalogueEntry, models.Model):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="components")
     code = models.CharField(max_length=20)
     title = models.CharField(max_length=300)
@@ -99,12 +114,8 @@ class Component(models.Model):
     def __str__(self):
         return f"{self.code} {self.title}"
 
-    @property
-    def uid(self) -> str:
-        return f"{self.framework.code}:{self.code}"
 
-
-class Area(models.Model):
+class Area(PhrasedEntry, models.Model):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="areas")
     component = models.ForeignKey(Component, on_delete=models.CASCADE, related_name="areas")
     code = models.CharField(max_length=20)
@@ -125,15 +136,8 @@ class Area(models.Model):
     def __str__(self):
         return f"{self.code} {self.title}"
 
-    def keywords_in(self, text: str) -> list[str]:
-        return keywords_found(self.keywords, text)
 
-    @property
-    def uid(self) -> str:
-        return f"{self.framework.code}:{self.code}"
-
-
-class Principle(models.Model):
+class Principle(PhrasedEntry, models.Model):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="principles")
     code = models.CharField(max_length=20)
     title = models.CharField(max_length=300)
@@ -151,15 +155,8 @@ class Principle(models.Model):
     def __str__(self):
         return f"{self.code} {self.title}"
 
-    def keywords_in(self, text: str) -> list[str]:
-        return keywords_found(self.keywords, text)
 
-    @property
-    def uid(self) -> str:
-        return f"{self.framework.code}:{self.code}"
-
-
-class Criterion(models.Model):
+class Criterion(PhrasedEntry, models.Model):
     """A checklist question. It belongs to an area, to a principle, or to a structural
     group of the framework itself (e.g. ST strategy structure, AP action plan, IN SMART)."""
 
@@ -197,10 +194,3 @@ class Criterion(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.question[:60]}"
-
-    def keywords_in(self, text: str) -> list[str]:
-        return keywords_found(self.keywords, text)
-
-    @property
-    def uid(self) -> str:
-        return f"{self.framework.code}:{self.code}"
