@@ -13,7 +13,6 @@ from actionplan.exchange.json_export import plan_export_json
 from actionplan.renderings import DOCX, INLINE_EXPORT_LIMIT, plan_filename
 from napplanner.renderings_views import rendering_response
 from strategy.access import get_plan_for_user
-from strategy.models import Plan
 
 
 @require_GET
@@ -21,7 +20,7 @@ from strategy.models import Plan
 def export_json(request, plan_id: int):
     plan = get_plan_for_user(request, plan_id)
     text = json.dumps(plan_export_json(plan=plan), ensure_ascii=False, indent=2) + "\n"
-    return _download(text.encode("utf-8"), "application/json", _filename(plan, "json"))
+    return _download(text.encode("utf-8"), "application/json", plan_filename(plan, "json"))
 
 
 @require_GET
@@ -30,11 +29,7 @@ def export_docx(request, plan_id: int):
     plan = get_plan_for_user(request, plan_id)
     if plan.activities.count() > INLINE_EXPORT_LIMIT:
         return rendering_response(request, kind="plan-docx", subject_id=plan.pk)
-    return _download(plan_export_docx(plan=plan), DOCX, _filename(plan, "docx"))
-
-
-def _filename(plan: Plan, extension: str) -> str:
-    return plan_filename(plan, extension)
+    return _download(plan_export_docx(plan=plan), DOCX, plan_filename(plan, "docx"))
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
