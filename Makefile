@@ -33,8 +33,9 @@ browser:
 run: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
-	@# The background worker (PDFs, large exports) runs beside the server and stops with it.
-	$(DEV_ENV) $(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
+	@# The background worker (PDFs, large exports) runs beside the server and stops with it,
+	@# at a lower CPU priority so that rendering never slows the pages people are waiting on.
+	$(DEV_ENV) nice -n 10 $(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
@@ -45,7 +46,7 @@ test: install browser
 serve: install
 	$(BIN)/python manage.py collectstatic --noinput
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py db_worker --queue-name '*' --no-reload & worker=$$!; \
+	nice -n 10 $(BIN)/python manage.py db_worker --queue-name '*' --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn napplanner.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WORKERS:-3}
 

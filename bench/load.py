@@ -169,7 +169,7 @@ def _served(database_url: str, *, workers: int):
     ]  # fmt: skip
     worker_log = (harness.SCRATCH / "db_worker.log").open("w")
     worker = subprocess.Popen(
-        [*manage, "db_worker", "--queue-name", "*", "--no-reload"],
+        ["nice", "-n", "10", *manage, "db_worker", "--queue-name", "*", "--no-reload"],
         env=env, stdout=worker_log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     server = subprocess.Popen(web, env=env)
