@@ -115,8 +115,7 @@ def _count_queries(plan) -> int:
     with CaptureQueriesContext(connection) as queries:
         follow_up = plan_follow_up(plan=plan, firing=latest_firing(plan=plan))
         for row in follow_up.rows:
-            [str(link.element) for link in row.links]
-            row.recommendation.addressee_label
+            row.as_json()  # every link's element and the addressee
     return len(queries)
 
 
