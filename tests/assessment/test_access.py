@@ -3,7 +3,6 @@ reviewer is the review's reviewer; `others_review` is a review of the same plan 
 another reviewer, which the cast's reviewer may read but not change."""
 
 import pytest
-
 from django.utils import timezone
 
 from assessment.models import Note, RecommendationLink, SuggestedNote
