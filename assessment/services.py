@@ -63,10 +63,11 @@ def _clean(obj) -> None:
 
 
 @transaction.atomic
-def review_create(*, plan: Plan, framework: Framework, user) -> Review:
+def review_create(*, plan: Plan, framework: Framework, user, title: str = "") -> Review:
     if not has_role(user, REVIEWER):
         raise ValidationError("Only reviewers can review a plan.")
-    review = Review(plan=plan, framework=framework, created_by=user, title=f"Review of {plan}")
+    title = title or f"Review of {plan}"
+    review = Review(plan=plan, framework=framework, created_by=user, title=title)
     review.full_clean()
     review.save()
     review.reviewers.add(user)
