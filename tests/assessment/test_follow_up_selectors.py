@@ -183,3 +183,27 @@ def test_review_firing_leaves_dismissed_findings_out(world):
     FindingFactory(review=review, dismissed=True, dismissed_reason="Not relevant.")
     kept = FindingFactory(review=review)
     assert review_firing(review=review) == {(kept.rule, "activity", kept.element_id)}
+
+
+def _report_queries(review) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        report_html(review)
+    return len(queries)
+
+
+def test_the_report_reads_the_follow_up_in_a_fixed_number_of_queries(world, cast):
+    review = services.review_create(
+        plan=world.plan, framework=world.review.framework, user=cast.reviewer
+    )
+    _link(world, cast.coordinator, world.by_hand, "goal")
+    few = _report_queries(review)
+    for n in range(5):
+        note = Note.objects.create(
+            review=world.review, kind="recommendation", text=f"More {n}.", reference=f"X-{n}"
+        )
+        for kind in ("chapter", "objective", "activity"):
+            _link(world, cast.coordinator, note, kind)
+        follow_up_services.recommendation_confirm(
+            plan=world.plan, recommendation=note, status="addressed", user=cast.coordinator
+        )
+    assert _report_queries(review) == few
