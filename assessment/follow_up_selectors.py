@@ -21,6 +21,7 @@ the rules of the suggested recommendation it was accepted from.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ from assessment.models import (
     ElementType,
     FollowUpStatus,
     Note,
+    Priority,
     RecommendationFollowUp,
     RecommendationLink,
     Review,
@@ -226,7 +228,48 @@ def element_follow_up(*, plan: Plan, element_type: str, element) -> dict:
     }
 
 
+def follow_up_record(*, review: Review) -> dict | None:
+    """The report's follow-up table as data (`FollowUpRow.as_json` per row, with the
+    followed review): what a final review keeps. None when the plan follows up nothing."""
+    follow_up = plan_follow_up(plan=review.plan, firing=review_firing(review=review))
+    if not follow_up:
+        return None
+    followed = follow_up.review
+    return {
+        "review": {
+            "id": followed.pk,
+            "title": str(followed),
+            "plan": followed.plan.title,
+            "finalised_at": followed.finalised_at.isoformat(),
+        },
+        "rows": [row.as_json() for row in follow_up.rows],
+    }
+
+
+def _labelled(row: dict) -> dict:
+    confirmed = row.get("confirmed_status")
+    return {
+        **row,
+        "priority_label": Priority(row["priority"]).label if row.get("priority") else "",
+        "suggested_label": FollowUpStatus(row["suggested_status"]).label,
+        "confirmed_label": FollowUpStatus(confirmed).label if confirmed else "",
+    }
+
+
 def report_follow_up(*, review: Review) -> dict:
     """The report's "Follow-up of previous recommendations": the recommendations of the
-    plan's previous plan's final review, their status judged by what this review finds."""
-    return {"follow_up": plan_follow_up(plan=review.plan, firing=review_firing(review=review))}
+    final review of the plan this plan follows, their status judged by what this review
+    finds; for a final review, the table as it stood when it was finalised."""
+    record = review.follow_up_record
+    if not (review.is_final and record is not None):
+        record = follow_up_record(review=review)
+    if not record:
+        return {"follow_up": None}
+    followed = record["review"]
+    return {
+        "follow_up": {
+            **followed,
+            "finalised_at": datetime.datetime.fromisoformat(followed["finalised_at"]),
+            "rows": [_labelled(row) for row in record["rows"]],
+        }
+    }

@@ -42,6 +42,14 @@ class Review(models.Model):
     finalised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    follow_up_record = models.JSONField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "The follow-up of the previous plan's recommendations as it stood when the "
+            "review was finalised: what its report shows from then on."
+        ),
+    )
     recommendation_count = models.PositiveIntegerField(
         default=0,
         help_text=_(

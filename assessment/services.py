@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessment.assess import plan_assess
+from assessment.follow_up_selectors import follow_up_record
 from assessment.models import (
     CoverageLevel,
     Finding,
@@ -222,6 +223,8 @@ def review_run(*, review: Review) -> Review:
 
 def review_finalise(*, review: Review, user) -> Review:
     _refuse_final(review)
+    # The follow-up table changes with the next plan's links; the report keeps this one.
+    review.follow_up_record = follow_up_record(review=review)
     review.status = Review.Status.FINAL
     review.finalised_at = timezone.now()
     review.finalised_by = user

@@ -137,15 +137,32 @@ def test_the_next_review_report_has_the_follow_up_table(world, cast):
         plan=world.plan, framework=world.review.framework, user=cast.reviewer
     )
     context = report_context(review)
-    assert [r.recommendation for r in context["follow_up"].rows] == [
-        world.from_finding,
-        world.by_hand,
+    assert [r["reference"] for r in context["follow_up"]["rows"]] == [
+        world.from_finding.reference,
+        world.by_hand.reference,
     ]
     html = report_html(review, context)
     assert "Follow-up of previous recommendations" in html
     table = html.split('id="follow-up"')[1]
     assert world.by_hand.reference in table and str(world.element("goal")) in table
     assert "Not addressed" in table and "<td>Addressed</td>" in table
+
+
+def test_a_final_report_keeps_the_follow_up_it_was_finalised_with(world, cast):
+    _link(world, cast.coordinator, world.by_hand, "goal")
+    review = services.review_create(
+        plan=world.plan, framework=world.review.framework, user=cast.reviewer
+    )
+    services.review_finalise(review=review, user=cast.reviewer)
+    before = report_html(review).split('id="follow-up"')[1]
+    goal = world.element("goal")
+    assert str(goal) in before
+    _link(world, cast.coordinator, world.from_finding, "chapter")
+    follow_up_services.recommendation_confirm(
+        plan=world.plan, recommendation=world.by_hand, status="partly", user=cast.coordinator
+    )
+    goal.delete()
+    assert report_html(review).split('id="follow-up"')[1] == before
 
 
 def test_a_report_of_a_plan_that_follows_nothing_has_no_follow_up(world, cast):
