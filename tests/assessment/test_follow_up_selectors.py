@@ -1,6 +1,8 @@
+import io
 import json
 from io import StringIO
 
+import pypdf
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -14,7 +16,7 @@ from assessment.follow_up_selectors import (
     review_firing,
 )
 from assessment.models import FollowUpStatus, Note
-from assessment.report import report_context, report_html
+from assessment.report import report_context, report_html, report_pdf
 from tests.assessment.follow_up_world import follow_up_world
 from tests.factories import FindingFactory, ReviewFactory
 
@@ -146,6 +148,17 @@ def test_the_next_review_report_has_the_follow_up_table(world, cast):
     table = html.split('id="follow-up"')[1]
     assert world.by_hand.reference in table and str(world.element("goal")) in table
     assert "Not addressed" in table and "<td>Addressed</td>" in table
+
+
+def test_the_pdf_has_the_follow_up_table(world, cast):
+    _link(world, cast.coordinator, world.by_hand, "goal")
+    review = services.review_create(
+        plan=world.plan, framework=world.review.framework, user=cast.reviewer
+    )
+    reader = pypdf.PdfReader(io.BytesIO(report_pdf(review)))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Follow-up of previous recommendations" in text
+    assert world.by_hand.reference in text and "Not addressed" in text
 
 
 def test_a_final_report_keeps_the_follow_up_it_was_finalised_with(world, cast):
