@@ -83,6 +83,11 @@ def unknown_rule(world) -> dict:
     return {"review_id": world.review.pk, "rule": "no-such-rule"}
 
 
+def final_note(world) -> dict:
+    note = Note.objects.create(review=world.final_review, kind="recommendation", text="Fixed.")
+    return {"review_id": world.final_review.pk, "note_id": note.pk}
+
+
 def _followed(world):
     """Make `plan` follow a plan with a final review that made one recommendation, and
     link the plan's activity to it; return that recommendation and the link."""
@@ -232,6 +237,7 @@ TABLE = [
     row("assessment:recommendation_update", note,        "post", 403, 403, 302, 404, 404, 302),
     row("assessment:recommendation_update", note,        "get",  _,   _,   405, _,   _,   _),
     row("assessment:recommendation_update", others_note, "post", _,   _,   403, _,   _,   _),
+    row("assessment:recommendation_update", final_note,  "post", 403, 403, 403, 404, 404, 302),
     # The follow-up in the plan that follows: its readers read, its editors change.
     row("assessment:follow_up",         follow_up_plan,  "get",  200, 200, 200, 404, 404, 302),
     row("assessment:follow_up",         follow_up_plan,  "post", 405, _,   _,   _,   _,   _),
