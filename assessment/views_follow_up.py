@@ -91,15 +91,13 @@ def follow_up_link(request, plan_id: int):
     form = RecommendationLinkForm(request.POST)
     if not form.is_valid():
         return _panel_response(request, plan, can_edit=True, error=_form_errors(form))
-    element = KINDS[form.element_type].of_plan(plan).filter(pk=form.element_id).first()
-    if element is None:
-        error = _("Choose an element of this plan.")
-        return _panel_response(request, plan, can_edit=True, error=error)
-    recommendation = Note.objects.filter(pk=form.cleaned_data["recommendation"]).first()
-    if recommendation is None:
-        error = _("There is no such recommendation.")
-        return _panel_response(request, plan, can_edit=True, error=error)
     try:
+        element = KINDS[form.element_type].of_plan(plan).filter(pk=form.element_id).first()
+        if element is None:
+            raise ValidationError(_("Choose an element of this plan."))
+        recommendation = Note.objects.filter(pk=form.cleaned_data["recommendation"]).first()
+        if recommendation is None:
+            raise ValidationError(_("There is no such recommendation."))
         services.recommendation_link(
             plan=plan,
             recommendation=recommendation,
