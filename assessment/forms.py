@@ -1,9 +1,11 @@
 """Forms of the review workspace: they only clean input; services do the work."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
-from assessment.models import CoverageLevel, ElementType, Note
+from assessment.models import CoverageLevel, ElementType, FollowUpStatus, Note, Priority
 from standards.models import Component, Framework
+from strategy.models import Stakeholder
 from strategy.validators import PLAIN_TEXT
 
 
@@ -90,4 +92,51 @@ class SuggestedNoteAcceptForm(forms.Form):
         required=False,
         validators=PLAIN_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class RecommendationForm(forms.Form):
+    """A recommendation's priority and addressee (a body of the reviewed plan, or none for
+    the national coordinator)."""
+
+    priority = forms.ChoiceField(choices=Priority.choices, label=_("Priority"))
+    addressee = forms.ModelChoiceField(
+        queryset=Stakeholder.objects.none(),
+        required=False,
+        label=_("Addressee"),
+        empty_label=_("The national coordinator"),
+    )
+
+    def __init__(self, *args, plan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["addressee"].queryset = Stakeholder.objects.filter(plan=plan)
+
+
+class RecommendationChoiceForm(forms.Form):
+    recommendation = forms.IntegerField(min_value=1, label=_("Recommendation"))
+
+
+class RecommendationLinkForm(RecommendationChoiceForm):
+    """A recommendation and the element (`kind:id`) that answers it."""
+
+    element = forms.RegexField(
+        regex=r"^(chapter|goal|objective|output|activity):[0-9]+$",
+        label=_("Element of this plan"),
+        error_messages={"invalid": _("Choose an element of this plan.")},
+    )
+
+    @property
+    def element_type(self) -> str:
+        return self.cleaned_data["element"].partition(":")[0]
+
+    @property
+    def element_id(self) -> int:
+        return int(self.cleaned_data["element"].partition(":")[2])
+
+
+class FollowUpConfirmForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=[("", _("Not confirmed"))] + list(FollowUpStatus.choices),
+        required=False,
+        label=_("Confirmed status"),
     )

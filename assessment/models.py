@@ -3,9 +3,11 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
+from actionplan.models import Activity, Output
 from standards.models import Area, Component, Framework, Principle
-from strategy.models import Plan
+from strategy.models import Chapter, Plan, SpecificObjective, Stakeholder, StrategicGoal
 
 
 class ReviewQuerySet(models.QuerySet):
@@ -39,6 +41,21 @@ class Review(models.Model):
     finalised_at = models.DateTimeField(null=True, blank=True)
     finalised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    follow_up_record = models.JSONField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "The follow-up of the previous plan's recommendations as it stood when the "
+            "review was finalised: what its report shows from then on."
+        ),
+    )
+    recommendation_count = models.PositiveIntegerField(
+        default=0,
+        help_text=_(
+            "Recommendation references issued so far. It never goes down, so a reference "
+            "is never given twice, even after a recommendation is deleted."
+        ),
     )
 
     objects = ReviewQuerySet.as_manager()
@@ -195,6 +212,12 @@ class RejectedSuggestion(models.Model):
         return f"{self.code} ≠ {self.element_type} {self.element_id}"
 
 
+class Priority(models.TextChoices):
+    HIGH = "high", _("High")
+    MEDIUM = "medium", _("Medium")
+    LOW = "low", _("Low")
+
+
 class Note(models.Model):
     class Kind(models.TextChoices):
         RECOMMENDATION = "recommendation", "Recommendation"
@@ -223,6 +246,28 @@ class Note(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # What a recommendation carries into the next plan (see assessment.follow_up_selectors).
+    reference = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text=_("A recommendation's stable reference, e.g. R-2024-03: never reused."),
+    )
+    priority = models.CharField(
+        max_length=10, choices=Priority.choices, default=Priority.MEDIUM, blank=True
+    )
+    addressee = models.ForeignKey(
+        Stakeholder,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The body of the plan it is addressed to; none: the national coordinator."),
+    )
+    addressee_name = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_("The addressee's name as it was set, kept if the body is deleted."),
+    )
 
     class Meta:
         ordering = ["review", "scope", "component", "order", "pk"]
@@ -230,11 +275,20 @@ class Note(models.Model):
             models.CheckConstraint(
                 condition=~Q(scope="component") | Q(component__isnull=False),
                 name="note_component_scope",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["review", "reference"],
+                condition=~Q(reference=""),
+                name="note_reference_unique",
+            ),
         ]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.text[:60]}"
+
+    @property
+    def addressee_label(self) -> str:
+        return self.addressee_name or str(_("The national coordinator"))
 
 
 class SuggestedNote(models.Model):
@@ -285,3 +339,104 @@ class SuggestedNote(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
+
+
+class FollowUpStatus(models.TextChoices):
+    NOT_ADDRESSED = "not_addressed", _("Not addressed")
+    PARTLY = "partly", _("Partly addressed")
+    ADDRESSED = "addressed", _("Addressed")
+
+
+# The plan elements a recommendation can be answered by, one foreign key each.
+LINKED_ELEMENTS = ("chapter", "goal", "objective", "output", "activity")
+
+
+def _exactly_one(names: tuple[str, ...]) -> Q:
+    """Exactly one of the nullable foreign keys `names` is set."""
+    condition = Q()
+    for name in names:
+        condition |= Q(**{f"{other}__isnull": other != name for other in names})
+    return condition
+
+
+class RecommendationLink(models.Model):
+    """A plan element of the next plan that answers a recommendation of the final review
+    of the plan it follows (`plan.previous_plan`). Lives here, not beside the element, as
+    the plan tiers know nothing of reviews; deleting the element deletes the link."""
+
+    recommendation = models.ForeignKey(Note, on_delete=models.CASCADE, related_name="links")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    chapter = models.ForeignKey(
+        Chapter, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    goal = models.ForeignKey(
+        StrategicGoal, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    objective = models.ForeignKey(
+        SpecificObjective, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    output = models.ForeignKey(
+        Output, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["recommendation", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=_exactly_one(LINKED_ELEMENTS),
+                name="recommendation_link_one_element",
+            ),
+            *(
+                models.UniqueConstraint(
+                    fields=["recommendation", name],
+                    condition=Q(**{f"{name}__isnull": False}),
+                    name=f"recommendation_link_{name}_unique",
+                )
+                for name in LINKED_ELEMENTS
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.recommendation.reference} ← {self.element_type} {self.element_id}"
+
+    @property
+    def element_type(self) -> str:
+        return next(name for name in LINKED_ELEMENTS if getattr(self, f"{name}_id"))
+
+    @property
+    def element_id(self) -> int:
+        return getattr(self, f"{self.element_type}_id")
+
+    @property
+    def element(self):
+        return getattr(self, self.element_type)
+
+
+class RecommendationFollowUp(models.Model):
+    """The status of a recommendation in the next plan as its coordinator confirmed it (the
+    engine's suggestion or another one), with who and when."""
+
+    recommendation = models.ForeignKey(Note, on_delete=models.CASCADE, related_name="follow_ups")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=20, choices=FollowUpStatus.choices)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recommendation", "plan"], name="recommendation_follow_up_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.recommendation.reference}: {self.get_status_display()}"

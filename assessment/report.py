@@ -10,6 +10,7 @@ timeline, funding, recommendations and annexes.
 from django.template.loader import render_to_string
 
 from actionplan.selectors import plan_figures
+from assessment.follow_up_selectors import report_follow_up
 from assessment.models import Review
 from assessment.selectors import (
     report_coverage,
@@ -35,6 +36,7 @@ def report_context(review: Review) -> dict:
         **report_notes(notes=notes, suggested=suggested),
         "structural_criteria": report_structural_criteria(framework=review.framework),
         **plan_figures(plan=review.plan),
+        **report_follow_up(review=review),
     }
 
 

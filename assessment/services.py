@@ -7,7 +7,9 @@ refuses to change a final review: finalising freezes findings, ratings and notes
 - `review_finalise` freezes the review;
 - `finding_dismiss` / `finding_restore`, `rating_override`, `suggestion_reject`;
 - `note_create` (also from a finding's suggested recommendation), `note_update`,
-  `note_delete`;
+  `note_delete`; a recommendation gets a reference (`R-<year>-<nn>`) when it is written,
+  which never changes and is never given again in the review;
+- `recommendation_update`: a recommendation's priority and addressee;
 - `suggested_note_accept` / `suggested_note_reject` / `suggested_note_restore`: the
   commendations, practices and recommendations the engine suggests (saved by
   `review_run`, keyed so a decision survives re-runs).
@@ -17,13 +19,17 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from assessment.assess import plan_assess
+from assessment.follow_up_selectors import follow_up_record
 from assessment.models import (
     CoverageLevel,
     Finding,
     Note,
+    Priority,
     Rating,
     RejectedSuggestion,
     Review,
@@ -37,7 +43,7 @@ from assessment.suggestions import (
 )
 from napplanner.roles import REVIEWER, has_role
 from standards.models import Area, Component, Framework, Principle
-from strategy.models import Plan
+from strategy.models import Plan, Stakeholder
 
 FINDING_FIELDS = [
     "rule", "criterion_code", "area_code", "component_code", "severity", "element_type",
@@ -58,10 +64,11 @@ def _clean(obj) -> None:
 
 
 @transaction.atomic
-def review_create(*, plan: Plan, framework: Framework, user) -> Review:
+def review_create(*, plan: Plan, framework: Framework, user, title: str = "") -> Review:
     if not has_role(user, REVIEWER):
         raise ValidationError("Only reviewers can review a plan.")
-    review = Review(plan=plan, framework=framework, created_by=user, title=f"Review of {plan}")
+    title = title or f"Review of {plan}"
+    review = Review(plan=plan, framework=framework, created_by=user, title=title)
     review.full_clean()
     review.save()
     review.reviewers.add(user)
@@ -216,6 +223,8 @@ def review_run(*, review: Review) -> Review:
 
 def review_finalise(*, review: Review, user) -> Review:
     _refuse_final(review)
+    # The follow-up table changes with the next plan's links; the report keeps this one.
+    review.follow_up_record = follow_up_record(review=review)
     review.status = Review.Status.FINAL
     review.finalised_at = timezone.now()
     review.finalised_by = user
@@ -305,20 +314,33 @@ def note_create(
     if component is not None and component.framework_id != review.framework_id:
         raise ValidationError({"component": "This component belongs to another framework."})
     order = review.notes.count()
-    note = Note(
-        review=review,
-        kind=kind,
-        scope=scope,
-        component=component if scope == Note.Scope.COMPONENT else None,
-        title=title,
-        text=(text or "").strip(),
-        finding=finding,
-        order=order,
-        created_by=user,
-    )
-    note.full_clean()
-    note.save()
+    with transaction.atomic():
+        note = Note(
+            review=review,
+            kind=kind,
+            scope=scope,
+            component=component if scope == Note.Scope.COMPONENT else None,
+            title=title,
+            text=(text or "").strip(),
+            finding=finding,
+            order=order,
+            created_by=user,
+        )
+        if note.kind == Note.Kind.RECOMMENDATION:
+            note.reference = _reference_issue(review)
+        note.full_clean()
+        note.save()
     return note
+
+
+def _reference_issue(review: Review) -> str:
+    """The review's next recommendation reference. The counter is raised in the database
+    (and so locked until the transaction ends): two reviewers adding at once get two."""
+    Review.objects.filter(pk=review.pk).update(recommendation_count=F("recommendation_count") + 1)
+    review.recommendation_count = (
+        Review.objects.filter(pk=review.pk).values_list("recommendation_count", flat=True).get()
+    )
+    return f"R-{review.created_at.year}-{review.recommendation_count:02d}"
 
 
 def note_update(*, note: Note, user, text: str, kind: str | None = None, title: str | None = None):
@@ -328,9 +350,32 @@ def note_update(*, note: Note, user, text: str, kind: str | None = None, title: 
         note.kind = kind
     if title is not None:
         note.title = title
-    # The author may have left (SET_NULL); that must not block editing the note.
+    with transaction.atomic():
+        if note.kind == Note.Kind.RECOMMENDATION and not note.reference:
+            note.reference = _reference_issue(note.review)
+        # The author may have left (SET_NULL); that must not block editing the note.
+        note.full_clean(exclude=["created_by"])
+        note.save()
+    return note
+
+
+def recommendation_update(
+    *, note: Note, user, priority: str, addressee: Stakeholder | None
+) -> Note:
+    """Set a recommendation's priority and its addressee: a body of the reviewed plan, or
+    none for the national coordinator."""
+    _refuse_final(note.review)
+    if note.kind != Note.Kind.RECOMMENDATION:
+        raise ValidationError(_("Only a recommendation has a priority and an addressee."))
+    if priority not in Priority.values:
+        raise ValidationError({"priority": _("Choose a priority: high, medium or low.")})
+    if addressee is not None and addressee.plan_id != note.review.plan_id:
+        raise ValidationError({"addressee": _("The addressee must be a body of this plan.")})
+    note.priority = priority
+    note.addressee = addressee
+    note.addressee_name = addressee.name if addressee is not None else ""
     note.full_clean(exclude=["created_by"])
-    note.save()
+    note.save(update_fields=["priority", "addressee", "addressee_name"])
     return note
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessment import views, views_report
+from assessment import views, views_follow_up, views_report
 
 app_name = "assessment"
 
@@ -51,6 +51,11 @@ urlpatterns = [
     path("<int:review_id>/notes/<int:note_id>/", views.note_update, name="note_update"),
     path("<int:review_id>/notes/<int:note_id>/delete/", views.note_delete, name="note_delete"),
     path(
+        "<int:review_id>/notes/<int:note_id>/recommendation/",
+        views.recommendation_update,
+        name="recommendation_update",
+    ),
+    path(
         "<int:review_id>/suggested/<int:suggestion_id>/accept/",
         views.suggested_note_accept,
         name="suggested_note_accept",
@@ -66,5 +71,32 @@ urlpatterns = [
         name="suggested_note_restore",
     ),
     path("<int:review_id>/report/", views_report.report, name="report"),
+    # The follow-up of the previous review's recommendations, in the plan that follows.
+    path("plan/<int:plan_id>/follow-up/", views_follow_up.follow_up, name="follow_up"),
+    path(
+        "plan/<int:plan_id>/follow-up/link/",
+        views_follow_up.follow_up_link,
+        name="follow_up_link",
+    ),
+    path(
+        "plan/<int:plan_id>/follow-up/link/<int:link_id>/delete/",
+        views_follow_up.follow_up_unlink,
+        name="follow_up_unlink",
+    ),
+    path(
+        "plan/<int:plan_id>/follow-up/<int:note_id>/confirm/",
+        views_follow_up.follow_up_confirm,
+        name="follow_up_confirm",
+    ),
+    path(
+        "plan/<int:plan_id>/follow-up/<slug:kind>/<int:pk>/",
+        views_follow_up.follow_up_element,
+        name="follow_up_element",
+    ),
+    path(
+        "plan/<int:plan_id>/follow-up/<slug:kind>/<int:pk>/<int:link_id>/unlink/",
+        views_follow_up.follow_up_element_unlink,
+        name="follow_up_element_unlink",
+    ),
     path("<int:review_id>/report.pdf", views_report.report_download, name="report_pdf"),
 ]

@@ -19,11 +19,12 @@ from assessment.forms import (
     NoteForm,
     NoteTextForm,
     OverrideForm,
+    RecommendationForm,
     RejectForm,
     ReviewStartForm,
     SuggestedNoteAcceptForm,
 )
-from assessment.models import Review
+from assessment.models import Note, Priority, Review
 from assessment.workspace import (
     EVIDENCE_SHOWN,
     SHOWN_PER_RULE,
@@ -280,6 +281,8 @@ def _notes_response(request, review, form=None, error=""):
         return {
             "review": review,
             "notes": list(review.notes.select_related("component", "finding")),
+            "addressees": review.plan.stakeholders.all(),
+            "priorities": Priority.choices,
             "can_change": True,
             "note_form": form or NoteForm(framework=review.framework),
             "error": error,
@@ -338,6 +341,25 @@ def note_update(request, review_id: int, note_id: int):
 
 @require_POST
 @login_required
+def recommendation_update(request, review_id: int, note_id: int):
+    """A recommendation's priority and addressee, set while the review is a draft."""
+    review = get_review_for_reviewer(request, review_id)
+    note = get_object_or_404(review.notes, pk=note_id, kind=Note.Kind.RECOMMENDATION)
+    form = RecommendationForm(request.POST, plan=review.plan)
+    if not form.is_valid():
+        error = " ".join(e for errors in form.errors.values() for e in errors)
+        return _notes_response(request, review, error=error)
+    services.recommendation_update(
+        note=note,
+        user=request.user,
+        priority=form.cleaned_data["priority"],
+        addressee=form.cleaned_data["addressee"],
+    )
+    return _notes_response(request, review)
+
+
+@require_POST
+@login_required
 def note_delete(request, review_id: int, note_id: int):
     review = get_review_for_reviewer(request, review_id)
     note = get_object_or_404(review.notes, pk=note_id)
@@ -358,6 +380,8 @@ def suggested_notes(request, review_id: int):
             **suggestions_context(review),
             "review": review,
             "notes": list(review.notes.select_related("component", "finding")),
+            "addressees": review.plan.stakeholders.all(),
+            "priorities": Priority.choices,
             "note_form": NoteForm(framework=review.framework),
             "can_change": can_change,
         }
@@ -378,6 +402,8 @@ def _suggestions_response(request, review, error=""):
             **suggestions_context(review),
             "review": review,
             "notes": list(review.notes.select_related("component", "finding")),
+            "addressees": review.plan.stakeholders.all(),
+            "priorities": Priority.choices,
             "note_form": NoteForm(framework=review.framework),
             "can_change": True,
             "error": error,

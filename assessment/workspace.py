@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from assessment.checks import REGISTRY
 from assessment.checks.registry import SEVERITY_ORDER
-from assessment.models import Finding, Note, Rating, Review, SuggestedNote
+from assessment.models import Finding, Note, Priority, Rating, Review, SuggestedNote
 from assessment.scoring import FORMULA, review_scores
 
 PLAN_AS_A_WHOLE = ("", "The plan as a whole")
@@ -176,6 +176,9 @@ def workspace_context(review: Review, *, show_all: bool = False) -> dict:
         "principle_ratings": principles,
         "mapping": review_mapping(review),
         "notes": list(review.notes.select_related("component", "finding")),
+        # Evaluated only where a recommendation's addressee can be changed.
+        "addressees": review.plan.stakeholders.all(),
+        "priorities": Priority.choices,
         "note_scopes": Note.Scope.choices,
         **suggestions_context(review),
     }

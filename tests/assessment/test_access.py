@@ -3,9 +3,12 @@ reviewer is the review's reviewer; `others_review` is a review of the same plan 
 another reviewer, which the cast's reviewer may read but not change."""
 
 import pytest
+from django.utils import timezone
 
-from assessment.models import Note, SuggestedNote
+from assessment.models import Note, RecommendationLink, SuggestedNote
+from strategy.models import PlanStatus
 from tests.access import _, assert_row, cases, draft_plan, nothing, plan, review, row
+from tests.factories import PlanFactory, ReviewFactory
 
 
 def others_review(world) -> dict:
@@ -80,6 +83,86 @@ def unknown_rule(world) -> dict:
     return {"review_id": world.review.pk, "rule": "no-such-rule"}
 
 
+def final_note(world) -> dict:
+    note = Note.objects.create(review=world.final_review, kind="recommendation", text="Fixed.")
+    return {"review_id": world.final_review.pk, "note_id": note.pk}
+
+
+def _followed(world):
+    """Make `plan` follow a plan with a final review that made one recommendation, and
+    link the plan's activity to it; return that recommendation and the link."""
+    if not hasattr(world, "followed"):
+        previous = PlanFactory(status=PlanStatus.CONSULTATION)
+        previous_review = ReviewFactory(
+            plan=previous, status="final", finalised_at=timezone.now(), framework=world.framework
+        )
+        note = Note.objects.create(
+            review=previous_review, kind="recommendation", text="Plan data.", reference="R-1"
+        )
+        activity = world.activity
+        world.plan.previous_plan = previous
+        world.plan.save()
+        link = RecommendationLink.objects.create(
+            recommendation=note, plan=world.plan, activity=activity
+        )
+        world.followed = (note, link)
+    return world.followed
+
+
+def follow_up_plan(world) -> dict:
+    _followed(world)
+    return {"plan_id": world.plan.pk}
+
+
+def follow_up_note(world) -> dict:
+    note, _link = _followed(world)
+    return {"plan_id": world.plan.pk, "note_id": note.pk}
+
+
+def foreign_note(world) -> dict:
+    """A recommendation of a review `plan` does not follow up (of `plan` itself)."""
+    _followed(world)
+    return {"plan_id": world.plan.pk, "note_id": world.note.pk}
+
+
+def follow_up_link(world) -> dict:
+    _note, link = _followed(world)
+    return {"plan_id": world.plan.pk, "link_id": link.pk}
+
+
+def foreign_link(world) -> dict:
+    """A link of another plan, asked for under `plan`."""
+    note, _link = _followed(world)
+    other = RecommendationLink.objects.create(
+        recommendation=note, plan=world.other_plan, activity=world.other_activity
+    )
+    return {"plan_id": world.plan.pk, "link_id": other.pk}
+
+
+def follow_up_element(world) -> dict:
+    _followed(world)
+    return {"plan_id": world.plan.pk, "kind": "activity", "pk": world.activity.pk}
+
+
+def follow_up_foreign_element(world) -> dict:
+    _followed(world)
+    return {"plan_id": world.plan.pk, "kind": "activity", "pk": world.other_activity.pk}
+
+
+def follow_up_unknown_kind(world) -> dict:
+    _followed(world)
+    return {"plan_id": world.plan.pk, "kind": "indicator", "pk": world.indicator.pk}
+
+
+def follow_up_element_link(world) -> dict:
+    _note, link = _followed(world)
+    return {**follow_up_element(world), "link_id": link.pk}
+
+
+def draft_follow_up(world) -> dict:
+    return {"plan_id": world.draft_plan.pk}
+
+
 # fmt: off
 TABLE = [
     #   URL name                        target           method  coord read rev  std  out  anon
@@ -150,6 +233,31 @@ TABLE = [
     row("assessment:report",            draft_review,    "get",  200, 404, 404, 404, 404, 302),
     row("assessment:report_pdf",        review,          "get",  202, 202, 202, 404, 404, 302),
     row("assessment:report_pdf",        review,          "post", _,   _,   405, _,   _,   _),
+    # A recommendation's priority and addressee: the review's reviewers, while a draft.
+    row("assessment:recommendation_update", note,        "post", 403, 403, 302, 404, 404, 302),
+    row("assessment:recommendation_update", note,        "get",  _,   _,   405, _,   _,   _),
+    row("assessment:recommendation_update", others_note, "post", _,   _,   403, _,   _,   _),
+    row("assessment:recommendation_update", final_note,  "post", 403, 403, 403, 404, 404, 302),
+    # The follow-up in the plan that follows: its readers read, its editors change.
+    row("assessment:follow_up",         follow_up_plan,  "get",  200, 200, 200, 404, 404, 302),
+    row("assessment:follow_up",         follow_up_plan,  "post", 405, _,   _,   _,   _,   _),
+    row("assessment:follow_up",         draft_follow_up, "get",  200, 404, 404, 404, 404, 302),
+    row("assessment:follow_up_link",    follow_up_plan,  "post", 302, 403, 403, 404, 404, 302),
+    row("assessment:follow_up_link",    follow_up_plan,  "get",  405, _,   _,   _,   _,   _),
+    row("assessment:follow_up_link",    draft_follow_up, "post", _,   404, 404, _,   _,   _),
+    row("assessment:follow_up_unlink",  follow_up_link,  "post", 302, 403, 403, 404, 404, 302),
+    row("assessment:follow_up_unlink",  follow_up_link,  "get",  405, _,   _,   _,   _,   _),
+    row("assessment:follow_up_unlink",  foreign_link,    "post", 404, _,   _,   _,   _,   _),
+    row("assessment:follow_up_confirm", follow_up_note,  "post", 302, 403, 403, 404, 404, 302),
+    row("assessment:follow_up_confirm", follow_up_note,  "get",  405, _,   _,   _,   _,   _),
+    row("assessment:follow_up_confirm", foreign_note,    "post", 404, _,   _,   _,   _,   _),
+    row("assessment:follow_up_element", follow_up_element, "get",  200, 200, 200, 404, 404, 302),
+    row("assessment:follow_up_element", follow_up_element, "post", 302, 403, 403, 404, 404, 302),
+    row("assessment:follow_up_element", follow_up_element, "put",  405, _,   _,   _,   _,   _),
+    row("assessment:follow_up_element", follow_up_foreign_element, "get", 404, _, _, _, _,  _),
+    row("assessment:follow_up_element", follow_up_unknown_kind,    "get", 404, _, _, _, _,  _),
+    row("assessment:follow_up_element_unlink", follow_up_element_link, "post", 302, 403, 403, 404, 404, 302),  # noqa: E501
+    row("assessment:follow_up_element_unlink", follow_up_element_link, "get",  405, _,   _,   _,   _,   _),  # noqa: E501
 ]
 # fmt: on
 

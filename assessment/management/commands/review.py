@@ -18,6 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from assessment.assess import Assessment, default_framework, plan_assess
+from assessment.follow_up_selectors import assessment_firing, plan_follow_up
 from assessment.models import Review
 from assessment.report import report_html, report_pdf
 from assessment.services import review_create
@@ -26,7 +27,11 @@ from strategy.models import Plan
 
 
 def render_json(command: BaseCommand, assessment: Assessment) -> str:
-    return json.dumps(assessment.as_json(), ensure_ascii=False, indent=2)
+    data = assessment.as_json()
+    # The recommendations of the previous plan's final review, judged by this assessment.
+    follow_up = plan_follow_up(plan=assessment.plan, firing=assessment_firing(assessment.findings))
+    data["follow_up"] = [row.as_json() for row in follow_up.rows]
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 FORMATS = {"json": render_json}

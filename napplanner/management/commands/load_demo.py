@@ -41,6 +41,11 @@ class Command(BaseCommand):
                     stdout=self.stdout,
                 )
 
+        # Review rounds of the demo plans and the plan that follows them up, from the
+        # apps above (named, not imported: napplanner is the bottom layer).
+        if plans and "demo_reviews" in commands:
+            call_command("demo_reviews", stdout=self.stdout)
+
         if created:
             self.stdout.write("Demo users (the passwords are shown this once):")
             for username, password in created.items():
