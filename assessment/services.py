@@ -4,7 +4,8 @@ refuses to change a final review: finalising freezes findings, ratings and notes
 - `review_create` starts a review (reviewers only) and runs it;
 - `review_run` re-runs checks and coverage: findings are upserted by `key`, so a dismissal
   survives; findings no longer raised become `is_current=False`; ratings keep overrides;
-- `review_finalise` freezes the review;
+- `review_finalise` freezes the review and stores its snapshot (`review_snapshot_take`):
+  the plan as a plan document, the result and the rendered report;
 - `finding_dismiss` / `finding_restore`, `rating_override`, `suggestion_reject`;
 - `note_create` (also from a finding's suggested recommendation), `note_update`,
   `note_delete`;
@@ -19,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from actionplan.exchange.json_export import plan_export_json
 from assessment.assess import plan_assess
 from assessment.models import (
     CoverageLevel,
@@ -27,8 +29,11 @@ from assessment.models import (
     Rating,
     RejectedSuggestion,
     Review,
+    ReviewSnapshot,
     SuggestedNote,
 )
+from assessment.report import report_body
+from assessment.rounds import review_result
 from assessment.suggestions import (
     FUNDING_CRITERIA,
     RECOMMENDATION_KEY,
@@ -214,14 +219,36 @@ def review_run(*, review: Review) -> Review:
     return review
 
 
+@transaction.atomic
 def review_finalise(*, review: Review, user) -> Review:
+    """Freeze the review and store what it reviewed and said (see `ReviewSnapshot`)."""
     _refuse_final(review)
     review.status = Review.Status.FINAL
     review.finalised_at = timezone.now()
     review.finalised_by = user
     review.full_clean()
     review.save()
+    review_snapshot_take(review=review)
     return review
+
+
+def review_snapshot_take(*, review: Review) -> ReviewSnapshot:
+    """Store the plan document, the result and the rendered report of a final review.
+    Called once, by `review_finalise`; a final review is never reopened, so the snapshot
+    never needs dropping: a new round is a new review."""
+    if not review.is_final:
+        raise ValidationError("Only a final review keeps a snapshot.")
+    snapshot = ReviewSnapshot(
+        review=review,
+        plan_document=plan_export_json(plan=review.plan),
+        result=review_result(review=review),
+        report_body=report_body(review),
+        taken_at=review.finalised_at,
+    )
+    snapshot.full_clean()
+    snapshot.save()
+    review.snapshot = snapshot
+    return snapshot
 
 
 @transaction.atomic

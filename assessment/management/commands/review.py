@@ -20,13 +20,18 @@ from django.db import transaction
 from assessment.assess import Assessment, default_framework, plan_assess
 from assessment.models import Review
 from assessment.report import report_html, report_pdf
+from assessment.rounds import review_round
 from assessment.services import review_create
 from napplanner.roles import REVIEWER
 from strategy.models import Plan
 
 
+def _dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
 def render_json(command: BaseCommand, assessment: Assessment) -> str:
-    return json.dumps(assessment.as_json(), ensure_ascii=False, indent=2)
+    return _dumps(assessment.as_json())
 
 
 FORMATS = {"json": render_json}
@@ -65,8 +70,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--review",
             type=int,
-            help="A saved review of the plan to render as html or pdf (default: a fresh "
-            "assessment that is not saved).",
+            help="A saved review of the plan to print: its result as json (a final review's "
+            "as it was finalised), or its report as html or pdf (default: a fresh assessment "
+            "that is not saved).",
         )
 
     def handle(self, *args, plan_id, framework=None, format="json", **options):
@@ -80,18 +86,25 @@ class Command(BaseCommand):
         if format in REPORT_FORMATS:
             self.write_report(plan, chosen, format, options.get("output"), options.get("review"))
             return
+        if options.get("review") is not None:
+            review = self.saved_review(plan, options["review"])
+            self.stdout.write(_dumps(review_round(review=review).result))
+            return
         assessment = plan_assess(plan=plan, framework=chosen)
         self.stdout.write(FORMATS[format](self, assessment))
+
+    def saved_review(self, plan, review_id: int) -> Review:
+        review = Review.objects.filter(pk=review_id, plan=plan).first()
+        if review is None:
+            raise CommandError(f"Plan {plan.pk} has no review with id {review_id}.")
+        return review
 
     def write_report(self, plan, framework, format, output, review_id) -> None:
         if not output:
             raise CommandError(f"--format {format} writes a file: give --output FILE.")
         render = REPORT_FORMATS[format]
         if review_id is not None:
-            review = Review.objects.filter(pk=review_id, plan=plan).first()
-            if review is None:
-                raise CommandError(f"Plan {plan.pk} has no review with id {review_id}.")
-            data = render(review)
+            data = render(self.saved_review(plan, review_id))
         else:
             data = unsaved_report(plan=plan, framework=framework, render=render)
         Path(output).write_bytes(data)
