@@ -5,6 +5,8 @@ parts together for the HTML page, the print version and the PDF."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+from django.db.models.fields.json import KT
 from django.utils import timezone
 
 from actionplan.models import Activity, Output, SubActivity
@@ -306,3 +308,36 @@ def _plan_sections(plan) -> dict[str, list[Section]]:
     for section in plan.sections.select_related("component"):
         sections[section.kind].append(section)
     return dict(sections)
+
+
+def plan_review_rounds(*, plan: Plan) -> list[Review]:
+    """The plan's reviewed versions: its final reviews, newest first, each with its
+    reviewers and `overall` (the overall score its snapshot stored; None for a review
+    finalised before snapshots were kept) and `round_before` (the one finalised before it).
+    Two queries, whatever the plan's size: the score is read inside the database, never
+    the stored plan document."""
+    rounds = list(
+        plan.reviews.filter(status=Review.Status.FINAL)
+        .select_related("framework")
+        .prefetch_related("reviewers")
+        .annotate(overall=KT("snapshot__result__scores__overall"))
+        .order_by("-finalised_at", "-pk")
+    )
+    for newer, older in zip(rounds, [*rounds[1:], None], strict=True):
+        newer.round_before = older
+    return rounds
+
+
+def comparable_reviews(*, review: Review, user) -> list[Review]:
+    """The reviews `review` compares with that `user` may see: of its plan, of its previous
+    plan, and of the plans that succeed it."""
+    plans = Q(plan=review.plan_id) | Q(plan__previous_plan=review.plan_id)
+    if review.plan.previous_plan_id:
+        plans |= Q(plan=review.plan.previous_plan_id)
+    return list(
+        Review.objects.visible_to(user)
+        .filter(plans)
+        .exclude(pk=review.pk)
+        .select_related("plan")
+        .order_by("-created_at")
+    )

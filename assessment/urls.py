@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessment import views, views_report
+from assessment import views, views_compare, views_report
 
 app_name = "assessment"
 
@@ -64,6 +64,11 @@ urlpatterns = [
         "<int:review_id>/suggested/<int:suggestion_id>/restore/",
         views.suggested_note_restore,
         name="suggested_note_restore",
+    ),
+    path(
+        "<int:review_id>/compare/<int:other_id>/",
+        views_compare.review_compare,
+        name="review_compare",
     ),
     path("<int:review_id>/report/", views_report.report, name="report"),
     path("<int:review_id>/report.pdf", views_report.report_download, name="report_pdf"),

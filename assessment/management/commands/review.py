@@ -1,5 +1,6 @@
 """`manage.py review PLAN_ID [--framework CODE] --format json`: assess a plan, print it.
 `manage.py review PLAN_ID --format html|pdf --output FILE [--review ID]`: write the report.
+`manage.py review PLAN_ID [--review ID] --compare-with ID --format json`: compare two rounds.
 
 Writes nothing to the database: the command runs `plan_assess` and renders the result. A
 format is one entry in `FORMATS` (name → function taking the command and the
@@ -18,6 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from assessment.assess import Assessment, default_framework, plan_assess
+from assessment.compare import reviews_comparable, reviews_compare
 from assessment.models import Review
 from assessment.report import report_html, report_pdf
 from assessment.rounds import review_round
@@ -38,9 +40,9 @@ FORMATS = {"json": render_json}
 REPORT_FORMATS = {"html": lambda review: report_html(review).encode(), "pdf": report_pdf}
 
 
-def unsaved_report(*, plan: Plan, framework, render) -> bytes:
-    """The report of a review that is never saved: built, run and rendered inside a
-    transaction that is then rolled back, reviewer included."""
+def unsaved_report(*, plan: Plan, framework, render):
+    """The report (or comparison) of a review that is never saved: built, run and rendered
+    inside a transaction that is then rolled back, reviewer included."""
     with transaction.atomic():
         reviewer = get_user_model()(
             username=f"review-command-{uuid.uuid4().hex[:8]}",
@@ -68,6 +70,12 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=sorted(FORMATS | REPORT_FORMATS), default="json")
         parser.add_argument("--output", help="The file to write the html or pdf report to.")
         parser.add_argument(
+            "--compare-with",
+            type=int,
+            help="A review to compare with (json): score movement, findings resolved, new "
+            "and persisting, and the redline of the plan (see README.md).",
+        )
+        parser.add_argument(
             "--review",
             type=int,
             help="A saved review of the plan to print: its result as json (a final review's "
@@ -86,12 +94,36 @@ class Command(BaseCommand):
         if format in REPORT_FORMATS:
             self.write_report(plan, chosen, format, options.get("output"), options.get("review"))
             return
+        if options.get("compare_with") is not None:
+            self.stdout.write(self.compare(plan, chosen, options.get("review"), options))
+            return
         if options.get("review") is not None:
             review = self.saved_review(plan, options["review"])
             self.stdout.write(_dumps(review_round(review=review).result))
             return
         assessment = plan_assess(plan=plan, framework=chosen)
         self.stdout.write(FORMATS[format](self, assessment))
+
+    def compare(self, plan, framework, review_id, options) -> str:
+        """The comparison of `--review` (else of the plan as it is now, assessed in a
+        review that is rolled back) with `--compare-with`."""
+        if options["format"] != "json":
+            raise CommandError("--compare-with prints json: give --format json.")
+        other = Review.objects.select_related("plan").filter(pk=options["compare_with"]).first()
+        if other is None:
+            raise CommandError(f"There is no review with id {options['compare_with']}.")
+
+        def compared(review) -> str:
+            if not reviews_comparable(review, other):
+                raise CommandError(
+                    f"Review {other.pk} is not of plan {plan.pk}, its previous plan or its "
+                    "successor: they do not compare."
+                )
+            return _dumps(reviews_compare(a=review, b=other).as_json())
+
+        if review_id is not None:
+            return compared(self.saved_review(plan, review_id))
+        return unsaved_report(plan=plan, framework=framework, render=compared)
 
     def saved_review(self, plan, review_id: int) -> Review:
         review = Review.objects.filter(pk=review_id, plan=plan).first()
