@@ -5,7 +5,7 @@ parts together for the HTML page, the print version and the PDF."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.db.models.fields.json import KT
 from django.utils import timezone
 
@@ -19,6 +19,7 @@ from assessment.models import (
     Note,
     Rating,
     Review,
+    ReviewSnapshot,
     Severity,
     SuggestedNote,
 )
@@ -316,11 +317,16 @@ def plan_review_rounds(*, plan: Plan) -> list[Review]:
     finalised before snapshots were kept) and `round_before` (the one finalised before it).
     Two queries, whatever the plan's size: the score is read inside the database, never
     the stored plan document."""
+    # Through the snapshot's own table: a key path across the reverse one-to-one is not
+    # resolved to the JSON column by Django 5.2.
+    overall = ReviewSnapshot.objects.filter(review=OuterRef("pk")).annotate(
+        overall=KT("result__scores__overall")
+    )
     rounds = list(
         plan.reviews.filter(status=Review.Status.FINAL)
         .select_related("framework")
         .prefetch_related("reviewers")
-        .annotate(overall=KT("snapshot__result__scores__overall"))
+        .annotate(overall=Subquery(overall.values("overall")[:1]))
         .order_by("-finalised_at", "-pk")
     )
     for newer, older in zip(rounds, [*rounds[1:], None], strict=True):
