@@ -91,11 +91,11 @@ class Command(BaseCommand):
         if chosen is None:
             wanted = framework or "the plan's framework or icmpd-2006"
             raise CommandError(f"No current framework found for {wanted}; load it first.")
+        if options.get("compare_with") is not None:
+            self.stdout.write(self.compare(plan, chosen, format, options))
+            return
         if format in REPORT_FORMATS:
             self.write_report(plan, chosen, format, options.get("output"), options.get("review"))
-            return
-        if options.get("compare_with") is not None:
-            self.stdout.write(self.compare(plan, chosen, options.get("review"), options))
             return
         if options.get("review") is not None:
             review = self.saved_review(plan, options["review"])
@@ -104,10 +104,11 @@ class Command(BaseCommand):
         assessment = plan_assess(plan=plan, framework=chosen)
         self.stdout.write(FORMATS[format](self, assessment))
 
-    def compare(self, plan, framework, review_id, options) -> str:
+    def compare(self, plan, framework, format, options) -> str:
         """The comparison of `--review` (else of the plan as it is now, assessed in a
         review that is rolled back) with `--compare-with`."""
-        if options["format"] != "json":
+        review_id = options.get("review")
+        if format != "json":
             raise CommandError("--compare-with prints json: give --format json.")
         other = Review.objects.select_related("plan").filter(pk=options["compare_with"]).first()
         if other is None:
