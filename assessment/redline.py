@@ -8,7 +8,9 @@ passes, each among the elements the passes before left unmatched:
 2. same type and title, where that title is unique on both sides (the code was renumbered);
 3. same type and code, where that code is unique on both sides (the title was reworded).
 
-A matched element whose parent matched another element than its new parent has *moved*;
+Each pass works level by level from the top and first pairs the elements whose parents
+matched, so the many sub-activities and indicators worded alike stay with their own
+activity. A matched element whose parent matched another element than its new parent has *moved*;
 one whose fields differ has *changed*. Work is linear in the size of the plans, and the
 word diff runs only on the fields that differ.
 """
@@ -132,33 +134,74 @@ def _unique(elements, indexes, key) -> dict:
     return {value: found[0] for value, found in groups.items() if len(found) == 1}
 
 
-PASSES = (
-    lambda e: e.identity,
-    lambda e: (e.type, normalise(e.title)) if normalise(e.title) else None,
-    lambda e: (e.type, normalise(e.code)) if normalise(e.code) else None,
-)
+def _identity_key(element: DocumentElement) -> str:
+    return element.identity
+
+
+def _title_key(element: DocumentElement):
+    return (element.type, normalise(element.title)) if normalise(element.title) else None
+
+
+def _code_key(element: DocumentElement):
+    return (element.type, normalise(element.code)) if normalise(element.code) else None
+
+
+def _pair_in_order(before, after, left, right, key, matched, key_after=None) -> None:
+    """Pair equal keys in reading order, duplicates included."""
+    queue = defaultdict(list)
+    for j in sorted(right):
+        queue[(key_after or key)(after[j])].append(j)
+    for i in sorted(left):
+        waiting = queue.get(key(before[i]))
+        if waiting:
+            matched[i] = waiting.pop(0)
+
+
+def _pair_unique(before, after, left, right, key, matched) -> None:
+    theirs = _unique(after, right, key)
+    for value, i in _unique(before, left, key).items():
+        if value in theirs:
+            matched[i] = theirs[value]
+
+
+def _depths(elements: list[DocumentElement]) -> list[int]:
+    depths: list[int] = []
+    for element in elements:  # a parent comes before its children
+        depths.append(0 if element.parent is None else depths[element.parent] + 1)
+    return depths
 
 
 def elements_match(before: list[DocumentElement], after: list[DocumentElement]) -> dict[int, int]:
     """index in `before` -> index in `after` (see the module's docstring)."""
     matched: dict[int, int] = {}
-    left, right = set(range(len(before))), set(range(len(after)))
-    for n, key in enumerate(PASSES):
-        if n == 0:
-            # Exact identities pair up in order, duplicates included.
-            queue = defaultdict(list)
-            for i in sorted(right):
-                queue[key(after[i])].append(i)
-            for i in sorted(left):
-                if queue.get(key(before[i])):
-                    matched[i] = queue[key(before[i])].pop(0)
-        else:
-            theirs = _unique(after, right, key)
-            for value, i in _unique(before, left, key).items():
-                if value in theirs:
-                    matched[i] = theirs[value]
-        left -= matched.keys()
-        right -= set(matched.values())
+    old_depths, new_depths = _depths(before), _depths(after)
+    for depth in range(max([*old_depths, *new_depths], default=-1) + 1):
+        left = {i for i, d in enumerate(old_depths) if d == depth}
+        right = {j for j, d in enumerate(new_depths) if d == depth}
+        if depth:
+            _pair_in_order(
+                before,
+                after,
+                left,
+                right,
+                lambda e: (e.identity, matched.get(e.parent, -1)),
+                matched,
+                key_after=lambda e: (e.identity, e.parent),
+            )
+            left -= matched.keys()
+            right -= set(matched.values())
+        for pair, key in (
+            (_pair_in_order, _identity_key),
+            (_pair_unique, _title_key),
+            (_pair_unique, _code_key),
+        ):
+            pair(before, after, left, right, key, matched)
+            left -= matched.keys()
+            right -= set(matched.values())
+    # An element that changed level (a goal taken out of its chapter) by identity alone.
+    left = set(range(len(before))) - matched.keys()
+    right = set(range(len(after))) - set(matched.values())
+    _pair_in_order(before, after, left, right, _identity_key, matched)
     return matched
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from actionplan.exchange.json_export import plan_export_json
 from assessment.assess import plan_assess
@@ -237,7 +238,7 @@ def review_snapshot_take(*, review: Review) -> ReviewSnapshot:
     Called once, by `review_finalise`; a final review is never reopened, so the snapshot
     never needs dropping: a new round is a new review."""
     if not review.is_final:
-        raise ValidationError("Only a final review keeps a snapshot.")
+        raise ValidationError(_("Only a final review keeps a snapshot."))
     snapshot = ReviewSnapshot(
         review=review,
         plan_document=plan_export_json(plan=review.plan),

@@ -10,7 +10,12 @@ from assessment.redline import plan_redline, word_diff
 from assessment.rounds import Round, element_identity
 from assessment.services import review_create, review_finalise
 from strategy.services import plan_copy
-from tests.factories import ActivityFactory, PlanFactory, SpecificObjectiveFactory
+from tests.factories import (
+    ActivityFactory,
+    PlanFactory,
+    SpecificObjectiveFactory,
+    SubActivityFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -153,3 +158,15 @@ def test_it_compares_a_plan_with_its_successor_but_not_with_an_unrelated_plan(
     comparison = reviews_compare(a=second, b=first)
     assert comparison.before.review == first
     assert not [e for e in comparison.redline if e.type == "activity"]
+
+
+def test_it_keeps_alike_sub_activities_with_their_own_activity(objective, activities):
+    for activity in activities:
+        SubActivityFactory(activity=activity, code="a", title="Report to the coordinator")
+    before = plan_export_json(plan=objective.plan)
+    activities[0].delete()
+    redline, _ = plan_redline(before, plan_export_json(plan=objective.plan))
+    assert sorted((e.change, e.type) for e in redline) == [
+        ("removed", "activity"),
+        ("removed", "subactivity"),
+    ]
