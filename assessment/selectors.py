@@ -329,8 +329,8 @@ def plan_review_rounds(*, plan: Plan) -> list[Review]:
         .annotate(overall=Subquery(overall.values("overall")[:1]))
         .order_by("-finalised_at", "-pk")
     )
-    for newer, older in zip(rounds, [*rounds[1:], None], strict=True):
-        newer.round_before = older
+    for n, newer in enumerate(rounds):
+        newer.round_before = rounds[n + 1] if n + 1 < len(rounds) else None
     return rounds
 
 
