@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from assessment.coverage import Coverage, Evidence
+from assessment.models import ReviewSnapshot
 from assessment.snapshot import Catalogue, PlanSnapshot, load_catalogue, plan_snapshot
 
 
@@ -133,13 +134,20 @@ def _mapping(catalogue: Catalogue, chapters: list[ChapterRow], coverage) -> Mapp
 
 
 def _frozen_chapters(review) -> list[ChapterRow] | None:
-    """The chapters as a final review's snapshot stored them, or None."""
-    snapshot = getattr(review, "snapshot", None) if review.is_final else None
-    if snapshot is None:
+    """The chapters as a final review's snapshot stored them, or None. Reads only the
+    mapping out of the stored result, not the plan document beside it."""
+    if not review.is_final:
+        return None
+    rows = (
+        ReviewSnapshot.objects.filter(review=review)
+        .values_list("result__mapping", flat=True)
+        .first()
+    )
+    if rows is None:
         return None
     return [
         ChapterRow(row["chapter"], row["label"], [tuple(pair) for pair in row["components"]])
-        for row in snapshot.result["mapping"]
+        for row in rows
     ]
 
 

@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 
 from actionplan.selectors import plan_figures
 from assessment.models import Review
-from assessment.rounds import review_snapshot
+from assessment.rounds import review_frozen_body
 from assessment.selectors import (
     report_coverage,
     report_front_matter,
@@ -30,11 +30,10 @@ def report_context(review: Review) -> dict:
     a final review it is the body rendered when the review was finalised (`frozen_body`):
     what the review said of the plan as it was then, whatever happened to the plan since."""
     review = report_review(review=review)
-    snapshot = review_snapshot(review)
-    if snapshot is not None:
+    frozen = review_frozen_body(review=review)
+    if frozen is not None:
         # Rendered by `report_body` with autoescaping, from our own templates only.
-        body = mark_safe(snapshot.report_body)  # noqa: S308
-        return {**report_front_matter(review=review), "frozen_body": body}
+        return {**report_front_matter(review=review), "frozen_body": mark_safe(frozen)}  # noqa: S308
     notes = list(review.notes.select_related("component"))
     suggested = report_suggestions(review=review)
     return {

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from actionplan.exchange.json_export import plan_export_json
 from actionplan.models import Activity, Indicator, Output, SubActivity
 from assessment.mapping import review_mapping
-from assessment.models import Review
+from assessment.models import Review, ReviewSnapshot
 from assessment.scoring import review_scores
 from strategy.models import Chapter, Section, SpecificObjective, StrategicGoal
 
@@ -159,6 +159,15 @@ def review_snapshot(review: Review):
     """The snapshot of a final review, or None (a draft, or a review finalised before
     snapshots were kept: that one reads live, as it always did)."""
     return getattr(review, "snapshot", None) if review.is_final else None
+
+
+def review_frozen_body(*, review: Review) -> str | None:
+    """The report body a final review's snapshot stored (and nothing else of it), or None."""
+    if not review.is_final:
+        return None
+    return (
+        ReviewSnapshot.objects.filter(review=review).values_list("report_body", flat=True).first()
+    )
 
 
 def review_round(*, review: Review) -> Round:

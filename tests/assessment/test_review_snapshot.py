@@ -6,6 +6,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from actionplan.models import Activity
@@ -15,6 +17,7 @@ from assessment.report import report_html
 from assessment.services import review_finalise
 from strategy.models import Chapter
 from tests.assessment.report_data import review_build
+from tests.factories import ReviewFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +91,33 @@ def test_it_reads_a_draft_review_from_the_plan_as_it_is_now(client, cast):
     _change_the_plan(review.plan)
     assert "A plan renamed after the review" in _report_page(client, review)
     assert review_content_digest(review.pk) != before
+
+
+def test_it_serves_the_pdf_of_the_snapshot_and_keeps_it_after_the_plan_changes(
+    client, cast, review, download
+):
+    client.force_login(cast.reviewer)
+    url = reverse("assessment:report_pdf", args=[review.pk])
+    first = download(url)
+    assert first.status_code == 200 and first.getvalue().startswith(b"%PDF-")
+    _change_the_plan(review.plan)
+    again = client.get(url)
+    assert again.status_code == 200, "the kept file still shows what the review said"
+
+
+def test_it_lists_the_rounds_in_queries_that_do_not_grow_with_their_number(client, cast, review):
+    plan = review.plan
+    plan.memberships.create(user=cast.coordinator, role="reader")
+    client.force_login(cast.coordinator)
+    url = reverse("assessment:plan_reviews", args=[plan.pk])
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for _ in range(3):
+        review_finalise(
+            review=ReviewFactory(plan=plan, framework=review.framework, created_by=cast.reviewer),
+            user=cast.reviewer,
+        )
+    with CaptureQueriesContext(connection) as four:
+        html = client.get(url).content.decode()
+    assert html.count("with the round before") == 3
+    assert len(four) == len(one)
