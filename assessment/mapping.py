@@ -16,7 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from assessment.coverage import Coverage, Evidence
-from assessment.snapshot import PlanSnapshot, plan_snapshot
+from assessment.models import ReviewSnapshot
+from assessment.snapshot import Catalogue, PlanSnapshot, load_catalogue, plan_snapshot
 
 
 @dataclass
@@ -111,8 +112,12 @@ def chapter_components(
 def plan_mapping(snapshot: PlanSnapshot, coverage: list[Coverage]) -> Mapping:
     mapped = chapter_components(snapshot, coverage)
     chapters = [ChapterRow(c.id, c.label, mapped[c.id]) for c in snapshot.chapters]
+    return _mapping(snapshot.catalogue, chapters, coverage)
+
+
+def _mapping(catalogue: Catalogue, chapters: list[ChapterRow], coverage) -> Mapping:
     components = []
-    for component in snapshot.catalogue.components:
+    for component in catalogue.components:
         row = ComponentRow(component["code"], component["title"])
         for chapter in chapters:
             for code, suggested in chapter.components:
@@ -128,13 +133,37 @@ def plan_mapping(snapshot: PlanSnapshot, coverage: list[Coverage]) -> Mapping:
     return Mapping(chapters, components, principles, unmapped)
 
 
+def _frozen_chapters(review) -> list[ChapterRow] | None:
+    """The chapters as a final review's snapshot stored them, or None. Reads only the
+    mapping out of the stored result, not the plan document beside it."""
+    if not review.is_final:
+        return None
+    rows = (
+        ReviewSnapshot.objects.filter(review=review)
+        .values_list("result__mapping", flat=True)
+        .first()
+    )
+    if rows is None:
+        return None
+    return [
+        ChapterRow(row["chapter"], row["label"], [tuple(pair) for pair in row["components"]])
+        for row in rows
+    ]
+
+
 def review_mapping(review) -> Mapping:
-    """The mapping of a saved review: chapters from the plan as it is now, principles from
-    the review's saved ratings (overrides and rejected suggestions included)."""
-    snapshot = plan_snapshot(plan=review.plan, framework=review.framework)
-    titles = {a["code"]: a["title"] for a in snapshot.catalogue.areas}
-    titles.update({p["code"]: p["title"] for p in snapshot.catalogue.principles})
-    components = {a["code"]: a["component_code"] for a in snapshot.catalogue.areas}
+    """The mapping of a saved review: chapters from the plan as it is now (from the
+    snapshot for a final review), principles from the review's saved ratings (overrides
+    and rejected suggestions included)."""
+    chapters = _frozen_chapters(review)
+    if chapters is None:
+        snapshot = plan_snapshot(plan=review.plan, framework=review.framework)
+        catalogue = snapshot.catalogue
+    else:
+        catalogue = load_catalogue(review.framework)
+    titles = {a["code"]: a["title"] for a in catalogue.areas}
+    titles.update({p["code"]: p["title"] for p in catalogue.principles})
+    components = {a["code"]: a["component_code"] for a in catalogue.areas}
     coverage = [
         Coverage(
             rating.kind,
@@ -151,4 +180,6 @@ def review_mapping(review) -> Mapping:
     ]
     order = {code: i for i, code in enumerate(titles)}
     coverage.sort(key=lambda c: order.get(c.code, len(order)))
-    return plan_mapping(snapshot, coverage)
+    if chapters is None:
+        return plan_mapping(snapshot, coverage)
+    return _mapping(catalogue, chapters, coverage)

@@ -440,3 +440,21 @@ class RecommendationFollowUp(models.Model):
 
     def __str__(self):
         return f"{self.recommendation.reference}: {self.get_status_display()}"
+
+
+class ReviewSnapshot(models.Model):
+    """What a final review reviewed and said, stored when it was finalised: the plan as a
+    plan document (JSON v1, `actionplan.exchange`), the review's result (findings, ratings,
+    mapping, scores, suggestions and notes, with each element's identity across versions)
+    and the report as it was rendered then. The review page, its report, its PDF and its
+    JSON read this row, so editing the plan afterwards changes none of them. A final review
+    is never reopened: a new round is a new review."""
+
+    review = models.OneToOneField(Review, on_delete=models.CASCADE, related_name="snapshot")
+    plan_document = models.JSONField()
+    result = models.JSONField()
+    report_body = models.TextField(help_text="The report body (HTML) rendered at finalisation.")
+    taken_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"Snapshot of {self.review}"

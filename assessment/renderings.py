@@ -6,14 +6,16 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from actionplan.digest import plan_content_digest
-from assessment.models import Finding, Note, Rating, RejectedSuggestion, Review
+from assessment.models import Finding, Note, Rating, RejectedSuggestion, Review, ReviewSnapshot
 from assessment.report import report_pdf
+from assessment.rounds import review_snapshot
 from napplanner.digest import rows_digest
 from napplanner.renderings import RenderedFile, renderer_register
 
 
 def review_content_digest(review_id: int) -> str:
-    """Everything the report shows: the review and its results, and the plan reviewed."""
+    """Everything the report shows: the review and its results, and the plan reviewed; for
+    a final review the snapshot of the plan stored then, never the plan as it is now."""
     review = Review.objects.get(pk=review_id)
     own = rows_digest(
         [
@@ -24,6 +26,8 @@ def review_content_digest(review_id: int) -> str:
             RejectedSuggestion.objects.filter(review_id=review_id),
         ]
     )
+    if review_snapshot(review) is not None:
+        return f"{own}:{rows_digest([ReviewSnapshot.objects.filter(review_id=review_id)])}"
     return f"{own}:{plan_content_digest(review.plan_id)}"
 
 

@@ -5,6 +5,8 @@ parts together for the HTML page, the print version and the PDF."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.fields.json import KT
 from django.utils import timezone
 
 from actionplan.models import Activity, Output, SubActivity
@@ -17,6 +19,7 @@ from assessment.models import (
     Note,
     Rating,
     Review,
+    ReviewSnapshot,
     Severity,
     SuggestedNote,
 )
@@ -306,3 +309,41 @@ def _plan_sections(plan) -> dict[str, list[Section]]:
     for section in plan.sections.select_related("component"):
         sections[section.kind].append(section)
     return dict(sections)
+
+
+def plan_review_rounds(*, plan: Plan) -> list[Review]:
+    """The plan's reviewed versions: its final reviews, newest first, each with its
+    reviewers and `overall` (the overall score its snapshot stored; None for a review
+    finalised before snapshots were kept) and `round_before` (the one finalised before it).
+    Two queries, whatever the plan's size: the score is read inside the database, never
+    the stored plan document."""
+    # Through the snapshot's own table: a key path across the reverse one-to-one is not
+    # resolved to the JSON column by Django 5.2.
+    overall = ReviewSnapshot.objects.filter(review=OuterRef("pk")).annotate(
+        overall=KT("result__scores__overall")
+    )
+    rounds = list(
+        plan.reviews.filter(status=Review.Status.FINAL)
+        .select_related("framework")
+        .prefetch_related("reviewers")
+        .annotate(overall=Subquery(overall.values("overall")[:1]))
+        .order_by("-finalised_at", "-pk")
+    )
+    for n, newer in enumerate(rounds):
+        newer.round_before = rounds[n + 1] if n + 1 < len(rounds) else None
+    return rounds
+
+
+def comparable_reviews(*, review: Review, user) -> list[Review]:
+    """The reviews `review` compares with that `user` may see: of its plan, of its previous
+    plan, and of the plans that succeed it."""
+    plans = Q(plan=review.plan_id) | Q(plan__previous_plan=review.plan_id)
+    if review.plan.previous_plan_id:
+        plans |= Q(plan=review.plan.previous_plan_id)
+    return list(
+        Review.objects.visible_to(user)
+        .filter(plans)
+        .exclude(pk=review.pk)
+        .select_related("plan")
+        .order_by("-created_at")
+    )

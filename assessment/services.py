@@ -4,7 +4,8 @@ refuses to change a final review: finalising freezes findings, ratings and notes
 - `review_create` starts a review (reviewers only) and runs it;
 - `review_run` re-runs checks and coverage: findings are upserted by `key`, so a dismissal
   survives; findings no longer raised become `is_current=False`; ratings keep overrides;
-- `review_finalise` freezes the review;
+- `review_finalise` freezes the review and stores its snapshot (`review_snapshot_take`):
+  the plan as a plan document, the result and the rendered report;
 - `finding_dismiss` / `finding_restore`, `rating_override`, `suggestion_reject`;
 - `note_create` (also from a finding's suggested recommendation), `note_update`,
   `note_delete`; a recommendation gets a reference (`R-<year>-<nn>`) when it is written,
@@ -23,6 +24,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from actionplan.exchange.json_export import plan_export_json
 from assessment.assess import plan_assess
 from assessment.follow_up_selectors import follow_up_record
 from assessment.models import (
@@ -33,8 +35,11 @@ from assessment.models import (
     Rating,
     RejectedSuggestion,
     Review,
+    ReviewSnapshot,
     SuggestedNote,
 )
+from assessment.report import report_body
+from assessment.rounds import review_result
 from assessment.suggestions import (
     FUNDING_CRITERIA,
     RECOMMENDATION_KEY,
@@ -221,7 +226,9 @@ def review_run(*, review: Review) -> Review:
     return review
 
 
+@transaction.atomic
 def review_finalise(*, review: Review, user) -> Review:
+    """Freeze the review and store what it reviewed and said (see `ReviewSnapshot`)."""
     _refuse_final(review)
     # The follow-up table changes with the next plan's links; the report keeps this one.
     review.follow_up_record = follow_up_record(review=review)
@@ -230,7 +237,27 @@ def review_finalise(*, review: Review, user) -> Review:
     review.finalised_by = user
     review.full_clean()
     review.save()
+    review_snapshot_take(review=review)
     return review
+
+
+def review_snapshot_take(*, review: Review) -> ReviewSnapshot:
+    """Store the plan document, the result and the rendered report of a final review.
+    Called once, by `review_finalise`; a final review is never reopened, so the snapshot
+    never needs dropping: a new round is a new review."""
+    if not review.is_final:
+        raise ValidationError(_("Only a final review keeps a snapshot."))
+    snapshot = ReviewSnapshot(
+        review=review,
+        plan_document=plan_export_json(plan=review.plan),
+        result=review_result(review=review),
+        report_body=report_body(review),
+        taken_at=review.finalised_at,
+    )
+    snapshot.full_clean()
+    snapshot.save()
+    review.snapshot = snapshot
+    return snapshot
 
 
 @transaction.atomic

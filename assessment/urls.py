@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessment import views, views_follow_up, views_report
+from assessment import views, views_compare, views_follow_up, views_report
 
 app_name = "assessment"
 
@@ -69,6 +69,11 @@ urlpatterns = [
         "<int:review_id>/suggested/<int:suggestion_id>/restore/",
         views.suggested_note_restore,
         name="suggested_note_restore",
+    ),
+    path(
+        "<int:review_id>/compare/<int:other_id>/",
+        views_compare.review_compare,
+        name="review_compare",
     ),
     path("<int:review_id>/report/", views_report.report, name="report"),
     # The follow-up of the previous review's recommendations, in the plan that follows.

@@ -25,6 +25,7 @@ from assessment.forms import (
     SuggestedNoteAcceptForm,
 )
 from assessment.models import Note, Priority, Review
+from assessment.selectors import comparable_reviews, plan_review_rounds
 from assessment.workspace import (
     EVIDENCE_SHOWN,
     SHOWN_PER_RULE,
@@ -78,6 +79,7 @@ def plan_reviews(request, plan_id: int):
         {
             "plan": plan,
             "reviews": reviews,
+            "rounds": plan_review_rounds(plan=plan),
             "is_reviewer": has_role(request.user, REVIEWER),
             "form": ReviewStartForm(initial={"framework": plan.framework_id}),
         },
@@ -110,6 +112,7 @@ def review_detail(request, review_id: int):
     context = workspace_context(review, show_all=request.GET.get("all") == "1")
     context["can_change"] = can_change_review(request.user, review)
     context["note_form"] = NoteForm(framework=review.framework)
+    context["comparable"] = comparable_reviews(review=review, user=request.user)
     return render(request, "assessment/review_detail.html", context)
 
 

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 from assessment.models import CoverageLevel
 from assessment.workspace import EVIDENCE_SHOWN as RATING_EVIDENCE_SHOWN
@@ -73,3 +74,51 @@ def evidence_hidden(items, show_all=False) -> int:
 def has_suggested(items) -> bool:
     """Whether any evidence item is a keyword suggestion a reviewer may reject."""
     return any(item.get("suggested") for item in items)
+
+
+# What the comparison of two rounds names: element types, changed fields and severities.
+ROUND_LABELS = {
+    "plan": _("plan"),
+    "section": _("section"),
+    "stakeholder": _("stakeholder"),
+    "chapter": _("chapter"),
+    "goal": _("strategic goal"),
+    "objective": _("specific objective"),
+    "output": _("output"),
+    "activity": _("activity"),
+    "subactivity": _("sub-activity"),
+    "indicator": _("indicator"),
+    "code": _("code"),
+    "title": _("title"),
+    "name": _("name"),
+    "abbreviation": _("abbreviation"),
+    "description": _("description"),
+    "rationale": _("rationale"),
+    "body": _("text"),
+    "definition": _("definition"),
+    "start": _("start"),
+    "end": _("end"),
+    "timeframe_as_written": _("timeframe as written"),
+    "resources_as_written": _("resources as written"),
+    "tags": _("tags"),
+    "responsibilities": _("responsible bodies"),
+    "budget_lines": _("budget"),
+    "role": _("role"),
+    "kind": _("kind"),
+    "level": _("level"),
+    "unit": _("unit"),
+    "baseline_value": _("baseline"),
+    "baseline_year": _("baseline year"),
+    "target_value": _("target"),
+    "target_year": _("target year"),
+    "means_of_verification": _("means of verification"),
+    "high": _("high"),
+    "medium": _("medium"),
+    "low": _("low"),
+}
+
+
+@register.filter
+def round_label(name: str) -> str:
+    """The translated name of an element type, a field or a severity in a comparison."""
+    return ROUND_LABELS.get(name, name)

@@ -163,6 +163,22 @@ def draft_follow_up(world) -> dict:
     return {"plan_id": world.draft_plan.pk}
 
 
+def rounds(world) -> dict:
+    return {"review_id": world.review.pk, "other_id": world.final_review.pk}
+
+
+def hidden_round(world) -> dict:
+    """A review of `draft_plan`, which the reviewer may not see."""
+    return {"review_id": world.review.pk, "other_id": world.draft_review.pk}
+
+
+def unrelated_round(world) -> dict:
+    """A review of `other_plan`, which the coordinator may see but which is neither `plan`
+    nor its previous plan nor its successor."""
+    other = ReviewFactory(plan=world.other_plan, framework=world.framework)
+    return {"review_id": world.review.pk, "other_id": other.pk}
+
+
 # fmt: off
 TABLE = [
     #   URL name                        target           method  coord read rev  std  out  anon
@@ -228,6 +244,10 @@ TABLE = [
     row("assessment:suggested_note_restore", suggestion,        "post", 403,403,302,404,404,302),
     row("assessment:suggested_note_restore", suggestion,        "get",  _,   _,   405, _,   _,   _),
     row("assessment:suggested_note_restore", others_suggestion, "post", _,   _,   403, _,   _,   _),
+    row("assessment:review_compare",    rounds,          "get",  200, 200, 200, 404, 404, 302),
+    row("assessment:review_compare",    rounds,          "post", _,   _,   405, _,   _,   _),
+    row("assessment:review_compare",    hidden_round,    "get",  _,   _,   404, _,   _,   _),
+    row("assessment:review_compare",    unrelated_round, "get",  404, _,   _,   _,   _,   _),
     row("assessment:report",            review,          "get",  200, 200, 200, 404, 404, 302),
     row("assessment:report",            review,          "post", _,   _,   405, _,   _,   _),
     row("assessment:report",            draft_review,    "get",  200, 404, 404, 404, 404, 302),
