@@ -66,7 +66,7 @@ def _docx_totals(document, summary: ConsultationSummary) -> None:
     for entry in summary.organisations:
         values = (entry.name, entry.accepted, entry.declined, entry.open)
         for cell, value in zip(table.add_row().cells, values, strict=True):
-            cell.text = _text(value)
+            cell.text = _text(str(value))
     if not summary.organisations:
         document.add_paragraph(_("No comments were made."))
 
