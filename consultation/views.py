@@ -32,12 +32,14 @@ def _thread_url(plan_id: int, kind: str, element_id: int | None) -> str:
     return reverse("consultation:thread", args=[plan_id, kind, element_id])
 
 
-def _answer(request, plan: Plan, kind: str, element_id, label: str, status=200, **forms):
-    """The thread after a change (or with a form's errors); a plain request that changed
-    something is sent to the thread's page."""
+def _answer(request, plan: Plan, kind: str, element_id, label: str, invalid=False, **forms):
+    """The thread after a change, or with a form's errors (422 to a plain request; htmx
+    swaps only a 200, as in the workspace); a plain request that changed something is
+    sent to the thread's page."""
     url = _thread_url(plan.pk, kind, element_id)
-    if status == 200 and request.method == "POST" and not request.htmx:
+    if not invalid and request.method == "POST" and not request.htmx:
         return redirect(url)
+    status = 422 if invalid and not request.htmx else 200
     can_edit = can_edit_plan(request.user, plan)
     in_consultation = plan.status == PlanStatus.CONSULTATION
     consultee = in_consultation and not can_edit and is_consultee(request.user, plan)
@@ -84,21 +86,21 @@ def thread(request, plan_id: int, kind: str = PLAN, pk: int | None = None):
     element, element_id, label = _element(plan, kind, pk)
     form = CommentForm(request.POST)
     if not form.is_valid():
-        return _answer(request, plan, kind, element_id, label, status=422, comment_form=form)
+        return _answer(request, plan, kind, element_id, label, invalid=True, comment_form=form)
     services.comment_add(
         plan=plan, kind=kind, element=element, author=request.user, text=form.cleaned_data["text"]
     )
     return _answer(request, plan, kind, element_id, label)
 
 
-def _comment_answer(request, comment: Comment, status=200, **forms):
+def _comment_answer(request, comment: Comment, invalid=False, **forms):
     return _answer(
         request,
         comment.plan,
         comment.element_kind,
         comment.element_id,
         comment.element_label,
-        status=status,
+        invalid=invalid,
         comment_id=comment.pk,
         **forms,
     )
@@ -110,7 +112,7 @@ def comment_reply(request, plan_id: int, comment_id: int):
     comment = get_comment_for_commenter(request, plan_id, comment_id)
     form = ReplyForm(request.POST)
     if not form.is_valid():
-        return _comment_answer(request, comment, status=422, reply_form=form)
+        return _comment_answer(request, comment, invalid=True, reply_form=form)
     services.reply_add(comment=comment, author=request.user, text=form.cleaned_data["text"])
     return _comment_answer(request, comment)
 
@@ -121,7 +123,7 @@ def comment_resolve(request, plan_id: int, comment_id: int):
     comment = get_comment_for_editor(request, plan_id, comment_id)
     form = ResolveForm(request.POST)
     if not form.is_valid():
-        return _comment_answer(request, comment, status=422, resolve_form=form)
+        return _comment_answer(request, comment, invalid=True, resolve_form=form)
     services.comment_resolve(
         comment=comment,
         resolution=form.cleaned_data["resolution"],
