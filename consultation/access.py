@@ -4,6 +4,7 @@ edits it nor is consulted on it, a comment or a reply answers 403."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from consultation.models import Comment
 from strategy.access import can_edit_plan, get_plan_for_editor, get_plan_for_user
@@ -24,9 +25,9 @@ def may_comment(user, plan: Plan) -> bool:
 def get_plan_for_commenter(request, plan_id: int) -> Plan:
     plan = get_plan_for_user(request, plan_id)
     if plan.status != PlanStatus.CONSULTATION:
-        raise PermissionDenied("Comments are written while the plan is in consultation.")
+        raise PermissionDenied(_("Comments are written while the plan is in consultation."))
     if not may_comment(request.user, plan):
-        raise PermissionDenied("Only consultees and the plan's editors comment on it.")
+        raise PermissionDenied(_("Only consultees and the plan's editors comment on it."))
     return plan
 
 

@@ -80,7 +80,9 @@ class PlanForm(forms.ModelForm):
         if self.instance.framework_id:  # keep an older version a plan already follows
             frameworks = frameworks | Framework.objects.filter(pk=self.instance.framework_id)
         self.fields["framework"].queryset = frameworks.order_by("title")
-        previous = Plan.objects.visible_to(user).order_by("country", "-period_start", "title")
+        previous = Plan.objects.visible_to(user, consultees=False).order_by(
+            "country", "-period_start", "title"
+        )
         if self.instance.pk:
             previous = previous.exclude(pk=self.instance.pk)
         self.fields["previous_plan"].queryset = previous

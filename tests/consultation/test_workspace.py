@@ -59,3 +59,11 @@ def test_it_hides_the_members_from_a_consultee(client, cast, consulted):
     client.force_login(cast.coordinator)
     html = client.get(reverse("strategy:plan_details", args=[consulted.pk])).content.decode()
     assert "La Strada" in html  # the editor sees whom the plan consults
+
+
+def test_it_lists_the_plan_on_a_consultees_home_only_while_in_consultation(client, cast, consulted):
+    client.force_login(cast.consultee)
+    assert consulted.title in client.get(reverse("home")).content.decode()
+    consulted.status = PlanStatus.DRAFT
+    consulted.save()
+    assert consulted.title not in client.get(reverse("home")).content.decode()
