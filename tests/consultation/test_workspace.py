@@ -23,7 +23,8 @@ def test_it_loads_the_comments_only_when_a_thread_is_opened(client, cast, consul
     client.force_login(cast.coordinator)
     html = client.get(reverse("actionplan:workspace", args=[consulted.pk])).content.decode()
     assert "A comment kept aside." not in html
-    assert 'hx-trigger="toggle once from:closest details"' in html
+    thread = reverse("consultation:plan_thread", args=[consulted.pk])
+    assert f'hx-get="{thread}"' in html
 
 
 def test_it_adds_nothing_to_the_workspace_of_a_plan_out_of_consultation(client, cast, consulted):

@@ -44,7 +44,7 @@ def consulted(live_server):
 
 def _open_thread(page, live_server, plan, activity):
     page.goto(f"{live_server.url}/plans/{plan.pk}/")
-    page.locator(f"#activity-{activity.pk}-head summary").click()
+    page.locator(f"#activity-{activity.pk}-head .ws-comments").click()
     htmx_idle(page)
     return page.locator(f"#thread-activity-{activity.pk}")
 
