@@ -24,6 +24,19 @@ def draft_rendering(world) -> dict:
     return {"rendering_id": made.pk}
 
 
+def review_rendering(world) -> dict:
+    """The report of `plan`'s review: not for the plan's consultee."""
+    made = Rendering.objects.create(kind="review-pdf", subject_id=world.review.pk, fingerprint="c")
+    return {"rendering_id": made.pk}
+
+
+def consultation_rendering(world) -> dict:
+    made = Rendering.objects.create(
+        kind="consultation-pdf", subject_id=world.plan.pk, fingerprint="d"
+    )
+    return {"rendering_id": made.pk}
+
+
 # fmt: off
 TABLE = [
     #   URL name                target   method    coord read cons rev  std  out  anon
@@ -47,6 +60,8 @@ TABLE = [
     row("rendering_status",     rendering, "get",  200, 200, 200, 200, 404, 404, 302),
     row("rendering_status",     rendering, "post", 405, _,   _,   _,   _,   _,   _),
     row("rendering_status",     draft_rendering, "get", 200, 404, 404, 404, 404, 404, 302),
+    row("rendering_status",     review_rendering, "get", 200, 200, 404, 200, 404, 404, 302),
+    row("rendering_status",     consultation_rendering, "get", 200, 200, 200, 200, 404, 404, 302),
     row("rendering_try_again",  rendering, "post", 302, 302, 302, 302, 404, 404, 302),
     row("rendering_try_again",  rendering, "get",  405, _,   _,   _,   _,   _,   _),
     row("rendering_try_again",  draft_rendering, "post", 302, 404, 404, 404, 404, 404, 302),
