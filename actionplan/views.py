@@ -5,7 +5,7 @@ from django.views.decorators.http import require_GET
 from actionplan.charts import budget_svg, timeline_svg
 from actionplan.resources import resource_plan
 from actionplan.selectors import timeline_groups
-from strategy.access import get_plan_for_user
+from strategy.access import consults_only, get_plan_for_user
 
 
 @require_GET
@@ -22,7 +22,13 @@ def timeline(request, plan_id: int):
     return render(
         request,
         "actionplan/timeline.html",
-        {"plan": plan, "groups": groups, "chart": chart, "active": "timeline"},
+        {
+            "plan": plan,
+            "groups": groups,
+            "chart": chart,
+            "active": "timeline",
+            "consults_only": consults_only(request.user, plan),
+        },
     )
 
 
@@ -37,5 +43,11 @@ def resources(request, plan_id: int):
     return render(
         request,
         "actionplan/resources.html",
-        {"plan": plan, "resource": resource, "currencies": currencies, "active": "resources"},
+        {
+            "plan": plan,
+            "resource": resource,
+            "currencies": currencies,
+            "active": "resources",
+            "consults_only": consults_only(request.user, plan),
+        },
     )

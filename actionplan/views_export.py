@@ -1,5 +1,7 @@
 """Downloads of a whole plan: the JSON document and the Word file. Anyone who may see
-the plan may download it; a plan the user may not see answers 404."""
+the plan may download its Word file; the JSON document, made to move a plan between
+installations (it names the previous plan too), is the working group's and reviewers',
+not a consultee's. A plan the user may not see answers 404."""
 
 import json
 
@@ -12,13 +14,13 @@ from actionplan.exchange.docx_export import plan_export_docx
 from actionplan.exchange.json_export import plan_export_json
 from actionplan.renderings import DOCX, INLINE_EXPORT_LIMIT, plan_filename
 from napplanner.renderings_views import rendering_response
-from strategy.access import get_plan_for_user
+from strategy.access import get_plan_for_user, get_plan_for_working_group
 
 
 @require_GET
 @login_required
 def export_json(request, plan_id: int):
-    plan = get_plan_for_user(request, plan_id)
+    plan = get_plan_for_working_group(request, plan_id)
     text = json.dumps(plan_export_json(plan=plan), ensure_ascii=False, indent=2) + "\n"
     return _download(text.encode("utf-8"), "application/json", plan_filename(plan, "json"))
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from actionplan.selectors import stakeholder_duty_counts, stakeholders_with_duties
 from strategy.access import (
     can_edit_plan,
+    consults_only,
     get_plan_for_editor,
     get_plan_for_user,
     get_stakeholder_for_editor,
@@ -25,6 +26,7 @@ def _stakeholders_page(request, plan: Plan, form=None, status=200):
         "plan": plan,
         "active": "stakeholders",
         "editable": editable,
+        "consults_only": not editable and consults_only(request.user, plan),
         "stakeholders": stakeholders_with_duties(plan=plan),
         "form": form or (StakeholderForm(plan=plan) if editable else None),
     }

@@ -20,9 +20,9 @@ from actionplan.forms import MissingData, WorkspaceFilterForm
 from actionplan.workspace_selectors import activity_summaries, deletion_consequences, plan_tree
 from napplanner.htmx import partial_or_redirect
 from strategy import services as plan_elements
-from strategy.access import can_edit_plan, get_plan_for_editor, get_plan_for_user
+from strategy.access import can_edit_plan, consults_only, get_plan_for_editor, get_plan_for_user
 from strategy.forms import TAGS
-from strategy.models import Plan
+from strategy.models import Plan, PlanStatus
 
 # Chapters are drawn in full until this many activities are on the page; the chapters
 # after it are drawn closed and load when opened, so that a plan of thousands of
@@ -72,10 +72,14 @@ def chapter_tree(request, plan_id: int, pk: int):
 
 
 def _tree_context(request, plan: Plan, tree) -> dict:
+    can_edit = can_edit_plan(request.user, plan)
     return {
         "plan": plan,
         "tree": tree,
-        "can_edit": can_edit_plan(request.user, plan),
+        "can_edit": can_edit,
+        "consults_only": not can_edit and consults_only(request.user, plan),
+        # While a plan is in consultation each element offers its comment thread.
+        "in_consultation": plan.status == PlanStatus.CONSULTATION,
         "ws_prefixes": element_url_prefixes(plan.pk),
     }
 

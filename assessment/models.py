@@ -12,8 +12,9 @@ from strategy.models import Chapter, Plan, SpecificObjective, Stakeholder, Strat
 
 class ReviewQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Reviews of plans the user may see."""
-        return self.filter(plan__in=Plan.objects.visible_to(user))
+        """Reviews of plans the user may see, except as a consultee: a consultation opens
+        the plan to civil society, not what reviewers say of it."""
+        return self.filter(plan__in=Plan.objects.visible_to(user, consultees=False))
 
 
 class Review(models.Model):

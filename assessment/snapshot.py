@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
+from consultation.selectors import consultation_facts
 from standards.models import Area, Component, Criterion, Framework, Principle
 from strategy.models import (
     Chapter,
@@ -61,6 +62,20 @@ class ActivityFacts:
 
 
 @dataclass
+class ConsultationFacts:
+    """What the plan's consultation shows of civil society participation: the comments by
+    decision, the organisations heard and the elements whose comments were accepted."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    organisations: list[str] = field(default_factory=list)
+    accepted: list[tuple[str, int | None]] = field(default_factory=list)
+
+    @property
+    def resolved(self) -> int:
+        return self.counts.get("accepted", 0) + self.counts.get("declined", 0)
+
+
+@dataclass
 class Catalogue:
     """The framework's codes: components, areas, principles and criteria with keywords."""
 
@@ -98,6 +113,7 @@ class PlanSnapshot:
     # Whether no activity lists anything its source lacks: most plans, and then no rule
     # needs to ask activity by activity.
     activities_complete: bool = True
+    consultation: ConsultationFacts = field(default_factory=ConsultationFacts)
 
     def source_lacks(self, name: str, element: Element | None = None) -> bool:
         """Whether the plan's source does not include `name` (a field such as "lead",
@@ -215,6 +231,7 @@ def plan_snapshot(*, plan: Plan, framework: Framework) -> PlanSnapshot:
         facts=facts,
         not_in_source=frozenset(plan.not_in_source or ()),
         activities_complete=not any(a.extra["not_in_source"] for a in activities.values()),
+        consultation=ConsultationFacts(**consultation_facts(plan=plan)),
     )
 
 

@@ -329,6 +329,33 @@ def civil_society_partner(ctx: Context):
 
 
 @strength(
+    code="consultation-heard",
+    criterion="P.CS.1",
+    title="Civil society was consulted on the plan",
+    message="The plan was opened to consultation: {organisations} organisation(s) made "
+    "{count} comments, and the working group decided on {resolved} of them with its "
+    "reasons ({accepted} accepted).",
+)
+def consultation_heard(ctx: Context):
+    """A consultation counts once its comments have been answered: comments alone show
+    that the plan was shown, decisions with reasons that the views were weighed."""
+    consultation = ctx.snapshot.consultation
+    if not consultation.resolved:
+        return
+    kinds = ("chapter", "goal", "objective", "activity")
+    by_ref = {(e.type, e.id): e for e in ctx.snapshot.elements(*kinds)}
+    by_ref.update({("output", e.id): e for e in ctx.snapshot.outputs})
+    changed = [by_ref[ref] for ref in dict.fromkeys(consultation.accepted) if ref in by_ref]
+    values = {
+        "organisations": len(consultation.organisations),
+        "count": sum(consultation.counts.values()),
+        "resolved": consultation.resolved,
+        "accepted": consultation.counts.get("accepted", 0),
+    }
+    yield _plan(ctx, values, changed)
+
+
+@strength(
     code="national-resource-plan",
     criterion="AP.6",
     kind=PRACTICE,

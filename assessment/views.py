@@ -36,7 +36,7 @@ from assessment.workspace import (
 )
 from napplanner.htmx import partial_or_redirect
 from napplanner.roles import REVIEWER, has_role
-from strategy.access import get_plan_for_user
+from strategy.access import get_plan_for_working_group
 from strategy.models import Plan
 
 
@@ -60,7 +60,9 @@ def review_index(request):
         .select_related("plan", "framework")
         .order_by("-created_at")
     )
-    plans = Plan.objects.visible_to(request.user).order_by("country", "-period_start", "title")
+    plans = Plan.objects.visible_to(request.user, consultees=False).order_by(
+        "country", "-period_start", "title"
+    )
     return render(
         request,
         "assessment/review_index.html",
@@ -71,7 +73,7 @@ def review_index(request):
 @require_GET
 @login_required
 def plan_reviews(request, plan_id: int):
-    plan = get_plan_for_user(request, plan_id)
+    plan = get_plan_for_working_group(request, plan_id)
     reviews = plan.reviews.select_related("framework").order_by("-created_at")
     return render(
         request,
@@ -89,7 +91,7 @@ def plan_reviews(request, plan_id: int):
 @require_http_methods(["GET", "POST"])
 @login_required
 def review_create(request, plan_id: int):
-    plan = get_plan_for_user(request, plan_id)
+    plan = get_plan_for_working_group(request, plan_id)
     if not has_role(request.user, REVIEWER):
         raise PermissionDenied("Only reviewers can review a plan.")
     form = ReviewStartForm(request.POST or None, initial={"framework": plan.framework_id})

@@ -28,7 +28,7 @@ from assessment.follow_up_selectors import (
 from assessment.forms import FollowUpConfirmForm, RecommendationChoiceForm, RecommendationLinkForm
 from assessment.models import LINKED_ELEMENTS, FollowUpStatus, Note, RecommendationLink
 from napplanner.htmx import partial_or_redirect
-from strategy.access import can_edit_plan, get_plan_for_editor, get_plan_for_user
+from strategy.access import can_edit_plan, get_plan_for_editor, get_plan_for_working_group
 from strategy.models import Plan
 
 
@@ -78,7 +78,7 @@ def _recommendation(plan: Plan, recommendation_id: int) -> Note:
 @require_GET
 @login_required
 def follow_up(request, plan_id: int):
-    plan = get_plan_for_user(request, plan_id)
+    plan = get_plan_for_working_group(request, plan_id)
     return _panel_response(request, plan, can_edit=can_edit_plan(request.user, plan))
 
 
@@ -168,7 +168,7 @@ def _element_response(request, plan, kind, element, *, can_edit: bool, error: st
 def follow_up_element(request, plan_id: int, kind: str, pk: int):
     """The recommendations an element answers; a POST links one more to it."""
     if request.method == "GET":
-        plan = get_plan_for_user(request, plan_id)
+        plan = get_plan_for_working_group(request, plan_id)
         element = _element(plan, kind, pk)
         can_edit = can_edit_plan(request.user, plan)
         return _element_response(request, plan, kind, element, can_edit=can_edit)

@@ -8,10 +8,14 @@ from django.contrib.auth.models import Group
 
 from napplanner.roles import COORDINATOR, REVIEWER, STANDARDS_ADMIN
 
+# A consultee has no role of its own: it is a member of the plans it is consulted on.
+CONSULTEE = "consultee"
+CONSULTEE_ORGANISATION = "Demo civil society organisation"
 DEMO_USERS = {
     "coordinator": COORDINATOR,
     "reviewer": REVIEWER,
     "standards-admin": STANDARDS_ADMIN,
+    "consultee": CONSULTEE,
 }
 
 
@@ -27,6 +31,7 @@ def demo_users_create() -> dict[str, str]:
         user.set_password(password)
         user.full_clean()
         user.save()
-        user.groups.add(Group.objects.get(name=role))
+        if role != CONSULTEE:
+            user.groups.add(Group.objects.get(name=role))
         created[username] = password
     return created

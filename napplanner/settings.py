@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "standards",
     "strategy",
     "actionplan",
+    "consultation",
     "assessment",
     # Last, so its post_migrate handler runs after every app's permissions exist.
     "napplanner",

@@ -7,11 +7,25 @@ user may see but not change answers 403.
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from strategy.models import Plan, PlanMembership, Section, Stakeholder
+from strategy.models import Plan, PlanMembership, PlanStatus, Section, Stakeholder
 
 
 def get_plan_for_user(request, plan_id: int) -> Plan:
     return get_object_or_404(Plan.objects.visible_to(request.user), pk=plan_id)
+
+
+def get_plan_for_working_group(request, plan_id: int) -> Plan:
+    """The plan for what goes beyond reading it (its reviews, its exchange file): a user
+    who sees the plan only as a consultee gets 404, as an outsider does."""
+    queryset = Plan.objects.visible_to(request.user, consultees=False)
+    return get_object_or_404(queryset, pk=plan_id)
+
+
+def consults_only(user, plan: Plan) -> bool:
+    """Whether `user` sees `plan` only as a consultee (no query outside consultation)."""
+    if plan.status != PlanStatus.CONSULTATION:
+        return False
+    return not Plan.objects.visible_to(user, consultees=False).filter(pk=plan.pk).exists()
 
 
 def get_plan_for_editor(request, plan_id: int) -> Plan:

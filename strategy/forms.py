@@ -17,7 +17,7 @@ from strategy.models import (
     Stakeholder,
     StrategicGoal,
 )
-from strategy.validators import PLAN_SOURCE_FIELDS, SOURCE_FIELD_LABELS
+from strategy.validators import PLAIN_TEXT, PLAN_SOURCE_FIELDS, SOURCE_FIELD_LABELS
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 TEXTAREA = forms.Textarea(attrs={"rows": 2})
@@ -80,7 +80,9 @@ class PlanForm(forms.ModelForm):
         if self.instance.framework_id:  # keep an older version a plan already follows
             frameworks = frameworks | Framework.objects.filter(pk=self.instance.framework_id)
         self.fields["framework"].queryset = frameworks.order_by("title")
-        previous = Plan.objects.visible_to(user).order_by("country", "-period_start", "title")
+        previous = Plan.objects.visible_to(user, consultees=False).order_by(
+            "country", "-period_start", "title"
+        )
         if self.instance.pk:
             previous = previous.exclude(pk=self.instance.pk)
         self.fields["previous_plan"].queryset = previous
@@ -197,6 +199,13 @@ class MembershipForm(forms.Form):
     role = forms.ChoiceField(
         choices=PlanMembership.Role.choices, initial=PlanMembership.Role.READER
     )
+    organisation = forms.CharField(
+        label=_("Organisation (consultees)"),
+        max_length=200,
+        required=False,
+        validators=PLAIN_TEXT,
+        help_text=_("Who a consultee speaks for, e.g. a civil society organisation."),
+    )
 
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)
@@ -222,6 +231,11 @@ class MembershipForm(forms.Form):
                 ),
             )
         cleaned["user"] = user
+        consultee = cleaned.get("role") == PlanMembership.Role.CONSULTEE
+        if consultee and not cleaned.get("organisation", "").strip():
+            self.add_error("organisation", _("Name the organisation a consultee comments for."))
+        if not consultee:
+            cleaned["organisation"] = ""
         return cleaned
 
     @staticmethod

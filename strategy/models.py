@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from napplanner.roles import COORDINATOR, REVIEWER, has_role
 from standards.models import Area, Component, Framework, Principle
@@ -20,14 +21,24 @@ class PlanStatus(models.TextChoices):
 
 
 class PlanQuerySet(models.QuerySet):
-    def visible_to(self, user):
+    def visible_to(self, user, *, consultees: bool = True):
         """Plans a user may read: members see their plans; reviewers also see every plan
-        that has left the drafting stage; superusers see all."""
+        that has left the drafting stage; superusers see all. A consultee sees the plan
+        only while it is in consultation; with `consultees=False` not at all, for what
+        only the working group and reviewers may see (reviews, their reports)."""
         if not getattr(user, "is_authenticated", False):
             return self.none()
         if user.is_superuser:
             return self
-        condition = Q(memberships__user=user)
+        # One filter() call, so both conditions speak of the same membership row.
+        working_group = [PlanMembership.Role.EDITOR, PlanMembership.Role.READER]
+        condition = Q(memberships__user=user, memberships__role__in=working_group)
+        if consultees:
+            condition |= Q(
+                memberships__user=user,
+                memberships__role=PlanMembership.Role.CONSULTEE,
+                status=PlanStatus.CONSULTATION,
+            )
         if has_role(user, REVIEWER):
             condition |= ~Q(status=PlanStatus.DRAFT)
         return self.filter(condition).distinct()
@@ -125,14 +136,24 @@ class Plan(models.Model):
 
 class PlanMembership(models.Model):
     class Role(models.TextChoices):
-        EDITOR = "editor", "Editor"
-        READER = "reader", "Reader"
+        EDITOR = "editor", _("Editor")
+        READER = "reader", _("Reader")
+        # A civil society organisation or an international partner: reads the plan and
+        # comments on it while it is in consultation, and sees nothing else.
+        CONSULTEE = "consultee", _("Consultee")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_memberships"
     )
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.EDITOR)
+    organisation = models.CharField(
+        _("organisation"),
+        validators=PLAIN_TEXT,
+        max_length=200,
+        blank=True,
+        help_text=_("The organisation a consultee speaks for; its comments are signed with it."),
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["plan", "user"], name="membership_unique")]

@@ -147,8 +147,8 @@ class LastEditorError(Exception):
     """A plan must keep at least one editor, or nobody could change it again."""
 
 
-def membership_add(*, plan: Plan, user, role: str) -> PlanMembership:
-    membership = PlanMembership(plan=plan, user=user, role=role)
+def membership_add(*, plan: Plan, user, role: str, organisation: str = "") -> PlanMembership:
+    membership = PlanMembership(plan=plan, user=user, role=role, organisation=organisation)
     membership.full_clean()
     membership.save()
     return membership

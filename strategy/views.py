@@ -10,6 +10,7 @@ from napplanner.htmx import partial_or_redirect
 from napplanner.roles import COORDINATOR, REVIEWER, STANDARDS_ADMIN, has_role
 from strategy.access import (
     can_edit_plan,
+    consults_only,
     get_membership_for_editor,
     get_plan_for_editor,
     get_plan_for_user,
@@ -98,6 +99,7 @@ def _details_page(request, plan: Plan, form=None, member_form=None, status=200):
         "plan": plan,
         "active": "details",
         "editable": editable,
+        "consults_only": not editable and consults_only(request.user, plan),
         "sections": plan_sections(plan=plan),
         "memberships": plan.memberships.select_related("user").order_by("user__username"),
         "form": form or (PlanForm(instance=plan, user=request.user) if editable else None),
@@ -195,7 +197,8 @@ def membership_create(request, plan_id: int):
     form = MembershipForm(request.POST, plan=plan)
     if form.is_valid():
         user, role = form.cleaned_data["user"], form.cleaned_data["role"]
-        membership_add(plan=plan, user=user, role=role)
+        organisation = form.cleaned_data["organisation"].strip()
+        membership_add(plan=plan, user=user, role=role, organisation=organisation)
         messages.success(request, f"{user.get_username()} was added as {role}.")
         return redirect("strategy:plan_details", plan.pk)
     return _details_page(request, plan, member_form=form, status=422)

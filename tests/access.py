@@ -8,8 +8,10 @@ every target points into:
 
 - `plan` is in consultation: the coordinator edits it; the reader (a member who reads) and
   the reviewer (plans out of drafting are open to reviewers) may read it but not change
-  it (403); the standards admin and the outsider may not see it (404, its existence is
-  not disclosed);
+  it (403); the consultee (a civil society organisation consulted on it) may read it and
+  comment on it, but not see its reviews nor its exchange file (404); the standards
+  admin and the outsider may not see it (404, its existence is not disclosed);
+- `closed_plan` is adopted: its consultee no longer sees it;
 - `draft_plan` is still drafted by the coordinator alone, so hidden from the reader and
   the reviewer too;
 - `other_plan` is another plan the coordinator edits: its objects addressed under
@@ -55,7 +57,15 @@ from tests.factories import (
     UserFactory,
 )
 
-ROLES = ("coordinator", "reader", "reviewer", "standards_admin", "outsider", "anonymous")
+ROLES = (
+    "coordinator",
+    "reader",
+    "consultee",
+    "reviewer",
+    "standards_admin",
+    "outsider",
+    "anonymous",
+)
 USERS = {"reader": "coordinator2"}  # the cast's other coordinator reads `plan`
 _ = None  # not asked
 WRITES = ("INSERT", "UPDATE", "DELETE")
@@ -73,6 +83,22 @@ class World:
         PlanMembership.objects.create(
             plan=plan, user=self.cast.coordinator2, role=PlanMembership.Role.READER
         )
+        PlanMembership.objects.create(
+            plan=plan,
+            user=self.cast.consultee,
+            role=PlanMembership.Role.CONSULTEE,
+            organisation="Civil Rights Network",
+        )
+        return plan
+
+    @cached_property
+    def closed_plan(self):
+        plan = PlanFactory(status=PlanStatus.ADOPTED, editors=[self.cast.coordinator])
+        for user, role in (
+            (self.cast.coordinator2, PlanMembership.Role.READER),
+            (self.cast.consultee, PlanMembership.Role.CONSULTEE),
+        ):
+            PlanMembership.objects.create(plan=plan, user=user, role=role)
         return plan
 
     @cached_property
@@ -298,6 +324,10 @@ def plan(world) -> dict:
 
 def draft_plan(world) -> dict:
     return {"plan_id": world.draft_plan.pk}
+
+
+def closed_plan(world) -> dict:
+    return {"plan_id": world.closed_plan.pk}
 
 
 def no_such_plan(world) -> dict:

@@ -26,6 +26,9 @@ def cast(db):
         reviewer=_user("rita-reviewer", REVIEWER),
         standards_admin=_user("sam-standards", STANDARDS_ADMIN),
         outsider=_user("oscar-outsider"),
+        # No role: a civil society organisation's member, consultee of the plans it is
+        # given (tests/access.py makes it consultee of `plan`).
+        consultee=_user("cora-consultee"),
         superuser=_user("root", is_superuser=True, is_staff=True),
         password=PASSWORD,
     )

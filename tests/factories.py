@@ -15,6 +15,7 @@ from actionplan.models import (
     SubActivity,
 )
 from assessment.models import Finding, Note, Rating, Review
+from consultation.models import Comment, ElementKind, Reply
 from standards.models import Area, Component, Criterion, Framework, Principle
 from strategy.models import (
     Chapter,
@@ -295,3 +296,28 @@ class NoteFactory(factory.django.DjangoModelFactory):
     kind = Note.Kind.RECOMMENDATION
     scope = Note.Scope.OVERALL
     text = "Plan activities related to data collection and exchange."
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """A comment on the plan as a whole by default; give `activity=` (or `element_kind`,
+    `element_id`, `element_label`) for one on an element."""
+
+    class Meta:
+        model = Comment
+
+    plan = factory.SubFactory(PlanFactory, status="consultation")
+    element_kind = ElementKind.PLAN
+    element_id = None
+    element_label = factory.SelfAttribute("plan.title")
+    author = factory.SubFactory(UserFactory)
+    organisation = "La Strada"
+    text = "The plan should name shelters run by NGOs."
+
+
+class ReplyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Reply
+
+    comment = factory.SubFactory(CommentFactory)
+    author = factory.SubFactory(UserFactory)
+    text = "Thank you: we will look into it."

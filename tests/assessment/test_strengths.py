@@ -1,5 +1,7 @@
 import datetime
 
+from django.utils import timezone
+
 from actionplan.models import Responsibility
 from assessment.strengths import STRENGTHS
 from standards.models import Component
@@ -9,6 +11,7 @@ from tests.factories import (
     ActivityFactory,
     BudgetLineFactory,
     ChapterFactory,
+    CommentFactory,
     IndicatorFactory,
     ResponsibilityFactory,
     SpecificObjectiveFactory,
@@ -165,3 +168,23 @@ def test_a_principle_carried_into_activities_names_them(plan, framework, objecti
         in [{"type": e["type"], "id": e["id"]} for e in s.evidence]
         for s in found
     )
+
+
+def test_it_counts_a_consultation_with_decided_comments_as_civil_society_participation(
+    plan, framework, objective
+):
+    activity = ActivityFactory(objective=objective, plan=plan)
+    on_activity = {"element_kind": "activity", "element_id": activity.pk}
+    decided = {"resolution": "accepted", "reason": "Done.", "resolved_at": timezone.now()}
+    CommentFactory(plan=plan, organisation="La Strada", **on_activity, **decided)
+    CommentFactory(plan=plan, organisation="IOM Mission")
+    found = strengths_of(plan, framework)["consultation-heard"]
+    assert found.criterion == "P.CS.1"
+    assert "2 organisation(s) made 2 comments" in found.message
+    assert "decided on 1 of them" in found.message
+    assert [e["id"] for e in found.evidence] == [activity.pk]
+
+
+def test_it_does_not_count_a_consultation_nobody_answered(plan, framework):
+    CommentFactory(plan=plan)
+    assert "consultation-heard" not in strengths_of(plan, framework)

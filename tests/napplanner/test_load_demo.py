@@ -19,7 +19,8 @@ def test_it_creates_one_demo_user_per_role_and_prints_the_passwords_once(setting
     User = get_user_model()
     for username, role in DEMO_USERS.items():
         user = User.objects.get(username=username)
-        assert list(user.groups.values_list("name", flat=True)) == [role]
+        groups = list(user.groups.values_list("name", flat=True))
+        assert groups == ([] if role == "consultee" else [role])
         assert username in first
     assert "shown this once" in first
 
@@ -43,3 +44,14 @@ def test_it_refuses_to_run_in_production(settings):
     with pytest.raises(CommandError, match="DJANGO_DEBUG=1"):
         call_command("load_demo")
     assert not get_user_model().objects.filter(username__in=DEMO_USERS).exists()
+
+
+def test_it_makes_the_demo_consultee_a_consultee_of_the_demo_plans(settings):
+    from strategy.models import PlanMembership
+
+    settings.DEBUG = True
+    call_command("load_demo", stdout=StringIO())
+    memberships = PlanMembership.objects.filter(user__username="consultee")
+    assert memberships.exists()
+    assert {m.role for m in memberships} == {PlanMembership.Role.CONSULTEE}
+    assert all(m.organisation for m in memberships)

@@ -23,24 +23,24 @@ def unknown_format(world) -> dict:
 
 # fmt: off
 TABLE = [
-    #   URL name                            target           method  coord read rev  std  out  anon
-    row("standards:index",                  nothing,         "get",  200, 200, 200, 200, 200, 302),
-    row("standards:index",                  nothing,         "post", _,   _,   _,   405, _,   _),
-    row("standards:manage",                 nothing,         "get",  403, 403, 403, 200, 403, 302),
-    row("standards:manage",                 nothing,         "post", _,   _,   _,   405, _,   _),
-    row("standards:upload",                 nothing,         "post", 403, 403, 403, 400, 403, 302),
-    row("standards:upload",                 nothing,         "get",  _,   _,   _,   405, _,   _),
-    row("standards:upload_confirm",         nothing,         "post", 403, 403, 403, 302, 403, 302),
-    row("standards:upload_confirm",         nothing,         "get",  _,   _,   _,   405, _,   _),
-    row("standards:framework_detail",       framework,       "get",  200, 200, 200, 200, 200, 302),
-    row("standards:framework_detail",       framework,       "post", _,   _,   _,   405, _,   _),
-    row("standards:framework_detail",       unknown_version, "get",  _,   _,   _,   404, _,   _),
-    row("standards:framework_make_current", framework,       "post", 403, 403, 403, 302, 403, 302),
-    row("standards:framework_make_current", framework,       "get",  _,   _,   _,   405, _,   _),
-    row("standards:framework_make_current", unknown_version, "post", _,   _,   _,   404, _,   _),
-    row("standards:framework_export",       yaml_export,     "get",  200, 200, 200, 200, 200, 302),
-    row("standards:framework_export",       yaml_export,     "post", _,   _,   _,   405, _,   _),
-    row("standards:framework_export",       unknown_format,  "get",  _,   _,   404, _,   _,   _),
+    #   URL name                            target           method  coord read cons rev  std  out  anon
+    row("standards:index",                  nothing,         "get",  200, 200, 200, 200, 200, 200, 302),
+    row("standards:index",                  nothing,         "post", _,   _,   _,   _,   405, _,   _),
+    row("standards:manage",                 nothing,         "get",  403, 403, 403, 403, 200, 403, 302),
+    row("standards:manage",                 nothing,         "post", _,   _,   _,   _,   405, _,   _),
+    row("standards:upload",                 nothing,         "post", 403, 403, 403, 403, 400, 403, 302),
+    row("standards:upload",                 nothing,         "get",  _,   _,   _,   _,   405, _,   _),
+    row("standards:upload_confirm",         nothing,         "post", 403, 403, 403, 403, 302, 403, 302),
+    row("standards:upload_confirm",         nothing,         "get",  _,   _,   _,   _,   405, _,   _),
+    row("standards:framework_detail",       framework,       "get",  200, 200, 200, 200, 200, 200, 302),
+    row("standards:framework_detail",       framework,       "post", _,   _,   _,   _,   405, _,   _),
+    row("standards:framework_detail",       unknown_version, "get",  _,   _,   _,   _,   404, _,   _),
+    row("standards:framework_make_current", framework,       "post", 403, 403, 403, 403, 302, 403, 302),
+    row("standards:framework_make_current", framework,       "get",  _,   _,   _,   _,   405, _,   _),
+    row("standards:framework_make_current", unknown_version, "post", _,   _,   _,   _,   404, _,   _),
+    row("standards:framework_export",       yaml_export,     "get",  200, 200, 200, 200, 200, 200, 302),
+    row("standards:framework_export",       yaml_export,     "post", _,   _,   _,   _,   405, _,   _),
+    row("standards:framework_export",       unknown_format,  "get",  _,   _,   _,   404, _,   _,   _),
 ]
 # fmt: on
 

@@ -36,6 +36,7 @@ def test_it_adds_a_reader_and_an_editor_by_username(client, cast):
         ({"username": "alice-coordinator"}, "username", "already a member"),
         ({"username": "oscar-outsider", "role": "editor"}, "username", "cannot be given"),
         ({"username": "carl-coordinator", "role": "owner"}, "role", "valid choice"),
+        ({"username": "cora-consultee", "role": "consultee"}, "organisation", "Name the"),
     ],
 )
 def test_it_refuses_bad_input(client, cast, data, field, message):
@@ -45,6 +46,25 @@ def test_it_refuses_bad_input(client, cast, data, field, message):
     assert response.status_code == 422
     assert message in " ".join(response.context["member_form"].errors[field])
     assert plan.memberships.count() == 1
+
+
+def test_it_adds_a_consultee_with_the_organisation_it_speaks_for(client, cast):
+    plan = PlanFactory(editors=[cast.coordinator])
+    client.force_login(cast.coordinator)
+    data = {"username": "cora-consultee", "role": "consultee", "organisation": " La Strada "}
+    assert client.post(_add(plan), data).status_code == 302
+    membership = plan.memberships.get(user=cast.consultee)
+    assert (membership.role, membership.organisation) == ("consultee", "La Strada")
+    html = client.get(reverse("strategy:plan_details", args=[plan.pk])).content.decode()
+    assert "La Strada" in html
+
+
+def test_it_keeps_no_organisation_for_a_reader(client, cast):
+    plan = PlanFactory(editors=[cast.coordinator])
+    client.force_login(cast.coordinator)
+    data = {"username": "oscar-outsider", "role": "reader", "organisation": "Ignored"}
+    assert client.post(_add(plan), data).status_code == 302
+    assert plan.memberships.get(user=cast.outsider).organisation == ""
 
 
 def test_it_answers_alike_for_an_unknown_name_and_an_account_that_may_not_edit(client, cast):

@@ -7,7 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from actionplan.exchange.json_document import PlanDocumentError, document_load
 from actionplan.exchange.json_import import plan_find_existing, plan_import_json
-from strategy.models import Plan
+from strategy.models import Plan, PlanMembership
+from strategy.services import membership_add
 
 
 class Command(BaseCommand):
@@ -32,9 +33,27 @@ class Command(BaseCommand):
             metavar="USERNAME",
             help="Make these users editors of the new plan.",
         )
+        parser.add_argument(
+            "--consultee",
+            dest="consultees",
+            action="extend",
+            nargs="+",
+            default=[],
+            metavar="USERNAME",
+            help="Make these users consultees of the new plan (they see it while it is in "
+            "consultation).",
+        )
+        parser.add_argument(
+            "--organisation",
+            default="",
+            help="The organisation the consultees speak for.",
+        )
 
-    def handle(self, *args, file, skip_existing, editors, **options):
+    def handle(self, *args, file, skip_existing, editors, consultees, organisation, **options):
         users = self._users(editors)
+        consulted = self._users(consultees)
+        if consulted and not organisation.strip():
+            raise CommandError("Name the consultees' organisation with --organisation.")
         try:
             with file.open("rb") as handle:
                 document = document_load(handle)
@@ -50,6 +69,9 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {file}: {exc.strerror}.") from exc
         except PlanDocumentError as exc:
             raise CommandError(f"{file} was not imported; nothing was written.\n{exc}") from exc
+        for user in consulted:
+            role = PlanMembership.Role.CONSULTEE
+            membership_add(plan=plan, user=user, role=role, organisation=organisation.strip())
         self.stdout.write(str(plan.pk))
 
     def _users(self, usernames: list[str]) -> list:

@@ -1,5 +1,6 @@
 """Load what a local installation needs to be tried out: the standards checklists and the
-demo plans in fixtures/, and one demo user per role. Idempotent."""
+demo plans in fixtures/, one demo user per role, and a consultee of the demo plans (who
+sees a plan once its coordinator puts it in consultation). Idempotent."""
 
 from pathlib import Path
 
@@ -7,7 +8,7 @@ from django.conf import settings
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 
-from napplanner.demo import DEMO_USERS, demo_users_create
+from napplanner.demo import CONSULTEE_ORGANISATION, DEMO_USERS, demo_users_create
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 
@@ -38,6 +39,10 @@ class Command(BaseCommand):
                     "--skip-existing",
                     "--editor",
                     "coordinator",
+                    "--consultee",
+                    "consultee",
+                    "--organisation",
+                    CONSULTEE_ORGANISATION,
                     stdout=self.stdout,
                 )
 
