@@ -9,6 +9,7 @@ from django.db.models import F, Q
 
 from napplanner.roles import COORDINATOR, REVIEWER, has_role
 from standards.models import Area, Component, Framework, Principle
+from strategy.history_models import PlanEvent, element_history  # noqa: F401 (a model)
 from strategy.validators import PLAIN_TEXT, validate_plan_source_fields
 
 
@@ -91,6 +92,7 @@ class Plan(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PlanQuerySet.as_manager()
+    history = element_history()
 
     class Meta:
         ordering = ["country", "-period_start", "title"]
@@ -175,6 +177,7 @@ class Section(models.Model):
     title = models.CharField(validators=PLAIN_TEXT, max_length=300)
     body = models.TextField(validators=PLAIN_TEXT, blank=True)
     order = models.PositiveIntegerField(default=0)
+    history = element_history()
 
     class Meta:
         ordering = ["plan", "order", "pk"]
@@ -198,6 +201,7 @@ class Stakeholder(models.Model):
         validators=PLAIN_TEXT, blank=True, help_text="Its role in the national response."
     )
     order = models.PositiveIntegerField(default=0)
+    history = element_history()
 
     class Meta:
         ordering = ["plan", "order", "name"]
@@ -221,6 +225,7 @@ class Chapter(Tagged):
     title = models.CharField(validators=PLAIN_TEXT, max_length=300)
     description = models.TextField(validators=PLAIN_TEXT, blank=True)
     order = models.PositiveIntegerField(default=0)
+    history = element_history()
 
     # Numbered elements name the parent their generated code continues ("" for none);
     # see strategy.services.element_numbered_code.
@@ -265,6 +270,7 @@ class StrategicGoal(SamePlanMixin, Tagged):
     )
     background_sections = models.ManyToManyField(Section, blank=True, related_name="goals")
     order = models.PositiveIntegerField(default=0)
+    history = element_history()
 
     same_plan_fields = ("chapter",)
     code_parent = "chapter"
@@ -286,6 +292,7 @@ class SpecificObjective(SamePlanMixin, Tagged):
     title = models.TextField(validators=PLAIN_TEXT)
     description = models.TextField(validators=PLAIN_TEXT, blank=True)
     order = models.PositiveIntegerField(default=0)
+    history = element_history()
 
     same_plan_fields = ("goal",)
     code_parent = "goal"

@@ -1,0 +1,205 @@
+"""The history of a plan: who changed what and when, field by field; restoring from it."""
+
+import datetime
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from actionplan.exchange.json_export import plan_export_json
+from actionplan.exchange.json_import import plan_import_json
+from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility
+from strategy.history_models import PlanEvent
+from strategy.services import plan_copy
+from tests.factories import AreaFactory, FrameworkFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _history(client, plan, **params):
+    response = client.get(reverse("actionplan:plan_history", args=[plan.pk]), params)
+    assert response.status_code == 200
+    return response
+
+
+def _edit(client, branch, **fields):
+    url = reverse("actionplan:element_edit", args=[branch.plan.pk, "activity", branch.activity.pk])
+    data = {
+        "objective": branch.objective.pk,
+        "code": "A1",
+        "title": branch.activity.title,
+        "lead": branch.ministry.pk,
+    }
+    return client.post(url, {**data, **fields})
+
+
+def test_it_lists_who_changed_which_field_of_an_activity_from_what_to_what(client, cast, branch):
+    client.force_login(cast.coordinator)
+    old_title = branch.activity.title
+    _edit(client, branch, title="Train teachers & judges")
+    response = _history(client, branch.plan)
+    entry = response.context["entries"][0]
+    assert entry.history_user == cast.coordinator
+    assert entry.kind == "activity" and entry.action == "changed"
+    changes = {c.label: (c.old, c.new) for c in entry.changes}
+    assert changes["Title"] == (old_title, "Train teachers & judges")
+    assert "Train teachers &amp; judges" in response.content.decode()  # escaped
+
+
+def test_it_records_a_change_of_tags(client, cast, branch):
+    framework = FrameworkFactory()
+    branch.plan.framework = framework
+    branch.plan.save()
+    area = AreaFactory(framework=framework, component__framework=framework, code="P.1")
+    client.force_login(cast.coordinator)
+    _edit(client, branch, areas=[area.pk])
+    entry = _history(client, branch.plan).context["entries"][0]
+    changes = {c.label: (c.old, c.new) for c in entry.changes}
+    assert changes["Areas"] == ("—", str(area))
+
+
+def test_it_shows_a_readers_the_history_but_no_restore(client, cast, branch):
+    client.force_login(cast.coordinator2)  # reads the plan
+    response = _history(client, branch.plan)
+    assert response.context["entries"]
+    assert 'data-testid="restore-version"' not in response.content.decode()
+
+
+def test_it_deletes_an_output_and_restores_it_with_its_indicators_and_activities(
+    client, cast, branch
+):
+    branch.activity.output = branch.output
+    branch.activity.save()
+    Indicator.objects.create(plan=branch.plan, output=branch.output, definition="Manuals made")
+    client.force_login(cast.coordinator)
+    delete = reverse("actionplan:element_delete", args=[branch.plan.pk, "output", branch.output.pk])
+    client.post(delete)
+    assert not Output.objects.filter(pk=branch.output.pk).exists()
+    branch.activity.refresh_from_db()
+    assert branch.activity.output is None
+
+    entries = _history(client, branch.plan).context["entries"]
+    deletion = entries[0]
+    assert deletion.event.kind == PlanEvent.Kind.DELETE
+    assert (1, "indicator") in deletion.counts
+    restore = reverse("actionplan:deletion_restore", args=[branch.plan.pk, deletion.event.pk])
+    response = client.post(restore)
+    assert response.status_code == 302
+    output = Output.objects.get(pk=branch.output.pk)
+    assert output.indicators.get().definition == "Manuals made"
+    branch.activity.refresh_from_db()
+    assert branch.activity.output == output
+    entries = _history(client, branch.plan).context["entries"]
+    assert entries[0].event.kind == PlanEvent.Kind.RESTORE
+    assert len([e for e in entries[:2] if getattr(e, "event", None)]) == 2
+    assert client.post(restore).status_code == 302  # a second restore is refused
+    assert Output.objects.filter(pk=branch.output.pk).count() == 1
+
+
+def test_it_restores_a_deleted_activity_with_its_bodies_budget_and_indicators(client, cast, branch):
+    client.force_login(cast.coordinator)
+    pk = branch.activity.pk
+    client.post(reverse("actionplan:element_delete", args=[branch.plan.pk, "activity", pk]))
+    assert not Activity.objects.filter(pk=pk).exists()
+    event = PlanEvent.objects.get(plan=branch.plan, kind=PlanEvent.Kind.DELETE)
+    client.post(reverse("actionplan:deletion_restore", args=[branch.plan.pk, event.pk]))
+    activity = Activity.objects.get(pk=pk)
+    assert activity.sub_activities.count() == 1
+    assert Responsibility.objects.get(activity=activity).stakeholder == branch.ministry
+    assert BudgetLine.objects.filter(activity=activity).count() == 1
+    assert activity.indicators.count() == 1
+
+
+def test_it_restores_an_earlier_version_of_an_activity(client, cast, branch):
+    client.force_login(cast.coordinator)
+    old_title = branch.activity.title
+    _edit(client, branch, title="A new title")
+    entry = _history(client, branch.plan, kind="activity").context["entries"][1]
+    assert entry.record.title == old_title
+    url = reverse(
+        "actionplan:version_restore", args=[branch.plan.pk, "activity", entry.record.history_id]
+    )
+    client.post(url)
+    branch.activity.refresh_from_db()
+    assert branch.activity.title == old_title
+    assert _history(client, branch.plan).context["entries"][0].event.kind == "restore"
+
+
+def test_it_shows_an_import_as_one_event_naming_its_file(client, cast, branch):
+    document = plan_export_json(plan=branch.plan)
+    plan = plan_import_json(document=document, user=cast.coordinator, source="nap.json")
+    client.force_login(cast.coordinator)
+    response = _history(client, plan)
+    (entry,) = response.context["entries"]
+    assert entry.event.kind == PlanEvent.Kind.IMPORT
+    assert (1, "activity") in entry.counts
+    assert "from nap.json" in response.content.decode()
+    assert Activity.history.filter(plan_id=plan.pk, history_event=entry.event).count() == 1
+
+
+def test_it_shows_a_copy_as_one_event_naming_the_plan_copied(client, cast, branch):
+    copy = plan_copy(
+        source=branch.plan, user=cast.coordinator, title="NAP 2024", period_start=2024,
+        period_end=2028,
+    )  # fmt: skip
+    client.force_login(cast.coordinator)
+    (entry,) = _history(client, copy).context["entries"]
+    assert entry.event.kind == PlanEvent.Kind.COPY
+    assert entry.event.source == str(branch.plan)
+
+
+def test_it_filters_by_person_kind_and_date(client, cast, branch):
+    client.force_login(cast.coordinator)
+    _edit(client, branch, title="Edited")
+    everything = _history(client, branch.plan).context["page"].paginator.count
+    by_person = _history(client, branch.plan, person=cast.coordinator.pk)
+    assert [e.history_user for e in by_person.context["entries"]] == [cast.coordinator]
+    by_kind = _history(client, branch.plan, kind="budgetline").context["entries"]
+    assert by_kind and {e.kind for e in by_kind} == {"budgetline"}
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    later = _history(client, branch.plan, since=tomorrow.isoformat()).context["entries"]
+    assert later == []
+    today = _history(client, branch.plan, until=timezone.localdate().isoformat())
+    assert today.context["page"].paginator.count == everything
+
+
+def test_its_query_count_does_not_grow_with_the_entries_shown(client, cast, branch):
+    client.force_login(cast.coordinator)
+    _edit(client, branch, title="One")
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            _history(client, branch.plan)
+        return len(queries)
+
+    few = count()
+    for n in range(15):
+        _edit(client, branch, title=f"Edit {n}")
+        Indicator.objects.create(plan=branch.plan, goal=branch.goal, definition=f"Ind {n}")
+    assert count() <= few
+
+
+def test_the_element_panel_shows_its_own_history(client, cast, branch, htmx):
+    client.force_login(cast.coordinator)
+    _edit(client, branch, title="Edited in place")
+    url = reverse(
+        "actionplan:element_history", args=[branch.plan.pk, "activity", branch.activity.pk]
+    )
+    response = client.get(url)
+    assert response.status_code == 200
+    entries = response.context["entries"]
+    assert entries[0].kind == "activity"
+    assert {"budgetline", "responsibility", "subactivity", "indicator"} <= {e.kind for e in entries}
+    assert "Edited in place" in response.content.decode()
+
+
+def test_history_survives_deletion_and_is_not_in_the_json_export(client, cast, branch):
+    client.force_login(cast.coordinator)
+    pk = branch.activity.pk
+    client.post(reverse("actionplan:element_delete", args=[branch.plan.pk, "activity", pk]))
+    assert Activity.history.filter(id=pk, history_type="-").exists()
+    document = json.dumps(plan_export_json(plan=branch.plan))
+    assert "history" not in document
