@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.db.models import Case, F, Value, When
+from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
@@ -39,9 +39,11 @@ class HistoryKind:
         if self.model is Plan:
             return history.objects.filter(id=plan.pk)
         if self.via_activity:
-            # Through the activity's records too, so rows of deleted activities still count.
-            activities = Activity.history.model.objects.filter(plan_id=plan.pk).values("id")
-            return history.objects.filter(activity_id__in=activities)
+            # Through the activities' records, so rows of deleted activities still count,
+            # and the activities themselves, which may predate the history.
+            recorded = Activity.history.model.objects.filter(plan_id=plan.pk).values("id")
+            current = Activity.objects.filter(plan_id=plan.pk).values("id")
+            return history.objects.filter(Q(activity_id__in=recorded) | Q(activity_id__in=current))
         return history.objects.filter(plan_id=plan.pk)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessment import views, views_report
+from assessment import views, views_history, views_report
 
 app_name = "assessment"
 
@@ -65,6 +65,7 @@ urlpatterns = [
         views.suggested_note_restore,
         name="suggested_note_restore",
     ),
+    path("<int:review_id>/history/", views_history.review_history, name="review_history"),
     path("<int:review_id>/report/", views_report.report, name="report"),
     path("<int:review_id>/report.pdf", views_report.report_download, name="report_pdf"),
 ]

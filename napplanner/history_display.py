@@ -87,16 +87,22 @@ class RecordReader:
         self._names: dict[type[models.Model], dict[int, str]] = {}
 
     def entries(
-        self, records: list[models.Model], *, kind: str, kind_label: str
+        self,
+        records: list[models.Model],
+        *,
+        kind: str,
+        kind_label: str,
+        only: tuple[str, ...] = (),
     ) -> list[RecordEntry]:
         """The entries of records of one historical model (their previous records and the
-        rows they link to are loaded here, in a fixed number of queries)."""
+        rows they link to are loaded here, in a fixed number of queries). `only` names
+        the fields shown, when not all are a person's edits."""
         if not records:
             return []
         history = type(records[0])
         previous_ids = previous_record_ids(history, [r.history_id for r in records])
         previous = history.objects.in_bulk(list(previous_ids.values()), field_name="history_id")
-        fields = self._shown_fields(history)
+        fields = [f for f in self._shown_fields(history) if not only or f.name in only]
         for record in [*records, *previous.values()]:
             self._want(record, fields)
         self._load()

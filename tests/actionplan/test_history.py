@@ -169,6 +169,7 @@ def test_it_filters_by_person_kind_and_date(client, cast, branch):
 def test_its_query_count_does_not_grow_with_the_entries_shown(client, cast, branch):
     client.force_login(cast.coordinator)
     _edit(client, branch, title="One")
+    _edit(client, branch, title="Two")
 
     def count():
         with CaptureQueriesContext(connection) as queries:
