@@ -93,6 +93,16 @@ def _relink(event: PlanEvent) -> None:
     for label, fields in event.detached.items():
         model = apps.get_model(label)
         for name, ids in fields.items():
+            field = model._meta.get_field(name)
+            if field.many_to_many:
+                through = field.remote_field.through
+                source = f"{field.m2m_field_name()}_id"
+                target = f"{field.m2m_reverse_field_name()}_id"
+                owners = model.objects.filter(pk__in=ids).values_list("pk", flat=True)
+                through.objects.bulk_create(
+                    through(**{source: pk, target: event.subject_id}) for pk in owners
+                )
+                continue
             rows = list(model.objects.filter(pk__in=ids, **{name: None}))
             for row in rows:
                 setattr(row, f"{name}_id", event.subject_id)

@@ -168,6 +168,14 @@ def history_record_detached(*, element: models.Model) -> dict[str, dict[str, lis
     restore links them again. Returns them as PlanEvent.detached keeps them."""
     detached: dict[str, dict[str, list[int]]] = {}
     for relation in element._meta.related_objects:
+        if relation.many_to_many and relation.through._meta.auto_created:
+            # Links to it (a goal's background sections) go with it; their owners stay.
+            owners = relation.related_model.objects.filter(**{relation.field.name: element})
+            ids = list(owners.values_list("pk", flat=True))
+            if ids:
+                label = relation.related_model._meta.label_lower
+                detached.setdefault(label, {})[relation.field.name] = ids
+            continue
         if relation.on_delete is not models.SET_NULL or not relation.one_to_many:
             continue
         model = relation.related_model

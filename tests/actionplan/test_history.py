@@ -14,7 +14,7 @@ from actionplan.exchange.json_import import plan_import_json
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility
 from strategy.history_models import PlanEvent
 from strategy.services import plan_copy
-from tests.factories import AreaFactory, FrameworkFactory
+from tests.factories import AreaFactory, FrameworkFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -204,3 +204,42 @@ def test_history_survives_deletion_and_is_not_in_the_json_export(client, cast, b
     assert Activity.history.filter(id=pk, history_type="-").exists()
     document = json.dumps(plan_export_json(plan=branch.plan))
     assert "history" not in document
+
+
+def test_it_restores_a_deleted_stakeholder_with_its_duties_and_indicators(client, cast, branch):
+    branch.indicator.responsible_body = branch.ministry
+    branch.indicator.save()
+    client.force_login(cast.coordinator)
+    url = reverse("strategy:stakeholder_delete", args=[branch.plan.pk, branch.ministry.pk])
+    client.post(url)
+    assert not Responsibility.objects.filter(pk=branch.lead.pk).exists()
+    event = PlanEvent.objects.get(plan=branch.plan, kind=PlanEvent.Kind.DELETE)
+    client.post(reverse("actionplan:deletion_restore", args=[branch.plan.pk, event.pk]))
+    assert Responsibility.objects.get(pk=branch.lead.pk).role == "lead"
+    branch.indicator.refresh_from_db()
+    assert branch.indicator.responsible_body == branch.ministry
+
+
+def test_it_restores_a_deleted_section_with_the_goals_linked_to_it(client, cast, branch):
+    section = SectionFactory(plan=branch.plan, kind="background")
+    branch.goal.background_sections.add(section)
+    client.force_login(cast.coordinator)
+    client.post(reverse("strategy:section_delete", args=[branch.plan.pk, section.pk]))
+    assert not branch.goal.background_sections.exists()
+    event = PlanEvent.objects.get(plan=branch.plan, kind=PlanEvent.Kind.DELETE)
+    client.post(reverse("actionplan:deletion_restore", args=[branch.plan.pk, event.pk]))
+    assert list(branch.goal.background_sections.all()) == [section]
+
+
+def test_it_refuses_to_restore_an_element_whose_parent_is_gone(client, cast, branch):
+    client.force_login(cast.coordinator)
+    plan = branch.plan
+    client.post(reverse("actionplan:element_delete", args=[plan.pk, "budgetline", branch.line.pk]))
+    client.post(
+        reverse("actionplan:element_delete", args=[plan.pk, "activity", branch.activity.pk])
+    )
+    line_deletion = PlanEvent.objects.filter(plan=plan).order_by("pk").first()
+    url = reverse("actionplan:deletion_restore", args=[plan.pk, line_deletion.pk])
+    response = client.post(url, follow=True)
+    assert "restore that first" in response.content.decode()
+    assert not BudgetLine.objects.filter(pk=branch.line.pk).exists()
