@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Mapping
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Value
 from django.dispatch import receiver
@@ -29,6 +30,11 @@ from simple_history.utils import get_history_manager_for_model
 from strategy.history_models import ElementHistory, PlanEvent
 
 _open_event: ContextVar[tuple[PlanEvent, Counter] | None] = ContextVar("plan_event", default=None)
+
+
+def history_enabled() -> bool:
+    """simple-history's own switch, which the writers here follow too."""
+    return getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
 
 
 def tag_fields(model: type[models.Model]) -> list[models.ManyToManyField]:
@@ -101,6 +107,8 @@ def _element_history_fill(sender, instance, history_instance, **kwargs):
 def history_record_save(*, element: models.Model, created: bool) -> None:
     """Record a save made without its historical row (see strategy.services.element_save,
     which records once, after the tags are set)."""
+    if not history_enabled():
+        return
     manager = get_history_manager_for_model(type(element))
     fields = manager.model.tracked_fields
     row = manager.model(
@@ -127,7 +135,7 @@ def history_bulk_record(
     """The historical rows of a bulk insert ("+") or update ("~"), in one more insert, in
     the open event. As simple-history's bulk_history_create, with each row's tags when
     `tag_ids` (by element id) gives them."""
-    if not objs:
+    if not objs or not history_enabled():
         return
     history = get_history_manager_for_model(model).model
     opened = _open_event.get()
@@ -166,6 +174,8 @@ def history_record_detached(*, element: models.Model) -> dict[str, dict[str, lis
     """Before `element` is deleted: the rows that will lose their link to it rather than
     go with it (on_delete=SET_NULL), recorded unlinked in the open event, so that a
     restore links them again. Returns them as PlanEvent.detached keeps them."""
+    if not history_enabled():
+        return {}
     detached: dict[str, dict[str, list[int]]] = {}
     for relation in element._meta.related_objects:
         if relation.many_to_many and relation.through._meta.auto_created:

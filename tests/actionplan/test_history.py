@@ -243,3 +243,16 @@ def test_it_refuses_to_restore_an_element_whose_parent_is_gone(client, cast, bra
     response = client.post(url, follow=True)
     assert "restore that first" in response.content.decode()
     assert not BudgetLine.objects.filter(pk=branch.line.pk).exists()
+
+
+def test_it_pages_the_history_newest_first(client, cast, branch, monkeypatch):
+    monkeypatch.setattr("actionplan.views_history.PER_PAGE", 2)
+    client.force_login(cast.coordinator)
+    _edit(client, branch, title="Earlier")
+    _edit(client, branch, title="Latest")
+    first = _history(client, branch.plan, kind="activity")
+    assert first.context["entries"][0].record.title == "Latest"
+    assert "page=2" in first.content.decode() and "kind=activity" in first.content.decode()
+    second = _history(client, branch.plan, kind="activity", page=2).context["entries"]
+    dates = [e.history_date for e in first.context["entries"] + second]
+    assert dates == sorted(dates, reverse=True)
