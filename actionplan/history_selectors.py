@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
 from napplanner.history_display import RecordEntry, RecordReader
@@ -27,6 +28,7 @@ class HistoryKind:
     model: type[models.Model]
     label: str
     plural: str
+    counted: str  # "%(count)d activities", in the plural form the number asks for
     # How its records reach the plan: its own plan column, or its activity's.
     via_activity: bool = False
 
@@ -51,22 +53,39 @@ class HistoryKind:
 HISTORY_KINDS = {
     kind.slug: kind
     for kind in (
-        HistoryKind("plan", Plan, _("plan details"), _("plan details")),
-        HistoryKind("section", Section, _("section"), _("sections")),
-        HistoryKind("stakeholder", Stakeholder, _("stakeholder"), _("stakeholders")),
-        HistoryKind("chapter", Chapter, _("chapter"), _("chapters")),
-        HistoryKind("goal", StrategicGoal, _("strategic goal"), _("strategic goals")),
+        HistoryKind("plan", Plan, _("plan details"), _("plan details"),
+                    ngettext_lazy("%(count)d plan", "%(count)d plans", "count")),
+        HistoryKind("section", Section, _("section"), _("sections"),
+                    ngettext_lazy("%(count)d section", "%(count)d sections", "count")),
+        HistoryKind("stakeholder", Stakeholder, _("stakeholder"), _("stakeholders"),
+                    ngettext_lazy("%(count)d stakeholder", "%(count)d stakeholders", "count")),
+        HistoryKind("chapter", Chapter, _("chapter"), _("chapters"),
+                    ngettext_lazy("%(count)d chapter", "%(count)d chapters", "count")),
+        HistoryKind("goal", StrategicGoal, _("strategic goal"), _("strategic goals"),
+                    ngettext_lazy("%(count)d strategic goal", "%(count)d strategic goals",
+                                  "count")),
         HistoryKind("objective", SpecificObjective, _("specific objective"),
-                    _("specific objectives")),
-        HistoryKind("output", Output, _("output"), _("outputs")),
-        HistoryKind("activity", Activity, _("activity"), _("activities")),
+                    _("specific objectives"),
+                    ngettext_lazy("%(count)d specific objective",
+                                  "%(count)d specific objectives", "count")),
+        HistoryKind("output", Output, _("output"), _("outputs"),
+                    ngettext_lazy("%(count)d output", "%(count)d outputs", "count")),
+        HistoryKind("activity", Activity, _("activity"), _("activities"),
+                    ngettext_lazy("%(count)d activity", "%(count)d activities", "count")),
         HistoryKind("subactivity", SubActivity, _("sub-activity"), _("sub-activities"),
+                    ngettext_lazy("%(count)d sub-activity", "%(count)d sub-activities",
+                                  "count"),
                     via_activity=True),
         HistoryKind("responsibility", Responsibility, _("responsible body"),
-                    _("responsible bodies"), via_activity=True),
-        HistoryKind("budgetline", BudgetLine, _("budget line"), _("budget lines"),
+                    _("responsible bodies"),
+                    ngettext_lazy("%(count)d responsible body", "%(count)d responsible bodies",
+                                  "count"),
                     via_activity=True),
-        HistoryKind("indicator", Indicator, _("indicator"), _("indicators")),
+        HistoryKind("budgetline", BudgetLine, _("budget line"), _("budget lines"),
+                    ngettext_lazy("%(count)d budget line", "%(count)d budget lines", "count"),
+                    via_activity=True),
+        HistoryKind("indicator", Indicator, _("indicator"), _("indicators"),
+                    ngettext_lazy("%(count)d indicator", "%(count)d indicators", "count")),
     )
 }  # fmt: skip
 KIND_OF_LABEL = {kind.model._meta.label_lower: kind for kind in HISTORY_KINDS.values()}
@@ -115,7 +134,7 @@ class EventEntry:
     """One event: many rows written at once, read as one line."""
 
     event: PlanEvent
-    counts: list[tuple[int, str]] = field(default_factory=list)
+    counts: list[str] = field(default_factory=list)
 
     @property
     def history_date(self):
@@ -130,12 +149,13 @@ class EventEntry:
         return self.event.kind == PlanEvent.Kind.DELETE and self.event.restored_by_id is None
 
 
-def _event_counts(event: PlanEvent) -> list[tuple[int, str]]:
+def _event_counts(event: PlanEvent) -> list[str]:
+    """How many rows of each kind the event wrote ("3 activities"), in the plan's order."""
     counts = []
-    for label, number in event.summary.items():
-        kind = KIND_OF_LABEL.get(label)
-        if kind is not None and number:
-            counts.append((number, str(kind.label if number == 1 else kind.plural)))
+    for label, kind in KIND_OF_LABEL.items():
+        number = event.summary.get(label, 0)
+        if number:
+            counts.append(kind.counted % {"count": number})
     return counts
 
 
