@@ -22,6 +22,7 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.db import models
 from django.db.models import Value
+from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
 from simple_history.signals import pre_create_historical_record
@@ -29,7 +30,11 @@ from simple_history.utils import get_history_manager_for_model
 
 from strategy.history_models import ElementHistory, PlanEvent
 
-_open_event: ContextVar[tuple[PlanEvent, Counter] | None] = ContextVar("plan_event", default=None)
+# The open event, the rows it wrote per model, and the tags of the rows a deletion takes
+# (per model, by element id), read once per model rather than once per row.
+_open_event: ContextVar[tuple[PlanEvent, Counter, dict] | None] = ContextVar(
+    "plan_event", default=None
+)
 
 
 def history_enabled() -> bool:
@@ -76,7 +81,7 @@ def plan_event(*, plan, kind: str, source: str = "", user=None, subject=None):
         subject_id=subject.pk if subject is not None else None,
     )
     counts: Counter = Counter()
-    token = _open_event.set((event, counts))
+    token = _open_event.set((event, counts, {}))
     try:
         yield event
     finally:
@@ -101,7 +106,42 @@ def _element_history_fill(sender, instance, history_instance, **kwargs):
         history_instance.history_event = opened[0]
         _count(type(instance), 1)
     if history_instance.tag_ids is None:
-        history_instance.tag_ids = tag_ids_of(instance)
+        kept = getattr(instance, "_history_tag_ids", None)
+        history_instance.tag_ids = kept if kept is not None else tag_ids_of(instance)
+
+
+@receiver(pre_delete)
+def _tags_keep_before_deletion(sender, instance, **kwargs):
+    # A deletion removes the element's links before the library records it (post_delete):
+    # they are read here, before, so that a restore can put them back.
+    if not hasattr(sender._meta, "simple_history_manager_attribute") or not tag_fields(sender):
+        return
+    opened = _open_event.get()
+    if opened is None or not hasattr(instance, "plan_id"):
+        instance._history_tag_ids = tag_ids_of(instance)
+        return
+    cache = opened[2]
+    if sender not in cache:
+        cache[sender] = _plan_tag_ids(sender, instance.plan_id)
+    names = [field.name for field in tag_fields(sender)]
+    instance._history_tag_ids = _all_named(cache[sender].get(instance.pk, {}), names)
+
+
+def _plan_tag_ids(model: type[models.Model], plan_id: int) -> dict[int, dict[str, list[int]]]:
+    """The links of every element of `model` in the plan, by element id (one query)."""
+    fields = tag_fields(model)
+    queries = [
+        field.remote_field.through.objects.filter(**{f"{field.m2m_field_name()}__plan_id": plan_id})
+        .annotate(field=Value(field.name))
+        .values_list(
+            f"{field.m2m_field_name()}_id", "field", f"{field.m2m_reverse_field_name()}_id"
+        )
+        for field in fields
+    ]
+    tags: dict[int, dict[str, list[int]]] = {}
+    for pk, name, linked in queries[0].union(*queries[1:], all=True):
+        tags.setdefault(pk, {}).setdefault(name, []).append(linked)
+    return tags
 
 
 def history_record_save(*, element: models.Model, created: bool) -> None:

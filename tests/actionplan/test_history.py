@@ -256,3 +256,14 @@ def test_it_pages_the_history_newest_first(client, cast, branch, monkeypatch):
     second = _history(client, branch.plan, kind="activity", page=2).context["entries"]
     dates = [e.history_date for e in first.context["entries"] + second]
     assert dates == sorted(dates, reverse=True)
+
+
+def test_a_restored_activity_gets_its_tags_back(client, cast, branch):
+    area = AreaFactory()
+    branch.activity.areas.add(area)
+    client.force_login(cast.coordinator)
+    pk = branch.activity.pk
+    client.post(reverse("actionplan:element_delete", args=[branch.plan.pk, "activity", pk]))
+    event = PlanEvent.objects.get(plan=branch.plan, kind=PlanEvent.Kind.DELETE)
+    client.post(reverse("actionplan:deletion_restore", args=[branch.plan.pk, event.pk]))
+    assert list(Activity.objects.get(pk=pk).areas.all()) == [area]
