@@ -122,16 +122,19 @@ def _tags_keep_before_deletion(sender, instance, **kwargs):
         return
     cache = opened[2]
     if sender not in cache:
-        cache[sender] = _plan_tag_ids(sender, instance.plan_id)
+        cache[sender] = _tag_ids_where(sender, plan_id=instance.plan_id)
     names = [field.name for field in tag_fields(sender)]
     instance._history_tag_ids = _all_named(cache[sender].get(instance.pk, {}), names)
 
 
-def _plan_tag_ids(model: type[models.Model], plan_id: int) -> dict[int, dict[str, list[int]]]:
-    """The links of every element of `model` in the plan, by element id (one query)."""
+def _tag_ids_where(model: type[models.Model], **lookup) -> dict[int, dict[str, list[int]]]:
+    """The links of the elements of `model` the lookup (on the element) selects, by
+    element id, in one query: `_tag_ids_where(Activity, plan_id=3)`."""
     fields = tag_fields(model)
     queries = [
-        field.remote_field.through.objects.filter(**{f"{field.m2m_field_name()}__plan_id": plan_id})
+        field.remote_field.through.objects.filter(
+            **{f"{field.m2m_field_name()}__{name}": value for name, value in lookup.items()}
+        )
         .annotate(field=Value(field.name))
         .values_list(
             f"{field.m2m_field_name()}_id", "field", f"{field.m2m_reverse_field_name()}_id"
@@ -177,6 +180,10 @@ def history_bulk_record(
     `tag_ids` (by element id) gives them."""
     if not objs or not history_enabled():
         return
+    if tag_ids is None and history_type == "~" and tag_fields(model):
+        # Elements renumbered by a move keep their tags: read them, so the next change
+        # of tags still shows what it changed.
+        tag_ids = _tag_ids_where(model, pk__in=[obj.pk for obj in objs])
     history = get_history_manager_for_model(model).model
     opened = _open_event.get()
     event = opened[0] if opened is not None else None

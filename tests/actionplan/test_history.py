@@ -13,8 +13,8 @@ from actionplan.exchange.json_export import plan_export_json
 from actionplan.exchange.json_import import plan_import_json
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility
 from strategy.history_models import PlanEvent
-from strategy.services import plan_copy
-from tests.factories import AreaFactory, FrameworkFactory, SectionFactory
+from strategy.services import element_save, plan_copy
+from tests.factories import ActivityFactory, AreaFactory, FrameworkFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -267,3 +267,18 @@ def test_a_restored_activity_gets_its_tags_back(client, cast, branch):
     event = PlanEvent.objects.get(plan=branch.plan, kind=PlanEvent.Kind.DELETE)
     client.post(reverse("actionplan:deletion_restore", args=[branch.plan.pk, event.pk]))
     assert list(Activity.objects.get(pk=pk).areas.all()) == [area]
+
+
+def test_a_change_of_tags_after_a_move_still_shows(client, cast, branch):
+    area, other = AreaFactory(), AreaFactory()
+    branch.activity.areas.add(area)
+    ActivityFactory(plan=branch.plan, objective=branch.objective, code="A2")
+    client.force_login(cast.coordinator)
+    move = reverse("actionplan:element_move", args=[branch.plan.pk, "activity", branch.activity.pk])
+    client.post(move, {"direction": "down"})
+    moved = Activity.history.filter(id=branch.activity.pk).latest()
+    assert moved.tag_ids["areas"] == [area.pk]
+    element_save(element=Activity.objects.get(pk=branch.activity.pk), tags={"areas": [other]})
+    entry = _history(client, branch.plan, kind="activity").context["entries"][0]
+    changes = {c.label: (c.old, c.new) for c in entry.changes}
+    assert changes["Areas"] == (str(area), str(other))
