@@ -43,7 +43,7 @@ IMPORTERS = {
 def plan_import_now(*, staged: StagedUpload, user) -> Plan:
     """Import a confirmed file inside the request; raises ImportRejected."""
     with staged.open() as file:
-        return IMPORTERS[staged.kind][1](file=file, user=user)
+        return IMPORTERS[staged.kind][1](file=file, user=user, name=staged.name)
 
 
 def plan_import_job_create(*, staged: StagedUpload, user, activities: int) -> PlanImportJob:
@@ -73,7 +73,7 @@ def plan_import_job_run(*, job_id: int) -> None:
     job = PlanImportJob.objects.select_related("user").get(pk=job_id)
     try:
         with job.file.open("rb") as file:
-            plan = IMPORTERS[job.kind][1](file=file, user=job.user)
+            plan = IMPORTERS[job.kind][1](file=file, user=job.user, name=job.name)
     except ImportRejected as exc:
         _finish(job, status=PlanImportJob.Status.FAILED, problems=exc.problems)
     except Exception:

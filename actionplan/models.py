@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from strategy.history_models import element_history
 from strategy.models import (
     Plan,
     SamePlanMixin,
@@ -76,6 +77,7 @@ class Output(SamePlanMixin, models.Model):
     title = models.TextField(validators=PLAIN_TEXT)
     description = models.TextField(validators=PLAIN_TEXT, blank=True)
     order = models.PositiveIntegerField(default=0)
+    history = element_history()
 
     same_plan_fields = ("objective",)
 
@@ -149,6 +151,7 @@ class Activity(SamePlanMixin, Tagged, Timeframe):
     code_parent = "objective"  # see strategy.services.element_numbered_code
 
     objects = ActivityQuerySet.as_manager()
+    history = element_history()
 
     class Meta:
         ordering = ["plan", "order", "pk"]
@@ -173,6 +176,7 @@ class SubActivity(Timeframe):
     title = models.TextField(validators=PLAIN_TEXT)
     description = models.TextField(validators=PLAIN_TEXT, blank=True)
     order = models.PositiveIntegerField(default=0)
+    history = element_history()
 
     class Meta:
         ordering = ["activity", "order", "pk"]
@@ -201,6 +205,7 @@ class Responsibility(models.Model):
     )
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.PARTNER)
     order = models.PositiveIntegerField(default=0)
+    history = element_history()
 
     class Meta:
         ordering = ["activity", "-role", "order", "pk"]  # lead first
@@ -256,6 +261,7 @@ class BudgetLine(models.Model):
     donor_name = models.CharField(validators=PLAIN_TEXT, max_length=200, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.UNFUNDED)
     order = models.PositiveIntegerField(default=0)
+    history = element_history()
 
     class Meta:
         ordering = ["activity", "order", "pk"]
@@ -329,6 +335,7 @@ class Indicator(SamePlanMixin, models.Model):
         Stakeholder, on_delete=models.SET_NULL, null=True, blank=True, related_name="indicators"
     )
     order = models.PositiveIntegerField(default=0)
+    history = element_history()
 
     same_plan_fields = ("goal", "objective", "output", "activity", "responsible_body")
 

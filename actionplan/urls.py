@@ -1,6 +1,13 @@
 from django.urls import path, register_converter
 
-from actionplan import views, views_export, views_import, views_pdf, workspace_views
+from actionplan import (
+    views,
+    views_export,
+    views_history,
+    views_import,
+    views_pdf,
+    workspace_views,
+)
 from actionplan.elements import KindConverter
 
 app_name = "actionplan"
@@ -37,6 +44,22 @@ urlpatterns: list = [
         "<int:plan_id>/<kind:kind>/<int:pk>/panel/",
         workspace_views.element_panel,
         name="element_panel",
+    ),
+    path(
+        "<int:plan_id>/<kind:kind>/<int:pk>/history/",
+        views_history.element_history,
+        name="element_history",
+    ),
+    path("<int:plan_id>/history/", views_history.plan_history, name="plan_history"),
+    path(
+        "<int:plan_id>/history/events/<int:event_id>/restore/",
+        views_history.deletion_restore,
+        name="deletion_restore",
+    ),
+    path(
+        "<int:plan_id>/history/<slug:kind>/<int:history_id>/restore/",
+        views_history.version_restore,
+        name="version_restore",
     ),
     path("<int:plan_id>/export.json", views_export.export_json, name="export_json"),
     path("<int:plan_id>/export.docx", views_export.export_docx, name="export_docx"),

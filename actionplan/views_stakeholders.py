@@ -17,7 +17,7 @@ from strategy.access import (
 )
 from strategy.forms import StakeholderForm
 from strategy.models import Plan, Stakeholder
-from strategy.services import stakeholder_next_order
+from strategy.services import element_delete, stakeholder_next_order
 
 
 def _stakeholders_page(request, plan: Plan, form=None, status=200):
@@ -54,7 +54,7 @@ def stakeholder_delete(request, plan_id: int, stakeholder_id: int):
     stakeholder = get_stakeholder_for_editor(request, plan_id, stakeholder_id)
     plan = stakeholder.plan
     if request.method == "POST":
-        stakeholder.delete()
+        element_delete(element=stakeholder)
         messages.success(request, f"“{stakeholder.name}” was deleted.")
         return redirect("strategy:stakeholders", plan.pk)
     counts = stakeholder_duty_counts(stakeholder=stakeholder)

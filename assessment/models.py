@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from actionplan.models import Activity, Output
 from standards.models import Area, Component, Framework, Principle
@@ -122,6 +123,7 @@ class Finding(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     dismissed_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["review", "component_code", "severity", "rule", "pk"]
@@ -170,6 +172,7 @@ class Rating(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     overridden_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["review", "kind", "code"]
@@ -269,6 +272,7 @@ class Note(models.Model):
         blank=True,
         help_text=_("The addressee's name as it was set, kept if the body is deleted."),
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["review", "scope", "component", "order", "pk"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessment import views, views_compare, views_follow_up, views_report
+from assessment import views, views_compare, views_follow_up, views_history, views_report
 
 app_name = "assessment"
 
@@ -75,6 +75,7 @@ urlpatterns = [
         views_compare.review_compare,
         name="review_compare",
     ),
+    path("<int:review_id>/history/", views_history.review_history, name="review_history"),
     path("<int:review_id>/report/", views_report.report, name="report"),
     # The follow-up of the previous review's recommendations, in the plan that follows.
     path("plan/<int:plan_id>/follow-up/", views_follow_up.follow_up, name="follow_up"),

@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_filters",
+    "simple_history",
     "standards",
     "strategy",
     "actionplan",
@@ -109,6 +111,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "napplanner.two_factor.TwoFactorMiddleware",
+    # After authentication: every recorded change names the signed-in user who made it.
+    "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 
+from strategy.history import history_bulk_record
 from strategy.models import Chapter, Plan, Section, SpecificObjective, Stakeholder, StrategicGoal
 
 TAGS = ("components", "areas", "principles")
@@ -75,8 +76,11 @@ class PlanCopy:
         self.ids.setdefault(table.model, {}).update(
             (row.pk, new.pk) for row, new in zip(rows, created, strict=True)
         )
+        tag_ids: dict[int, dict[str, list[int]]] = {}
         for name in table.links:
-            self._links_copy(table, name)
+            for new_id, linked in self._links_copy(table, name):
+                tag_ids.setdefault(new_id, {}).setdefault(name, []).append(linked)
+        history_bulk_record(created, model=table.model, tag_ids=tag_ids)
 
     def _values(self, table: CopiedTable, row) -> dict:
         values = {name: getattr(row, name) for name in table.fields}
@@ -92,7 +96,8 @@ class PlanCopy:
             values[name] = year + self.years if year else None
         return values
 
-    def _links_copy(self, table: CopiedTable, name: str) -> None:
+    def _links_copy(self, table: CopiedTable, name: str) -> list[tuple[int, int]]:
+        """Copy the links; returns them as (new row id, linked id)."""
         relation = table.model._meta.get_field(name)
         through = relation.remote_field.through
         source, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
@@ -104,15 +109,14 @@ class PlanCopy:
         links = through.objects.filter(
             **{f"{source}__{table.plan_lookup}": self.source}
         ).values_list(f"{source}_id", f"{target}_id")
-        through.objects.bulk_create(
-            through(
-                **{
-                    f"{source}_id": mapping[old],
-                    f"{target}_id": targets[linked] if targets is not None else linked,
-                }
-            )
+        copied = [
+            (mapping[old], targets[linked] if targets is not None else linked)
             for old, linked in links
+        ]
+        through.objects.bulk_create(
+            through(**{f"{source}_id": new, f"{target}_id": linked}) for new, linked in copied
         )
+        return copied
 
 
 TEXT = ("code", "title", "description", "order")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from napplanner.roles import COORDINATOR, REVIEWER, has_role
 from standards.models import Area, Component, Framework, Principle
+from strategy.history_models import PlanEvent, element_history  # noqa: F401 (a model)
 from strategy.validators import PLAIN_TEXT, validate_plan_source_fields
 
 
@@ -102,6 +103,7 @@ class Plan(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PlanQuerySet.as_manager()
+    history = element_history()
 
     class Meta:
         ordering = ["country", "-period_start", "title"]
@@ -196,6 +198,7 @@ class Section(models.Model):
     title = models.CharField(validators=PLAIN_TEXT, max_length=300)
     body = models.TextField(validators=PLAIN_TEXT, blank=True)
     order = models.PositiveIntegerField(default=0)
+    history = element_history()
 
     class Meta:
         ordering = ["plan", "order", "pk"]
@@ -219,6 +222,7 @@ class Stakeholder(models.Model):
         validators=PLAIN_TEXT, blank=True, help_text="Its role in the national response."
     )
     order = models.PositiveIntegerField(default=0)
+    history = element_history()
 
     class Meta:
         ordering = ["plan", "order", "name"]
@@ -242,6 +246,7 @@ class Chapter(Tagged):
     title = models.CharField(validators=PLAIN_TEXT, max_length=300)
     description = models.TextField(validators=PLAIN_TEXT, blank=True)
     order = models.PositiveIntegerField(default=0)
+    history = element_history()
 
     # Numbered elements name the parent their generated code continues ("" for none);
     # see strategy.services.element_numbered_code.
@@ -286,6 +291,7 @@ class StrategicGoal(SamePlanMixin, Tagged):
     )
     background_sections = models.ManyToManyField(Section, blank=True, related_name="goals")
     order = models.PositiveIntegerField(default=0)
+    history = element_history()
 
     same_plan_fields = ("chapter",)
     code_parent = "chapter"
@@ -307,6 +313,7 @@ class SpecificObjective(SamePlanMixin, Tagged):
     title = models.TextField(validators=PLAIN_TEXT)
     description = models.TextField(validators=PLAIN_TEXT, blank=True)
     order = models.PositiveIntegerField(default=0)
+    history = element_history()
 
     same_plan_fields = ("goal",)
     code_parent = "goal"

@@ -8,6 +8,14 @@ from django.db import models, transaction
 from django.db.models import Max
 
 from strategy.copying import plan_content_copy
+from strategy.history import (
+    history_bulk_record,
+    history_link_to_event,
+    history_record_detached,
+    history_record_save,
+    plan_event,
+)
+from strategy.history_models import PlanEvent
 from strategy.models import (
     Chapter,
     Plan,
@@ -73,6 +81,12 @@ def plan_create_from_template(*, plan: Plan, user) -> Plan:
             through(chapter_id=chapter.pk, component_id=component.pk)
             for chapter, component in zip(chapters, components, strict=True)
         )
+        history_bulk_record(sections, model=Section)
+        tag_ids = {
+            chapter.pk: {"components": [component.pk]}
+            for chapter, component in zip(chapters, components, strict=True)
+        }
+        history_bulk_record(chapters, model=Chapter, tag_ids=tag_ids)
     return plan
 
 
@@ -105,7 +119,10 @@ def plan_copy(
     plan.previous_plan = source
     with transaction.atomic():
         plan_create(plan=plan, user=user)
-        plan_content_copy(source=source, plan=plan)
+        # The copy is one event of the new plan's history, naming the plan copied.
+        with plan_event(plan=plan, kind=PlanEvent.Kind.COPY, source=str(source), user=user):
+            history_link_to_event(element=plan)
+            plan_content_copy(source=source, plan=plan)
     return plan
 
 
@@ -119,9 +136,12 @@ def section_move(*, section: Section, offset: int) -> None:
     index = next(i for i, s in enumerate(sections) if s.pk == section.pk)
     target = min(max(index + offset, 0), len(sections) - 1)
     sections.insert(target, sections.pop(index))
+    before = {item.pk: item.order for item in sections}
     for order, item in enumerate(sections, start=1):
         item.order = order
     Section.objects.bulk_update(sections, ["order"])
+    moved = [item for item in sections if item.order != before[item.pk]]
+    history_bulk_record(moved, model=Section, history_type="~")
 
 
 def section_next_order(plan: Plan) -> int:
@@ -228,12 +248,15 @@ def element_save(
         last = siblings.aggregate(last=Max("order"))["last"]
         element.order = 0 if last is None else last + 1
     element.full_clean()
-    element.save()
+    created = element.pk is None
+    # One historical row per save, written once the code and the tags are set.
+    element.save_without_historical_record()
     if numbered and not element.code.strip():
         element.code = element_numbered_code(element)
-        element.save(update_fields=["code"])
+        element.save_without_historical_record(update_fields=["code"])
     for name, values in (tags or {}).items():
         getattr(element, name).set(values)
+    history_record_save(element=element, created=created)
     return element
 
 
@@ -255,14 +278,23 @@ def element_move(*, element: models.Model, siblings: models.QuerySet, direction:
         if prefix is not None and sibling.code == _numbered(prefix, position)
     }
     ordered[index], ordered[other] = ordered[other], ordered[index]
+    before = {s.pk: (s.order, getattr(s, "code", None)) for s in ordered}
     for position, sibling in enumerate(ordered):
         sibling.order = position
         if sibling.pk in generated:
             sibling.code = _numbered(prefix, position + 1)
     type(element).objects.bulk_update(ordered, ["order", "code"] if generated else ["order"])
+    moved = [s for s in ordered if (s.order, getattr(s, "code", None)) != before[s.pk]]
+    history_bulk_record(moved, model=type(element), history_type="~")
     return True
 
 
 @transaction.atomic
 def element_delete(*, element: models.Model) -> None:
-    element.delete()
+    """Delete an element with what hangs from it, as one event of the plan's history (it
+    can be restored from there)."""
+    plan = element.plan if hasattr(element, "plan_id") else element.activity.plan
+    kind = PlanEvent.Kind.DELETE
+    with plan_event(plan=plan, kind=kind, source=str(element), subject=element) as event:
+        event.detached = history_record_detached(element=element)
+        element.delete()

@@ -29,6 +29,7 @@ from strategy.models import Plan, Section
 from strategy.selectors import home_plans, plan_sections
 from strategy.services import (
     LastEditorError,
+    element_delete,
     membership_add,
     membership_remove,
     plan_copy,
@@ -156,7 +157,7 @@ def section_delete(request, plan_id: int, section_id: int):
     section = get_section_for_editor(request, plan_id, section_id)
     plan = section.plan
     if request.method == "POST":
-        section.delete()
+        element_delete(element=section)
         messages.success(request, f"The section “{section.title}” was deleted.")
         return redirect("strategy:plan_details", plan.pk)
     consequences = [f"{section.goals.count()} strategic goal(s) lose their link to it."]

@@ -47,5 +47,5 @@ def plan_import_json_preview(*, file, user) -> ImportPreview:
     return plan_file_preview(read=partial(json_document_read, file), user=user)
 
 
-def plan_import_json_file(*, file, user) -> Plan:
-    return plan_file_import(read=partial(json_document_read, file), user=user)
+def plan_import_json_file(*, file, user, name: str = "") -> Plan:
+    return plan_file_import(read=partial(json_document_read, file), user=user, name=name)

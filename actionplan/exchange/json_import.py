@@ -34,6 +34,8 @@ from actionplan.models import (
     SubActivity,
 )
 from standards.models import Framework
+from strategy.history import history_bulk_record, history_link_to_event, plan_event
+from strategy.history_models import PlanEvent
 from strategy.models import (
     Chapter,
     Plan,
@@ -65,14 +67,20 @@ WRITE_ORDER = (
 
 
 def plan_import_json(
-    *, document: dict, user=None, editors: Sequence = (), previous_plans=None
+    *,
+    document: dict,
+    user=None,
+    editors: Sequence = (),
+    previous_plans=None,
+    source: str = "",
 ) -> Plan:
     """Create a plan from a document. ``user`` (when given) and ``editors`` become its
     editors. ``previous_plans`` limits which existing plans ``plan.previous_plan`` may
-    link to (by default, those ``user`` may see)."""
+    link to (by default, those ``user`` may see). The plan's history shows the import as
+    one event naming ``source`` (the file's name)."""
     reader = _read(document, user=user, previous_plans=previous_plans)
     with transaction.atomic():
-        plan = reader.write()
+        plan = reader.write(source=source, user=user)
         people = {person.pk: person for person in [*editors, *([user] if user else [])]}
         PlanMembership.objects.bulk_create(
             PlanMembership(plan=plan, user=person, role=PlanMembership.Role.EDITOR)
@@ -423,14 +431,20 @@ class _DocumentReader:
 
     # --- writing ---------------------------------------------------------------------
 
-    def write(self) -> Plan:
+    def write(self, *, source: str = "", user=None) -> Plan:
         self.plan.save()
-        for model in WRITE_ORDER:
-            model.objects.bulk_create(self.pending[model])
-        self._write_links()
+        kind = PlanEvent.Kind.IMPORT
+        with plan_event(plan=self.plan, kind=kind, source=source, user=user):
+            history_link_to_event(element=self.plan)
+            for model in WRITE_ORDER:
+                model.objects.bulk_create(self.pending[model])
+            tag_ids = self._write_links()
+            for model in WRITE_ORDER:
+                rows = self.pending[model]
+                history_bulk_record(rows, model=model, tag_ids=tag_ids.get(model, {}))
         return self.plan
 
-    def _write_links(self) -> None:
+    def _write_links(self) -> dict[type, dict[int, dict[str, list[int]]]]:
         rows: dict[type, list] = {}
         links = [(i, name, tags) for i, name, tags in self.tag_links]
         links += [(goal, "background_sections", s) for goal, s in self.background_links]
@@ -444,6 +458,13 @@ class _DocumentReader:
             )
         for through, objs in rows.items():
             through.objects.bulk_create(objs)
+        # What the history records of each element's links, by model and element id.
+        tag_ids: dict[type, dict[int, dict[str, list[int]]]] = {}
+        for instance, name, related in links:
+            of_model = tag_ids.setdefault(type(instance), {})
+            tags = of_model.setdefault(instance.pk, {}).setdefault(name, [])
+            tags.extend(dict.fromkeys(item.pk for item in related))
+        return tag_ids
 
 
 def _texts(data: dict, *names: str) -> dict[str, str]:

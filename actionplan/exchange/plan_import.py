@@ -112,12 +112,13 @@ def plan_file_preview(*, read: Callable[[], SourceDocument], user) -> ImportPrev
     return _describe(draft, source.new_bodies)
 
 
-def plan_file_import(*, read: Callable[[], SourceDocument], user) -> Plan:
-    """Create a new plan from the file, with `user` as its editor; all or nothing.
+def plan_file_import(*, read: Callable[[], SourceDocument], user, name: str = "") -> Plan:
+    """Create a new plan from the file, with `user` as its editor; all or nothing. The
+    plan's history names the file (`name`).
 
     Raises ImportRejected (and writes nothing) when the file has any problem."""
     source = read()
     try:
-        return plan_import_json(document=source.document, user=user)
+        return plan_import_json(document=source.document, user=user, source=name)
     except PlanDocumentError as exc:
         raise ImportRejected(_placed(source, exc)) from exc

@@ -111,8 +111,8 @@ def plan_import_xlsx_preview(*, file, user) -> ImportPreview:
     return plan_file_preview(read=partial(workbook_document_read, file), user=user)
 
 
-def plan_import_xlsx(*, file, user) -> Plan:
+def plan_import_xlsx(*, file, user, name: str = "") -> Plan:
     """Create a new plan from the workbook, with `user` as its editor; all or nothing.
 
     Raises ImportRejected (and writes nothing) when any row has a problem."""
-    return plan_file_import(read=partial(workbook_document_read, file), user=user)
+    return plan_file_import(read=partial(workbook_document_read, file), user=user, name=name)

@@ -3,6 +3,7 @@
 import pytest
 
 from actionplan.models import PlanImportJob
+from strategy.services import element_delete
 from tests.access import (
     _,
     assert_row,
@@ -14,6 +15,7 @@ from tests.access import (
     plan,
     row,
 )
+from tests.factories import SubActivityFactory
 
 
 def import_job(world) -> dict:
@@ -42,6 +44,26 @@ def foreign_chapter(world) -> dict:
 
 def foreign_activity(world) -> dict:
     return {"plan_id": world.plan.pk, "kind": "activity", "pk": world.other_activity.pk}
+
+
+def activity_record(world) -> dict:
+    record = world.activity.history.latest()
+    return {"plan_id": world.plan.pk, "kind": "activity", "history_id": record.history_id}
+
+
+def foreign_record(world) -> dict:
+    record = world.other_activity.history.latest()
+    return {"plan_id": world.plan.pk, "kind": "activity", "history_id": record.history_id}
+
+
+def deletion(world) -> dict:
+    element_delete(element=world.sub_activity)
+    return {"plan_id": world.plan.pk, "event_id": world.plan.events.get().pk}
+
+
+def foreign_deletion(world) -> dict:
+    element_delete(element=SubActivityFactory(activity=world.other_activity))
+    return {"plan_id": world.plan.pk, "event_id": world.other_plan.events.get().pk}
 
 
 # fmt: off
@@ -109,6 +131,19 @@ TABLE = [
     row("actionplan:import_job",          import_job,       "post",   405, _,   _,   _,   _,   _,   _),
     row("actionplan:import_template",     nothing,          "get",    200, 200, 403, 200, 403, 403, 302),
     row("actionplan:import_template",     nothing,          "post",   405, _,   _,   _,   _,   _,   _),
+    row("actionplan:element_history",     activity,         "get",    302, 302, 404, 302, 404, 404, 302),
+    row("actionplan:element_history",     activity,         "post",   405, _, _,   _,   _,   _,   _),
+    row("actionplan:element_history",     foreign_activity, "get",    404, _, _,   _,   _,   _,   _),
+    row("actionplan:plan_history",        plan,             "get",    200, 200, 404, 200, 404, 404, 302),
+    row("actionplan:plan_history",        plan,             "post",   405, _, _,   _,   _,   _,   _),
+    row("actionplan:plan_history",        draft_plan,       "get",    200, 404, 404, 404, 404, 404, 302),
+    row("actionplan:plan_history",        no_such_plan,     "get",    404, _, _,   _,   _,   _,   _),
+    row("actionplan:version_restore",     activity_record,  "post",   302, 403, 404, 403, 404, 404, 302),
+    row("actionplan:version_restore",     activity_record,  "get",    405, _, _,   _,   _,   _,   _),
+    row("actionplan:version_restore",     foreign_record,   "post",   404, _, _,   _,   _,   _,   _),
+    row("actionplan:deletion_restore",    deletion,         "post",   302, 403, 404, 403, 404, 404, 302),
+    row("actionplan:deletion_restore",    deletion,         "get",    405, _, _,   _,   _,   _,   _),
+    row("actionplan:deletion_restore",    foreign_deletion, "post",   404, _, _,   _,   _,   _,   _),
 ]
 # fmt: on
 

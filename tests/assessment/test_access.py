@@ -278,6 +278,9 @@ TABLE = [
     row("assessment:follow_up_element", follow_up_unknown_kind,    "get", 404, _, 404, _, _, _,  _),
     row("assessment:follow_up_element_unlink", follow_up_element_link, "post", 302, 403, 403, 403, 404, 404, 302),  # noqa: E501
     row("assessment:follow_up_element_unlink", follow_up_element_link, "get",  405, _, 405,   _,   _,   _,   _),  # noqa: E501
+    row("assessment:review_history",    review,          "get",  200, 200, 404, 200, 404, 404, 302),
+    row("assessment:review_history",    review,          "post", _,   _, _,   405, _,   _,   _),
+    row("assessment:review_history",    draft_review,    "get",  200, 404, 404, 404, 404, 404, 302),
 ]
 # fmt: on
 

@@ -63,7 +63,10 @@ class Command(BaseCommand):
                 return
             # An administrator's import may link the plan to any earlier plan here.
             plan = plan_import_json(
-                document=document, editors=users, previous_plans=Plan.objects.all()
+                document=document,
+                editors=users,
+                previous_plans=Plan.objects.all(),
+                source=file.name,
             )
         except OSError as exc:
             raise CommandError(f"Cannot read {file}: {exc.strerror}.") from exc

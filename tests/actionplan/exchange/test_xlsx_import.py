@@ -271,9 +271,11 @@ def test_it_writes_in_a_bounded_number_of_queries_whatever_the_size(
 ):
     small, large = matrix_bytes(_rows(50)), matrix_bytes(_rows(300))
 
-    with django_assert_max_num_queries(45):
+    # Each table's history is one more bulk insert, of wider rows: on SQLite, which caps
+    # the parameters of a query, its batches are about as many again as the rows'.
+    with django_assert_max_num_queries(80):
         plan_import_xlsx(file=small, user=cast.coordinator)
-    with django_assert_max_num_queries(45):
+    with django_assert_max_num_queries(80):
         plan_import_xlsx(file=large, user=cast.coordinator)
 
     assert Activity.objects.count() == 350

@@ -84,9 +84,9 @@ def test_it_imports_once_when_two_tabs_confirm_at_the_same_moment(client, cast, 
     session.save()
     seen = {}
 
-    def confirm_in_the_other_tab(*, file, user):
+    def confirm_in_the_other_tab(*, file, user, name):
         seen["response"] = tab.post(URL, {"token": token}, follow=True)
-        return plan_import_xlsx(file=file, user=user)
+        return plan_import_xlsx(file=file, user=user, name=name)
 
     monkeypatch.setitem(IMPORTERS, "xlsx", (None, confirm_in_the_other_tab))
 
