@@ -4,9 +4,10 @@ Each element kind has a block partial (`_goal.html`) and a head partial (`_goal_
 the part an edit replaces); the same view returns the form, the head or the block.
 """
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,14 +20,7 @@ from django_htmx.http import HttpResponseClientRefresh, trigger_client_event
 from actionplan.elements import KINDS, ElementKind, element_url_prefixes
 from actionplan.forms import MissingData, WorkspaceFilterForm
 from actionplan.workspace_selectors import activity_summaries, deletion_consequences, plan_tree
-from napplanner.concurrency import (
-    EditConflict,
-    ObjectGone,
-    conflict_response,
-    form_save,
-    gone_response,
-    merged_note,
-)
+from napplanner.concurrency import ObjectGone, edit_save, form_save, gone_response, merged_note
 from napplanner.htmx import partial_or_redirect
 from strategy import services as plan_elements
 from strategy.access import can_edit_plan, get_plan_for_editor, get_plan_for_user
@@ -151,7 +145,7 @@ def element_add(request, plan_id: int, kind: ElementKind):
         return _gone(request, plan, kind, target_id="")
     data = request.POST if request.method == "POST" else None
     form = kind.form(data, instance=instance, initial=initial, plan=plan)
-    if data is not None and _save(form, kind, new=True):
+    if data is not None and form_save(form, save=_saving(form, kind, new=True)):
         obj = form.instance
         _decorate(kind, obj, plan)
         context = {
@@ -187,18 +181,17 @@ def element_edit(request, plan_id: int, kind: ElementKind, pk: int):
     place = kind.container_id(obj)
     data = request.POST if request.method == "POST" else None
     form = kind.form(data, instance=obj, plan=plan)
-    try:
-        saved = data is not None and _save(form, kind, new=False)
-    except EditConflict as conflict:
-        what = _("the %(kind)s “%(element)s”") % {"kind": _(kind.label), "element": obj}
-        context = {"plan": plan, "active": "workspace"}
-        cancel_url = _place_in_tree(plan, kind, obj)
-        return conflict_response(
-            request, conflict, what=what, action=request.path, cancel_url=cancel_url,
-            target_id=target_id, context=context,
-        )  # fmt: skip
-    except ObjectGone:
-        return _gone(request, plan, kind, target_id=target_id)
+    saved = data is not None and edit_save(
+        request,
+        form,
+        save=_saving(form, kind, new=False),
+        what=_("the %(kind)s “%(element)s”") % {"kind": _(kind.label), "element": obj},
+        cancel_url=_place_in_tree(plan, kind, obj),
+        target_id=target_id,
+        context={"plan": plan, "active": "workspace"},
+    )
+    if isinstance(saved, HttpResponse):
+        return saved
     if saved:
         if request.htmx and kind.container_id(obj) != place:
             # It moved to another parent: redraw the page to show it in its new place.
@@ -221,9 +214,13 @@ def _gone(request, plan: Plan, kind: ElementKind, *, target_id: str) -> HttpResp
     back_url = reverse("actionplan:workspace", args=[plan.pk])
     context = {"plan": plan, "active": "workspace"}
     return gone_response(
-        request, ObjectGone(form), what=what, back_url=back_url, target_id=target_id,
+        request,
+        ObjectGone(form),
+        what=what,
+        back_url=back_url,
+        target_id=target_id,
         context=context,
-    )  # fmt: skip
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -346,9 +343,8 @@ def _positive_int(raw: str) -> int:
     return int(raw)
 
 
-def _save(form: Form, kind: ElementKind, *, new: bool) -> bool:
-    """Save a valid form through its kind's services, unless the element changed since the
-    form was loaded (napplanner.concurrency raises EditConflict or ObjectGone)."""
+def _saving(form: Form, kind: ElementKind, *, new: bool) -> Callable[[], None]:
+    """What saves a valid form through its kind's services (see napplanner.concurrency)."""
 
     def save() -> None:
         obj = form.save(commit=False)
@@ -356,17 +352,7 @@ def _save(form: Form, kind: ElementKind, *, new: bool) -> bool:
         tags = {name: form.cleaned_data[name] for name in TAGS if name in form.cleaned_data}
         kind.save(form, siblings=siblings, tags=tags)
 
-    try:
-        return form_save(form, save=save)
-    except ValidationError as error:
-        _add_errors(form, error)
-        return False
-
-
-def _add_errors(form: Form, error: ValidationError) -> None:
-    """Put each message beside its field; a rule about no field of the form goes on top."""
-    for name, texts in error.update_error_dict({}).items():
-        form.add_error(name if name in form.fields else None, texts)
+    return save
 
 
 def _decorate(kind: ElementKind, obj, plan: Plan) -> None:

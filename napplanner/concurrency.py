@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core import signing
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.db import models, transaction
 from django.forms.models import BaseModelForm, model_to_dict
 from django.http import HttpResponse, QueryDict
@@ -214,7 +214,17 @@ def form_save(form: VersionedForm, *, save: Callable[[], object]) -> bool:
     unless that row changed since the form was loaded in a field the form changed too
     (raises EditConflict) or is gone (raises ObjectGone). Changes someone else made to
     fields left as loaded are merged in; `form.merged_labels` names them. False when the
-    input is invalid; `save` may raise ValidationError, which rolls back."""
+    input is invalid, or when `save` raises ValidationError: that rolls back and its
+    messages go beside their fields (on top for a rule about no field of the form)."""
+    try:
+        return _checked_save(form, save)
+    except ValidationError as error:
+        for name, texts in error.update_error_dict({}).items():
+            form.add_error(name if name in form.fields else None, texts)
+        return False
+
+
+def _checked_save(form: VersionedForm, save: Callable[[], object]) -> bool:
     if not form.is_valid():
         return False
     loaded = form.loaded_fingerprints()
@@ -227,6 +237,7 @@ def form_save(form: VersionedForm, *, save: Callable[[], object]) -> bool:
         fresh = type(obj)._default_manager.select_for_update().filter(pk=obj.pk).first()
         if fresh is None:
             raise ObjectGone(form)
+        _refresh_unedited(form, fresh)
         stored = {n: v for n, v in form.state_of(fresh).items() if n in loaded}
         mine = form.submitted_state(stored)
         chosen = _chosen_theirs(form.data, stored)
@@ -261,6 +272,16 @@ def form_save(form: VersionedForm, *, save: Callable[[], object]) -> bool:
         form.merged_labels = merged_labels
         save()
     return True
+
+
+def _refresh_unedited(form: VersionedForm, fresh: models.Model) -> None:
+    """Columns the form does not edit are taken from the row as it is now, so that saving
+    the object does not put back what they held when it was read (an order changed by a
+    move, a level computed by a re-run). A plain form's service sets what it edits after."""
+    edited = set(form.fields) if isinstance(form, BaseModelForm) else set()
+    for column in fresh._meta.concrete_fields:
+        if column.name not in edited and not column.primary_key:
+            setattr(form.instance, column.attname, getattr(fresh, column.attname))
 
 
 def merged_note(form: VersionedForm) -> str:
@@ -299,6 +320,42 @@ def conflict_response(
     }
     template = "napplanner/_edit_conflict.html" if request.htmx else "napplanner/edit_conflict.html"
     return render(request, template, values, status=CONFLICT_STATUS)
+
+
+def edit_save(
+    request,
+    form: VersionedForm,
+    *,
+    save: Callable[[], object],
+    what: str,
+    cancel_url: str,
+    target_id: str = "",
+    context: dict | None = None,
+) -> bool | HttpResponse:
+    """`form_save` for a view: True when saved, False when the input is invalid, else the
+    conflict view (or the page saying the object is gone) to answer with."""
+    try:
+        return form_save(form, save=save)
+    except EditConflict as conflict:
+        return conflict_response(
+            request,
+            conflict,
+            what=what,
+            action=request.get_full_path(),
+            cancel_url=cancel_url,
+            target_id=target_id,
+            context=context,
+        )
+    except ObjectGone as gone:
+        return gone_response(
+            request, gone, what=what, back_url=cancel_url, target_id=target_id, context=context
+        )
+
+
+def vanished(request, model: type[models.Model], pk: int) -> bool:
+    """Whether a POST names an object that no longer exists at all (deleted since its form
+    was loaded), rather than one the user may not see, which stays a 404."""
+    return request.method == "POST" and not model._default_manager.filter(pk=pk).exists()
 
 
 def gone_response(
