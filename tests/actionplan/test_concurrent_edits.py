@@ -209,3 +209,35 @@ def test_the_edit_form_carries_the_version_it_was_loaded_at(branch, two):
     first, _ = two
     url = workspace_edit_url(branch.plan, "indicator", branch.indicator.pk)
     assert load(first, url, url, HTTP_HX_REQUEST="true")["loaded_version"][0]
+
+
+def test_an_amount_or_text_sent_back_as_loaded_is_not_a_change(branch, two):
+    """A browser sends 25000 for 25000.00, and line ends as CR LF: neither is an edit."""
+    first, second = two
+    branch.line.description = "Printing\nand binding"
+    branch.line.save()
+    url = workspace_edit_url(branch.plan, "budgetline", branch.line.pk)
+    form_first, form_second = load(first, url, url), load(second, url, url)
+    first.post(url, changed(form_first, amount="30000", description="Printing only"))
+
+    response = second.post(
+        url,
+        changed(
+            form_second, amount="25000", description="Printing\r\nand binding", donor_name="EU"
+        ),
+    )
+
+    assert response.status_code == 302
+    branch.line.refresh_from_db()
+    assert (str(branch.line.amount), branch.line.description) == ("30000.00", "Printing only")
+    assert branch.line.donor_name == "EU"
+
+
+def test_a_move_meanwhile_is_not_put_back_by_a_stale_form(branch, two):
+    first, second = two
+    url = workspace_edit_url(branch.plan, "output", branch.output.pk)
+    form = load(first, url, url)
+    type(branch.output).objects.filter(pk=branch.output.pk).update(order=7)
+    first.post(url, changed(form, title="Renamed"))
+    branch.output.refresh_from_db()
+    assert (branch.output.title, branch.output.order) == ("Renamed", 7)
