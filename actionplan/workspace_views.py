@@ -145,7 +145,11 @@ def element_add(request, plan_id: int, kind: ElementKind):
         return _gone(request, plan, kind, target_id="")
     data = request.POST if request.method == "POST" else None
     form = kind.form(data, instance=instance, initial=initial, plan=plan)
-    if data is not None and form_save(form, save=_saving(form, kind, new=True)):
+    try:
+        saved = data is not None and form_save(form, save=_saving(form, kind, new=True))
+    except ObjectGone:
+        return _gone(request, plan, kind, target_id="")
+    if saved:
         obj = form.instance
         _decorate(kind, obj, plan)
         context = {

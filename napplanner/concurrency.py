@@ -25,7 +25,7 @@ from decimal import Decimal
 from django import forms
 from django.core import signing
 from django.core.exceptions import SuspiciousOperation, ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.forms.models import BaseModelForm, model_to_dict
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import render
@@ -222,6 +222,19 @@ def form_save(form: VersionedForm, *, save: Callable[[], object]) -> bool:
         for name, texts in error.update_error_dict({}).items():
             form.add_error(name if name in form.fields else None, texts)
         return False
+    except IntegrityError as error:
+        # What it hangs from was deleted between the check of the form and the commit.
+        if form.instance is not None and _parent_gone(form.instance):
+            raise ObjectGone(form) from error
+        raise
+
+
+def _parent_gone(obj: models.Model) -> bool:
+    return any(
+        not column.related_model._default_manager.filter(pk=value).exists()
+        for column in obj._meta.concrete_fields
+        if column.many_to_one and (value := getattr(obj, column.attname)) is not None
+    )
 
 
 def _checked_save(form: VersionedForm, save: Callable[[], object]) -> bool:

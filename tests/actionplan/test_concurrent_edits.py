@@ -3,9 +3,12 @@ See napplanner/concurrency.py; the other edit forms are tested the same way in
 tests/strategy/ and tests/assessment/ (test_concurrent_edits.py)."""
 
 import pytest
+from django.db import IntegrityError
 from django.urls import reverse
 
-from actionplan.models import Activity
+from actionplan.forms import BudgetLineForm
+from actionplan.models import Activity, BudgetLine
+from napplanner.concurrency import ObjectGone, form_save
 from strategy.models import PlanMembership
 from tests.concurrency import changed, editor, load, resolve, workspace_edit_url
 from tests.factories import StakeholderFactory
@@ -241,3 +244,20 @@ def test_a_move_meanwhile_is_not_put_back_by_a_stale_form(branch, two):
     first.post(url, changed(form, title="Renamed"))
     branch.output.refresh_from_db()
     assert (branch.output.title, branch.output.order) == ("Renamed", 7)
+
+
+def test_a_parent_deleted_between_the_check_and_the_commit_is_no_server_error(branch):
+    """The commit fails on the foreign key (PostgreSQL checks it then): it is answered as a
+    deleted parent, with what was typed, not as a server error."""
+    line = BudgetLine(activity_id=branch.activity.pk)
+    data = {"description": "Interpreters", "amount": "900", "currency": "EUR",
+            "source": "state", "status": "secured"}  # fmt: skip
+    form = BudgetLineForm(data, instance=line, plan=branch.plan)
+    Activity.objects.filter(pk=branch.activity.pk).delete()  # in another transaction
+
+    def save():
+        raise IntegrityError("FOREIGN KEY constraint failed")  # as the commit would
+
+    with pytest.raises(ObjectGone) as gone:
+        form_save(form, save=save)
+    assert ("Description", "Interpreters") in gone.value.typed()
