@@ -252,24 +252,8 @@ def _checked_save(form: VersionedForm, save: Callable[[], object]) -> bool:
             raise ObjectGone(form)
         _refresh_unedited(form, fresh)
         stored = {n: v for n, v in form.state_of(fresh).items() if n in loaded}
-        mine = form.submitted_state(stored)
         chosen = _chosen_theirs(form.data, stored)
-        taken, conflicts = {}, []
-        for name, theirs in stored.items():
-            changed_by_them = _fingerprint(theirs) != loaded[name]
-            changed_by_me = _fingerprint(mine[name]) != loaded[name]
-            if name in chosen or (changed_by_them and not changed_by_me):
-                if theirs != mine[name]:
-                    taken[name] = theirs
-            elif changed_by_them and theirs != mine[name]:
-                conflicts.append(
-                    FieldConflict(
-                        name,
-                        form.label_of(name),
-                        form.display(name, theirs),
-                        form.display(name, mine[name]),
-                    )
-                )
+        taken, conflicts = _compare(form, loaded, stored, chosen)
         merged_labels = [form.label_of(n) for n in taken if n not in chosen]
         if taken or conflicts:
             form.data = _with_values(form.data, taken)
@@ -285,6 +269,26 @@ def _checked_save(form: VersionedForm, save: Callable[[], object]) -> bool:
         form.merged_labels = merged_labels
         save()
     return True
+
+
+def _compare(
+    form: VersionedForm, loaded: dict[str, str], stored: dict[str, Value], chosen: set[str]
+) -> tuple[dict[str, Value], list[FieldConflict]]:
+    """Three ways, field by field: the stored values to take into the form (changed only by
+    someone else, or chosen in the conflict view) and the fields both changed apart."""
+    mine = form.submitted_state(stored)
+    taken, conflicts = {}, []
+    for name, theirs in stored.items():
+        changed_by_them = _fingerprint(theirs) != loaded[name]
+        changed_by_me = _fingerprint(mine[name]) != loaded[name]
+        if name in chosen or (changed_by_them and not changed_by_me):
+            if theirs != mine[name]:
+                taken[name] = theirs
+        elif changed_by_them and theirs != mine[name]:
+            label = form.label_of(name)
+            theirs_shown, mine_shown = form.display(name, theirs), form.display(name, mine[name])
+            conflicts.append(FieldConflict(name, label, theirs_shown, mine_shown))
+    return taken, conflicts
 
 
 def _refresh_unedited(form: VersionedForm, fresh: models.Model) -> None:
