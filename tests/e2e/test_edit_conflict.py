@@ -9,14 +9,16 @@ from playwright.sync_api import expect
 from actionplan.models import Activity
 from napplanner.demo import demo_users_create
 from napplanner.roles import COORDINATOR
-from strategy.models import PlanMembership
+from strategy.models import PlanMembership, Stakeholder
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import htmx_idle
+from tests.e2e.test_accessibility import _violations as violations
 from tests.factories import (
     ActivityFactory,
     ChapterFactory,
     PlanFactory,
     SpecificObjectiveFactory,
+    StakeholderFactory,
     StrategicGoalFactory,
     UserFactory,
 )
@@ -41,16 +43,28 @@ def activity(live_server, page, sign_in):
     return activity
 
 
-@pytest.fixture
-def other_browser(browser, live_server):
-    """A second person, in a browser context of their own."""
-    context = browser.new_context()
+def _carl(browser, live_server, **options):
+    context = browser.new_context(**options)
     page = context.new_page()
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Username").fill("carl")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{live_server.url}/")
+    return context, page
+
+
+@pytest.fixture
+def other_browser(browser, live_server):
+    """A second person, in a browser context of their own."""
+    context, page = _carl(browser, live_server)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def other_browser_without_script(browser, live_server):
+    context, page = _carl(browser, live_server, java_script_enabled=False)
     yield page
     context.close()
 
@@ -86,6 +100,7 @@ def test_a_stale_save_shows_the_conflict_and_saves_the_choice(
     expect(conflict.get_by_test_id("theirs-title")).to_have_text("Train 300 teachers")
     expect(conflict.get_by_test_id("mine-title")).to_have_text("Train 250 teachers and 50 heads")
     assert Activity.objects.get(pk=activity.pk).title == "Train 300 teachers"
+    assert not violations(page)
 
     conflict.get_by_label("Keep yours (what you typed)").check()
     conflict.get_by_role("button", name="Save my choices").click()
@@ -96,3 +111,28 @@ def test_a_stale_save_shows_the_conflict_and_saves_the_choice(
     assert saved.title == "Train 250 teachers and 50 heads"
     assert saved.description == "In every region."  # theirs, untouched by Alice
     assert saved.timeframe_as_written == "2020, first half"
+
+
+def test_without_script_the_conflict_view_is_a_page_of_its_own(
+    page, live_server, activity, other_browser_without_script
+):
+    body = StakeholderFactory(plan=activity.plan, name="Ministry of Labour", role="Inspects.")
+    url = f"{live_server.url}/plans/{activity.plan_id}/stakeholders/{body.pk}/"
+    carl = other_browser_without_script
+    carl.goto(url)  # Carl opens the form first, then Alice saves hers
+    page.goto(url)
+    page.get_by_label("Role").fill("Inspects workplaces.")
+    page.get_by_role("button", name="Save the stakeholder").click()
+    page.wait_for_url("**/stakeholders/")
+
+    carl.get_by_label("Role").fill("Inspects and refers victims.")
+    carl.get_by_role("button", name="Save the stakeholder").click()
+
+    expect(carl.get_by_role("heading", level=1)).to_have_text(activity.plan.title)
+    conflict = carl.get_by_test_id("edit-conflict")
+    expect(conflict.get_by_test_id("theirs-role")).to_have_text("Inspects workplaces.")
+    expect(conflict.get_by_test_id("mine-role")).to_have_text("Inspects and refers victims.")
+    expect(conflict.locator(".error-summary")).to_be_focused()  # autofocus, no script
+    conflict.get_by_role("button", name="Take all of theirs").click()
+    carl.wait_for_url("**/stakeholders/")
+    assert Stakeholder.objects.get(pk=body.pk).role == "Inspects workplaces."
