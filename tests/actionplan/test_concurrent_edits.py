@@ -2,6 +2,8 @@
 See napplanner/concurrency.py; the other edit forms are tested the same way in
 tests/strategy/ and tests/assessment/ (test_concurrent_edits.py)."""
 
+import json
+
 import pytest
 from django.db import IntegrityError
 from django.urls import reverse
@@ -261,3 +263,18 @@ def test_a_parent_deleted_between_the_check_and_the_commit_is_no_server_error(br
     with pytest.raises(ObjectGone) as gone:
         form_save(form, save=save)
     assert ("Description", "Interpreters") in gone.value.typed()
+
+
+def test_it_says_in_place_what_someone_else_changed_meanwhile(branch, two):
+    first, second = two
+    url = workspace_edit_url(branch.plan, "objective", branch.objective.pk)
+    form_first, form_second = load(first, url, url), load(second, url, url)
+    first.post(url, changed(form_first, title="Objective by Alice"))
+
+    response = second.post(
+        url, changed(form_second, description="Said by Carl"), HTTP_HX_REQUEST="true"
+    )
+
+    assert response.status_code == 200
+    focus = json.loads(response["HX-Trigger-After-Settle"])["nap:focus"]
+    assert focus["said"] == "Saved. Someone else changed Title meanwhile; their change was kept."
