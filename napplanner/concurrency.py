@@ -247,7 +247,9 @@ def _checked_save(form: VersionedForm, save: Callable[[], object]) -> bool:
         return True
     obj = form.instance
     with transaction.atomic():
-        fresh = type(obj)._default_manager.select_for_update().filter(pk=obj.pk).first()
+        # Neither joins nor the model's ordering: PostgreSQL locks no nullable side of a join.
+        rows = type(obj)._default_manager.select_related(None).filter(pk=obj.pk).order_by()
+        fresh = rows.select_for_update().first()
         if fresh is None:
             raise ObjectGone(form)
         _refresh_unedited(form, fresh)
