@@ -192,7 +192,12 @@ def element_edit(request, plan_id: int, kind: ElementKind, pk: int):
         what=_("the %(kind)s “%(element)s”") % {"kind": _(kind.label), "element": obj},
         cancel_url=_place_in_tree(plan, kind, obj),
         target_id=target_id,
-        context={"plan": plan, "active": "workspace"},
+        context={
+            "plan": plan,
+            "active": "workspace",
+            # Cancelling puts the element back as the tree shows it, as the form's Cancel does.
+            "cancel_in_place": reverse("actionplan:element", args=[plan.pk, kind.slug, obj.pk]),
+        },
     )
     if isinstance(saved, HttpResponse):
         return saved

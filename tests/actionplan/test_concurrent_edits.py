@@ -171,6 +171,8 @@ def test_it_answers_htmx_with_the_conflict_in_place_of_the_form(branch, conflict
     target = f"activity-{branch.activity.pk}-head"
     assert html.lstrip().startswith("<div") and f'id="{target}"' in html
     assert f'hx-target="#{target}"' in html and "<html" not in html
+    element = reverse("actionplan:element", args=[branch.plan.pk, "activity", branch.activity.pk])
+    assert f'hx-get="{element}"' in html  # Cancel brings the element back in place
 
 
 def test_it_answers_an_element_deleted_meanwhile_with_what_was_typed(branch, two):
