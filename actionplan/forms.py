@@ -122,12 +122,17 @@ class ActivityForm(ActionElementForm):
             )
             self.fields["lead"].help_text = self.fields["partners"].help_text = hint
         if self.instance.pk and not self.is_bound:
-            duties = list(self.instance.responsibilities.all())
-            leads = [r.stakeholder_id for r in duties if r.role == Responsibility.Role.LEAD]
-            self.initial["lead"] = leads[0] if leads else None
-            self.initial["partners"] = [
-                r.stakeholder_id for r in duties if r.role == Responsibility.Role.PARTNER
-            ]
+            self.initial.update(self._bodies(self.instance))
+
+    def object_values(self, obj) -> dict:
+        return {**super().object_values(obj), **self._bodies(obj)}
+
+    @staticmethod
+    def _bodies(activity: Activity) -> dict:
+        duties = list(activity.responsibilities.all())
+        leads = [r.stakeholder_id for r in duties if r.role == Responsibility.Role.LEAD]
+        partners = [r.stakeholder_id for r in duties if r.role == Responsibility.Role.PARTNER]
+        return {"lead": leads[0] if leads else None, "partners": partners}
 
     def clean_new_lead(self) -> Stakeholder | None:
         """A body not yet listed, checked as the Stakeholders page checks it; unsaved."""

@@ -4,8 +4,10 @@ Each element kind has a block partial (`_goal.html`) and a head partial (`_goal_
 the part an edit replaces); the same view returns the form, the head or the block.
 """
 
+from collections.abc import Callable
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +20,7 @@ from django_htmx.http import HttpResponseClientRefresh, trigger_client_event
 from actionplan.elements import KINDS, ElementKind, element_url_prefixes
 from actionplan.forms import MissingData, WorkspaceFilterForm
 from actionplan.workspace_selectors import activity_summaries, deletion_consequences, plan_tree
+from napplanner.concurrency import ObjectGone, edit_save, form_save, gone_response, merged_note
 from napplanner.htmx import partial_or_redirect
 from strategy import services as plan_elements
 from strategy.access import can_edit_plan, consults_only, get_plan_for_editor, get_plan_for_user
@@ -136,10 +139,21 @@ def element_panel(request, plan_id: int, kind: ElementKind, pk: int):
 @login_required
 def element_add(request, plan_id: int, kind: ElementKind):
     plan = get_plan_for_editor(request, plan_id)
-    instance, initial = _new_element(plan, kind, request.GET)
+    try:
+        instance, initial = _new_element(plan, kind, request.GET)
+    except Http404:
+        named = [(KINDS[name], request.GET.get(name, "")) for name in kind.parents]
+        if request.method != "POST" or not any(_vanished(k, raw) for k, raw in named):
+            raise
+        # What it was to hang from was deleted since the form was opened.
+        return _gone(request, plan, kind, target_id="")
     data = request.POST if request.method == "POST" else None
     form = kind.form(data, instance=instance, initial=initial, plan=plan)
-    if data is not None and _save(form, kind, new=True):
+    try:
+        saved = data is not None and form_save(form, save=_saving(form, kind, new=True))
+    except ObjectGone:
+        return _gone(request, plan, kind, target_id="")
+    if saved:
         obj = form.instance
         _decorate(kind, obj, plan)
         context = {
@@ -164,17 +178,62 @@ def element_add(request, plan_id: int, kind: ElementKind):
 @require_http_methods(["GET", "POST"])
 @login_required
 def element_edit(request, plan_id: int, kind: ElementKind, pk: int):
-    plan, obj = _element_for_editor(request, plan_id, kind, pk)
+    target_id = f"{kind.slug}-{pk}-head"
+    try:
+        plan, obj = _element_for_editor(request, plan_id, kind, pk)
+    except Http404:
+        if request.method != "POST" or not _vanished(kind, str(pk)):
+            raise
+        plan = get_plan_for_editor(request, plan_id)
+        return _gone(request, plan, kind, target_id=target_id)
     place = kind.container_id(obj)
     data = request.POST if request.method == "POST" else None
     form = kind.form(data, instance=obj, plan=plan)
-    if data is not None and _save(form, kind, new=False):
+    saved = data is not None and edit_save(
+        request,
+        form,
+        save=_saving(form, kind, new=False),
+        what=_("the %(kind)s “%(element)s”") % {"kind": _(kind.label), "element": obj},
+        cancel_url=_place_in_tree(plan, kind, obj),
+        target_id=target_id,
+        context={
+            "plan": plan,
+            "active": "workspace",
+            # Cancelling puts the element back as the tree shows it, as the form's Cancel does.
+            "cancel_in_place": reverse("actionplan:element", args=[plan.pk, kind.slug, obj.pk]),
+        },
+    )
+    if isinstance(saved, HttpResponse):
+        return saved
+    if saved:
         if request.htmx and kind.container_id(obj) != place:
             # It moved to another parent: redraw the page to show it in its new place.
             return HttpResponseClientRefresh()
-        return _render_head(request, plan, kind, obj, can_edit=True, refresh=True)
-    target_id = f"{kind.slug}-{obj.pk}-head"
+        note = merged_note(form)
+        return _render_head(request, plan, kind, obj, can_edit=True, refresh=True, note=note)
     return _render_form(request, plan, kind, form, action=request.path, target_id=target_id)
+
+
+def _vanished(kind: ElementKind, raw: str) -> bool:
+    """Whether an element id names one that no longer exists (deleted meanwhile), rather
+    than one of a plan the user may not see, which stays a 404."""
+    return raw.isdigit() and not kind.model.objects.filter(pk=int(raw)).exists()
+
+
+def _gone(request, plan: Plan, kind: ElementKind, *, target_id: str) -> HttpResponse:
+    """The element, or the one it was to hang from, was deleted: what was typed, to copy."""
+    form = kind.form(request.POST, instance=kind.model(), plan=plan)
+    what = _("the %(kind)s or what it belongs to") % {"kind": _(kind.label)}
+    back_url = reverse("actionplan:workspace", args=[plan.pk])
+    context = {"plan": plan, "active": "workspace"}
+    return gone_response(
+        request,
+        ObjectGone(form),
+        what=what,
+        back_url=back_url,
+        target_id=target_id,
+        context=context,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -297,24 +356,16 @@ def _positive_int(raw: str) -> int:
     return int(raw)
 
 
-def _save(form: Form, kind: ElementKind, *, new: bool) -> bool:
-    if not form.is_valid():
-        return False
-    obj = form.save(commit=False)
-    siblings = kind.siblings(obj) if new else None
-    tags = {name: form.cleaned_data[name] for name in TAGS if name in form.cleaned_data}
-    try:
+def _saving(form: Form, kind: ElementKind, *, new: bool) -> Callable[[], None]:
+    """What saves a valid form through its kind's services (see napplanner.concurrency)."""
+
+    def save() -> None:
+        obj = form.save(commit=False)
+        siblings = kind.siblings(obj) if new else None
+        tags = {name: form.cleaned_data[name] for name in TAGS if name in form.cleaned_data}
         kind.save(form, siblings=siblings, tags=tags)
-    except ValidationError as error:
-        _add_errors(form, error)
-        return False
-    return True
 
-
-def _add_errors(form: Form, error: ValidationError) -> None:
-    """Put each message beside its field; a rule about no field of the form goes on top."""
-    for name, messages in error.update_error_dict({}).items():
-        form.add_error(name if name in form.fields else None, messages)
+    return save
 
 
 def _decorate(kind: ElementKind, obj, plan: Plan) -> None:
@@ -339,7 +390,7 @@ def _refreshed_parent(kind: ElementKind, obj, plan: Plan) -> dict:
     return {"refresh_kind": parent_kind, parent_kind.context_name: fresh}
 
 
-def _render_head(request, plan: Plan, kind: ElementKind, obj, *, can_edit, refresh=False):
+def _render_head(request, plan: Plan, kind: ElementKind, obj, *, can_edit, refresh=False, note=""):
     _decorate(kind, obj, plan)
     context = {"plan": plan, "kind": kind, "can_edit": can_edit, kind.context_name: obj}
     if refresh:
@@ -351,6 +402,9 @@ def _render_head(request, plan: Plan, kind: ElementKind, obj, *, can_edit, refre
         redirect_to=_place_for(request, plan, kind, obj),
     )
     said = _("Saved.") if request.method == "POST" else ""
+    if note and not request.htmx:
+        messages.info(request, note)
+    said = f"{said} {note}".strip()
     return _focus(response, f"{kind.slug}-{obj.pk}-head", said=said)
 
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assessment.models import CoverageLevel, ElementType, FollowUpStatus, Note, Priority
+from napplanner.concurrency import VersionedForm
 from standards.models import Component, Framework
 from strategy.models import Stakeholder
 from strategy.validators import PLAIN_TEXT
@@ -25,16 +26,18 @@ class DismissForm(forms.Form):
     )
 
 
-class OverrideForm(forms.Form):
+class OverrideForm(VersionedForm, forms.Form):
     level = forms.ChoiceField(
         choices=[("", "Computed level (no override)")] + list(CoverageLevel.choices),
         required=False,
+        label=_("Level"),
     )
     justification = forms.CharField(
         max_length=4000,
         required=False,
         validators=PLAIN_TEXT,
         widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Justification"),
     )
 
     def clean(self):
@@ -42,6 +45,9 @@ class OverrideForm(forms.Form):
         if data.get("level") and not data.get("justification"):
             self.add_error("justification", "Justify the level you set.")
         return data
+
+    def object_values(self, rating) -> dict:
+        return {"level": rating.override_level, "justification": rating.override_justification}
 
 
 class RejectForm(forms.Form):
@@ -78,10 +84,16 @@ class NoteForm(forms.Form):
         return data
 
 
-class NoteTextForm(forms.Form):
+class NoteTextForm(VersionedForm, forms.Form):
     text = forms.CharField(
-        max_length=10000, validators=PLAIN_TEXT, widget=forms.Textarea(attrs={"rows": 3})
+        max_length=10000,
+        validators=PLAIN_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Text of the note"),
     )
+
+    def object_values(self, note) -> dict:
+        return {"text": note.text}
 
 
 class SuggestedNoteAcceptForm(forms.Form):

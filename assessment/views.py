@@ -7,9 +7,10 @@ evidence, the suggested notes) answers htmx with the list and a plain request wi
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessment import services
@@ -34,6 +35,7 @@ from assessment.workspace import (
     suggestions_context,
     workspace_context,
 )
+from napplanner.concurrency import ObjectGone, edit_save, gone_response, merged_note, vanished
 from napplanner.htmx import partial_or_redirect
 from napplanner.roles import REVIEWER, has_role
 from strategy.access import get_plan_for_working_group
@@ -220,7 +222,7 @@ def rating_evidence(request, review_id: int, rating_id: int):
     )
 
 
-def _rating_response(request, review, rating, error=""):
+def _rating_response(request, review, rating, error="", notice=""):
     def context():
         return {
             **scores_context(review),
@@ -228,6 +230,7 @@ def _rating_response(request, review, rating, error=""):
             "rating": rating,
             "can_change": True,
             "error": error,
+            "notice": notice,
             "oob": True,
             "show_all": False,
         }
@@ -246,17 +249,27 @@ def _rating_response(request, review, rating, error=""):
 def rating_override(request, review_id: int, rating_id: int):
     review = get_review_for_reviewer(request, review_id)
     rating = get_object_or_404(review.ratings, pk=rating_id)
-    form = OverrideForm(request.POST)
-    if not form.is_valid():
+    form = OverrideForm(request.POST, instance=rating)
+    saved = edit_save(
+        request,
+        form,
+        save=lambda: services.rating_override(
+            rating=rating,
+            user=request.user,
+            level=form.cleaned_data["level"],
+            justification=form.cleaned_data["justification"],
+        ),
+        what=_("the level of %(code)s") % {"code": rating.code},
+        cancel_url=_detail_url(review, f"#rating-{rating.pk}"),
+        target_id=f"rating-{rating.pk}",
+        context={"review": review, "wrapper": "li"},
+    )
+    if isinstance(saved, HttpResponse):
+        return saved
+    if not saved:
         error = " ".join(e for errors in form.errors.values() for e in errors)
         return _rating_response(request, review, rating, error)
-    services.rating_override(
-        rating=rating,
-        user=request.user,
-        level=form.cleaned_data["level"],
-        justification=form.cleaned_data["justification"],
-    )
-    return _rating_response(request, review, rating)
+    return _rating_response(request, review, rating, notice=merged_note(form))
 
 
 @require_POST
@@ -336,12 +349,39 @@ def note_from_finding(request, review_id: int, finding_id: int):
 @login_required
 def note_update(request, review_id: int, note_id: int):
     review = get_review_for_reviewer(request, review_id)
-    note = get_object_or_404(review.notes, pk=note_id)
-    form = NoteTextForm(request.POST)
-    if not form.is_valid():
+    note = review.notes.filter(pk=note_id).first()
+    if note is None:
+        if not vanished(request, Note, note_id):
+            raise Http404("No such note in this review.")
+        return _note_gone(request, review, NoteTextForm(request.POST))
+    form = NoteTextForm(request.POST, instance=note)
+    saved = edit_save(
+        request,
+        form,
+        save=lambda: services.note_update(
+            note=note, user=request.user, text=form.cleaned_data["text"]
+        ),
+        what=_("the note"),
+        cancel_url=_detail_url(review, "#notes"),
+        target_id="notes-list",
+        context={"review": review},
+    )
+    if isinstance(saved, HttpResponse):
+        return saved
+    if not saved:
         return _notes_response(request, review, error="A note needs a text.")
-    services.note_update(note=note, user=request.user, text=form.cleaned_data["text"])
     return _notes_response(request, review)
+
+
+def _note_gone(request, review, form):
+    return gone_response(
+        request,
+        ObjectGone(form),
+        what=_("the note"),
+        back_url=_detail_url(review, "#notes"),
+        target_id="notes-list",
+        context={"review": review},
+    )
 
 
 @require_POST

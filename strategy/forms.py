@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from napplanner.concurrency import VersionedForm
 from napplanner.roles import COORDINATOR, REVIEWER, has_role
 from standards.models import Component, Framework
 from strategy.models import (
@@ -39,7 +40,7 @@ def year_field(label: str, help_text: str = "") -> forms.IntegerField:
     )
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(VersionedForm, forms.ModelForm):
     period_start = year_field("First year", "First year of the plan period.")
     period_end = year_field("Last year", "Last year of the plan period.")
     not_in_source = forms.MultipleChoiceField(
@@ -152,7 +153,7 @@ class PlanCreateForm(PlanForm):
         return cleaned
 
 
-class SectionForm(forms.ModelForm):
+class SectionForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Section
         fields = ["kind", "component", "title", "body"]
@@ -176,7 +177,7 @@ class SectionForm(forms.ModelForm):
         return cleaned
 
 
-class StakeholderForm(forms.ModelForm):
+class StakeholderForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Stakeholder
         fields = ["name", "abbreviation", "kind", "role"]
@@ -248,7 +249,7 @@ class MembershipForm(forms.Form):
 # --- the strategy tier in the plan workspace ------------------------------------------
 
 
-class PlanElementForm(forms.ModelForm):
+class PlanElementForm(VersionedForm, forms.ModelForm):
     """A form for one element of `plan` in the workspace. Every choice of a related object
     is limited to that plan, so an id from another plan is refused as an invalid choice on
     its field before any model rule runs (the models refuse markup in text, see

@@ -1,11 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from napplanner.concurrency import ObjectGone, edit_save, gone_response, merged_note, vanished
 from napplanner.htmx import partial_or_redirect
 from napplanner.roles import COORDINATOR, REVIEWER, STANDARDS_ADMIN, has_role
 from strategy.access import (
@@ -25,7 +27,7 @@ from strategy.forms import (
     SectionForm,
     StakeholderForm,
 )
-from strategy.models import Plan, Section
+from strategy.models import Plan, Section, Stakeholder
 from strategy.selectors import home_plans, plan_sections
 from strategy.services import (
     LastEditorError,
@@ -116,9 +118,19 @@ def plan_details(request, plan_id: int):
         return _details_page(request, get_plan_for_user(request, plan_id))
     plan = get_plan_for_editor(request, plan_id)
     form = PlanForm(request.POST, instance=plan, user=request.user)
-    if form.is_valid():
-        form.save()
+    saved = edit_save(
+        request,
+        form,
+        save=form.save,
+        what=_("the plan details"),
+        cancel_url=request.path,
+        context={"plan": plan, "active": "details"},
+    )
+    if isinstance(saved, HttpResponse):
+        return saved
+    if saved:
         messages.success(request, "The plan details were saved.")
+        _say_merged(request, form)
         return redirect("strategy:plan_details", plan.pk)
     # Show the stored values beside the form, not the rejected input.
     plan.refresh_from_db()
@@ -136,15 +148,50 @@ def section_create(request, plan_id: int):
 @require_http_methods(["GET", "POST"])
 @login_required
 def section_edit(request, plan_id: int, section_id: int):
-    section = get_section_for_editor(request, plan_id, section_id)
+    try:
+        section = get_section_for_editor(request, plan_id, section_id)
+    except Http404:
+        if not vanished(request, Section, section_id):
+            raise
+        plan = get_plan_for_editor(request, plan_id)
+        form = SectionForm(request.POST, instance=Section(plan=plan), plan=plan)
+        return _gone(request, plan, form, what=_("the section"), active="details")
     return _section_form(request, section.plan, section)
+
+
+def _gone(request, plan: Plan, form, *, what: str, active: str):
+    back = "strategy:stakeholders" if active == "stakeholders" else "strategy:plan_details"
+    return gone_response(
+        request,
+        ObjectGone(form),
+        what=what,
+        back_url=reverse(back, args=[plan.pk]),
+        context={"plan": plan, "active": active},
+    )
+
+
+def _say_merged(request, form) -> None:
+    if note := merged_note(form):
+        messages.info(request, note)
 
 
 def _section_form(request, plan: Plan, section: Section):
     form = SectionForm(request.POST or None, instance=section, plan=plan)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    back = reverse("strategy:plan_details", args=[plan.pk])
+    what = _("the section “%(title)s”") % {"title": section.title}
+    saved = request.method == "POST" and edit_save(
+        request,
+        form,
+        save=form.save,
+        what=what,
+        cancel_url=back,
+        context={"plan": plan, "active": "details"},
+    )
+    if isinstance(saved, HttpResponse):
+        return saved
+    if saved:
         messages.success(request, f"The section “{section.title}” was saved.")
+        _say_merged(request, form)
         return redirect("strategy:plan_details", plan.pk)
     status = 422 if form.is_bound else 200
     context = {"plan": plan, "form": form, "section": section, "active": "details"}
@@ -228,12 +275,30 @@ def membership_delete(request, plan_id: int, membership_id: int):
 @require_http_methods(["GET", "POST"])
 @login_required
 def stakeholder_edit(request, plan_id: int, stakeholder_id: int):
-    stakeholder = get_stakeholder_for_editor(request, plan_id, stakeholder_id)
+    try:
+        stakeholder = get_stakeholder_for_editor(request, plan_id, stakeholder_id)
+    except Http404:
+        if not vanished(request, Stakeholder, stakeholder_id):
+            raise
+        plan = get_plan_for_editor(request, plan_id)
+        form = StakeholderForm(request.POST, instance=Stakeholder(plan=plan), plan=plan)
+        return _gone(request, plan, form, what=_("the stakeholder"), active="stakeholders")
     plan = stakeholder.plan
     form = StakeholderForm(request.POST or None, instance=stakeholder, plan=plan)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    what = _("the stakeholder “%(name)s”") % {"name": stakeholder.name}
+    saved = request.method == "POST" and edit_save(
+        request,
+        form,
+        save=form.save,
+        what=what,
+        cancel_url=reverse("strategy:stakeholders", args=[plan.pk]),
+        context={"plan": plan, "active": "stakeholders"},
+    )
+    if isinstance(saved, HttpResponse):
+        return saved
+    if saved:
         messages.success(request, f"“{stakeholder.name}” was saved.")
+        _say_merged(request, form)
         return redirect("strategy:stakeholders", plan.pk)
     status = 422 if form.is_bound else 200
     context = {"plan": plan, "form": form, "stakeholder": stakeholder, "active": "stakeholders"}

@@ -1,8 +1,10 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from assessment.forms import NoteTextForm, OverrideForm
 from assessment.models import CoverageLevel
 from assessment.workspace import EVIDENCE_SHOWN as RATING_EVIDENCE_SHOWN
+from napplanner.concurrency import VERSION_FIELD
 
 register = template.Library()
 
@@ -18,6 +20,14 @@ SEVERITY_CLASSES = {
     "low": "text-bg-secondary",
 }
 LEVEL_LABELS = dict(CoverageLevel.choices)
+
+
+@register.simple_tag
+def loaded_version(obj):
+    """The hidden field with the version of a rating or note its edit form was drawn at
+    (napplanner.concurrency); without an id, as a page draws many such forms."""
+    form_class = NoteTextForm if obj._meta.model_name == "note" else OverrideForm
+    return form_class(instance=obj, auto_id=False)[VERSION_FIELD]
 
 
 @register.filter

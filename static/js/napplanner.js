@@ -9,6 +9,15 @@ document.addEventListener("htmx:responseError", function (event) {
   document.getElementById("main").prepend(alert);
 });
 
+// An edit that met a newer version (409) comes with the view that resolves the conflict:
+// show it in place of the form rather than an error.
+document.addEventListener("htmx:beforeSwap", function (event) {
+  if (event.detail.xhr.status === 409) {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  }
+});
+
 // Buttons that close what they sit in (a form's Cancel, a panel's Close), declared in the
 // markup, since the Content-Security-Policy runs no inline handler.
 document.addEventListener("click", function (event) {
@@ -65,6 +74,8 @@ function summariseAll(root) {
     var box = summariseErrors(form);
     first = first || box;
   });
+  // A summary drawn by the server (a conflict, a deleted element) asks for it with data-focus.
+  first = first || root.querySelector("[data-focus]");
   if (first) first.focus();
 }
 
