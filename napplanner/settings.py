@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "strategy",
     "actionplan",
     "assessment",
+    "monitoring",
     # Last, so its post_migrate handler runs after every app's permissions exist.
     "napplanner",
 ]

@@ -15,6 +15,7 @@ urlpatterns = [
     path("standards/", include("standards.urls")),
     path("plans/", include((STRATEGY_PAGES, "strategy"))),
     path("plans/", include("actionplan.urls")),
+    path("plans/", include("monitoring.urls")),
     path("reviews/", include("assessment.urls")),
     path("admin/", admin.site.urls),
 ]

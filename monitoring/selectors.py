@@ -1,0 +1,371 @@
+"""What the monitoring pages, the report and the exports read. Every reader runs a fixed
+number of queries, however large the plan."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.db.models import Count, Sum
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from actionplan.models import Activity, BudgetLine, Indicator, Responsibility
+from monitoring.models import (
+    ActivityReport,
+    ActivityStatus,
+    FocalPoint,
+    IndicatorValue,
+    ReportingPeriod,
+    ReportState,
+    Spending,
+)
+from standards.models import Component
+from strategy.models import NO_CHAPTER, Chapter, Plan, PlanMembership, Stakeholder
+
+STATUSES = [s.value for s in ActivityStatus]
+NOT_REPORTED = "not_reported"
+DONE = (ActivityStatus.COMPLETED, ActivityStatus.CANCELLED)
+
+
+# --- the coordinator's desk and the focal point's list ----------------------------------
+
+
+@dataclass
+class BodyProgress:
+    body: Stakeholder
+    expected: int
+    states: Counter = field(default_factory=Counter)
+
+    @property
+    def missing(self) -> int:
+        return self.expected - sum(self.states.values())
+
+    @property
+    def handed_in(self) -> int:
+        return self.states[ReportState.SUBMITTED] + self.states[ReportState.APPROVED]
+
+    @property
+    def complete(self) -> bool:
+        return self.handed_in >= self.expected
+
+    def is_late(self, period: ReportingPeriod, today: datetime.date) -> bool:
+        return period.is_late(today) and not self.complete
+
+
+def period_completeness(*, period: ReportingPeriod) -> list[BodyProgress]:
+    """Per responsible body of the plan: how many reports it owes and in which state they are."""
+    expected = dict(
+        Responsibility.objects.filter(activity__plan_id=period.plan_id)
+        .values_list("stakeholder_id")
+        .annotate(n=Count("pk"))
+    )
+    bodies = Stakeholder.objects.filter(pk__in=expected).order_by("order", "name")
+    states: dict[int, Counter] = defaultdict(Counter)
+    for body_id, state, n in (
+        period.reports.values_list("body_id", "state").annotate(n=Count("pk")).order_by()
+    ):
+        states[body_id][state] = n
+    return [BodyProgress(body, expected[body.pk], states[body.pk]) for body in bodies]
+
+
+def reports_for_review(*, period: ReportingPeriod) -> list[ActivityReport]:
+    """The reports the coordinator has to act on or has approved, in plan order."""
+    return list(
+        period.reports.exclude(state=ReportState.DRAFT)
+        .select_related("activity", "body")
+        .order_by("activity__order", "activity_id", "body__name")
+    )
+
+
+@dataclass
+class Duty:
+    """An activity a body reports on, with its report so far (None before the first save)."""
+
+    activity: Activity
+    body: Stakeholder
+    role: str
+    report: ActivityReport | None
+
+
+def body_duties(*, period: ReportingPeriod, body_ids) -> list[Duty]:
+    """Every activity the given bodies lead or partner in, with their report of the period."""
+    responsibilities = (
+        Responsibility.objects.filter(activity__plan_id=period.plan_id, stakeholder_id__in=body_ids)
+        .select_related("activity", "stakeholder")
+        .order_by("stakeholder__name", "activity__order", "activity_id")
+    )
+    reports = {
+        (r.activity_id, r.body_id): r
+        for r in period.reports.filter(body_id__in=body_ids).select_related("period")
+    }
+    return [
+        Duty(r.activity, r.stakeholder, r.role, reports.get((r.activity_id, r.stakeholder_id)))
+        for r in responsibilities
+    ]
+
+
+def reminders_for(*, user, today: datetime.date | None = None) -> list[dict]:
+    """What the home page reminds `user` of: reports their bodies owe in open periods, and,
+    for the plans they coordinate, the bodies late with their reports."""
+    today = today or timezone.localdate()
+    if not getattr(user, "is_authenticated", False):
+        return []
+    reminders: list[dict] = []
+    focal = list(FocalPoint.objects.filter(user=user).select_related("body"))
+    if focal:
+        periods = (
+            ReportingPeriod.objects.filter(
+                plan__stakeholders__in=[f.body_id for f in focal], status="open"
+            )
+            .select_related("plan")
+            .distinct()
+        )
+        handed = Counter(
+            (period_id, body_id)
+            for period_id, body_id in ActivityReport.objects.filter(
+                body_id__in=[f.body_id for f in focal],
+                state__in=[ReportState.SUBMITTED, ReportState.APPROVED],
+                period__status="open",
+            ).values_list("period_id", "body_id")
+        )
+        owed = Counter(
+            Responsibility.objects.filter(
+                stakeholder_id__in=[f.body_id for f in focal]
+            ).values_list("stakeholder_id", flat=True)
+        )
+        for period in periods:
+            for point in focal:
+                if point.body.plan_id != period.plan_id:
+                    continue
+                due = owed[point.body_id] - handed[(period.pk, point.body_id)]
+                if due > 0:
+                    reminders.append(
+                        {"kind": "due", "period": period, "body": point.body, "count": due}
+                    )
+    coordinated = PlanMembership.objects.filter(user=user, role=PlanMembership.Role.EDITOR)
+    late_periods = ReportingPeriod.objects.filter(
+        plan__in=coordinated.values("plan_id"), status="open", due_on__lt=today
+    ).select_related("plan")
+    for period in late_periods:
+        late = [p.body for p in period_completeness(period=period) if not p.complete]
+        if late:
+            reminders.append({"kind": "late", "period": period, "bodies": late})
+    return reminders
+
+
+# --- the dashboard -----------------------------------------------------------------------
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        value = Decimal(text.strip().replace(",", "").rstrip("%").strip())
+    except (InvalidOperation, AttributeError):
+        return None
+    return value if value.is_finite() else None
+
+
+@dataclass
+class IndicatorSeries:
+    indicator: Indicator
+    baseline: Decimal | None
+    target: Decimal | None
+    values: list[tuple[ReportingPeriod, Decimal | None, datetime.date | None]]
+
+    @property
+    def latest(self) -> Decimal | None:
+        reached = [v for _, v, _d in self.values if v is not None]
+        return reached[-1] if reached else None
+
+    @property
+    def off_target(self) -> bool:
+        """Not moving from the baseline towards the target by the latest value."""
+        if self.latest is None or self.target is None or self.baseline is None:
+            return False
+        if self.target >= self.baseline:
+            return self.latest < self.baseline
+        return self.latest > self.baseline
+
+
+@dataclass
+class Dashboard:
+    plan: Plan
+    periods: list[ReportingPeriod]
+    latest_status: dict[int, str]
+    by_chapter: list[tuple[str, Counter]]
+    by_component: list[tuple[str, Counter]]
+    trend: list[tuple[str, Counter]]
+    overdue: list[Activity]
+    indicators: list[IndicatorSeries]
+    budget: dict[str, list[tuple[str, Decimal, Decimal]]]
+    delays: list[ActivityReport]
+    activity_count: int
+
+
+def visible_periods(*, plan: Plan, coordinator: bool):
+    periods = plan.reporting_periods.all()
+    return periods if coordinator else periods.filter(status="published")
+
+
+def dashboard(
+    *, plan: Plan, coordinator: bool, periods=None, today: datetime.date | None = None
+) -> Dashboard:
+    """The monitoring dashboard of a plan: coordinators see every period's approved reports,
+    everyone else only the published periods'. `periods` narrows it further (a report
+    shows the periods up to its own)."""
+    today = today or timezone.localdate()
+    visible = visible_periods(plan=plan, coordinator=coordinator)
+    if periods is not None:
+        visible = visible.filter(pk__in=periods.values("pk"))
+    periods = list(visible.order_by("start_month"))
+    period_ids = [p.pk for p in periods]
+    activities = list(Activity.objects.filter(plan=plan).in_plan_order())
+    reports = list(
+        ActivityReport.objects.counted()
+        .filter(period_id__in=period_ids)
+        .only("period_id", "activity_id", "body_id", "status", "reason", "progress")
+    )
+    leads = set(
+        Responsibility.objects.filter(activity__plan=plan, role="lead").values_list(
+            "activity_id", "stakeholder_id"
+        )
+    )
+    # One status per activity and period: the lead body's, else any body's.
+    per_period: dict[int, dict[int, ActivityReport]] = defaultdict(dict)
+    for report in reports:
+        chosen = per_period[report.period_id].get(report.activity_id)
+        if chosen is None or (report.activity_id, report.body_id) in leads:
+            per_period[report.period_id][report.activity_id] = report
+    latest: dict[int, str] = {}
+    for period in periods:
+        for activity_id, report in per_period[period.pk].items():
+            latest[activity_id] = report.status
+
+    def counts(ids) -> Counter:
+        return Counter(latest.get(i, NOT_REPORTED) for i in ids)
+
+    chapters = list(Chapter.objects.filter(plan=plan).order_by("order", "pk"))
+    in_chapter: dict[int | None, list[int]] = defaultdict(list)
+    for activity in activities:
+        in_chapter[activity.chapter_ref].append(activity.pk)
+    by_chapter = [(str(c), counts(in_chapter[c.pk])) for c in chapters if in_chapter[c.pk]]
+    if in_chapter[None]:
+        by_chapter.append((gettext(NO_CHAPTER), counts(in_chapter[None])))
+
+    components = defaultdict(list)
+    for chapter_id, component_id in Chapter.components.through.objects.filter(
+        chapter__plan=plan
+    ).values_list("chapter_id", "component_id"):
+        components[component_id].extend(in_chapter[chapter_id])
+    by_component = [
+        (str(c), counts(components[c.pk]))
+        for c in Component.objects.filter(pk__in=components).order_by("framework_id", "order", "pk")
+    ]
+
+    trend = [(p.label, Counter(r.status for r in per_period[p.pk].values())) for p in periods]
+    current_month = today.replace(day=1)
+    overdue = [
+        a
+        for a in activities
+        if a.end_month and a.end_month < current_month and latest.get(a.pk) not in DONE
+    ]
+    delays = [
+        r
+        for r in (per_period[periods[-1].pk].values() if periods else [])
+        if r.status in (ActivityStatus.DELAYED, ActivityStatus.CANCELLED)
+    ]
+    by_id = {a.pk: a for a in activities}
+    for report in delays:
+        report.activity = by_id[report.activity_id]
+    return Dashboard(
+        plan=plan,
+        periods=periods,
+        latest_status=latest,
+        by_chapter=by_chapter,
+        by_component=by_component,
+        trend=trend,
+        overdue=overdue,
+        indicators=indicator_series(plan=plan, periods=periods),
+        budget=budget_spent(plan=plan, period_ids=period_ids),
+        delays=delays,
+        activity_count=len(activities),
+    )
+
+
+def indicator_series(*, plan: Plan, periods: list[ReportingPeriod]) -> list[IndicatorSeries]:
+    """Each indicator of the plan's activities with the value it reached per period (the
+    latest measurement of the period), its baseline and target."""
+    latest: dict[tuple[int, int], IndicatorValue] = {}
+    values = (
+        IndicatorValue.objects.filter(
+            report__period__in=periods, report__state=ReportState.APPROVED
+        )
+        .select_related("report")
+        .order_by("measured_on", "pk")
+    )
+    for value in values:
+        latest[(value.indicator_id, value.report.period_id)] = value
+    series = []
+    for indicator in Indicator.objects.filter(plan=plan).order_by("order", "pk"):
+        row = []
+        for period in periods:
+            value = latest.get((indicator.pk, period.pk))
+            row.append(
+                (period, value.value if value else None, value.measured_on if value else None)
+            )
+        series.append(
+            IndicatorSeries(
+                indicator, _number(indicator.baseline_value), _number(indicator.target_value), row
+            )
+        )
+    return series
+
+
+def budget_spent(*, plan: Plan, period_ids) -> dict[str, list[tuple[str, Decimal, Decimal]]]:
+    """Per currency, per funding source: the amount planned and the amount spent in the
+    given periods' approved reports. Currencies are never added together."""
+    planned = {
+        (row["currency"], row["source"]): row["total"]
+        for row in BudgetLine.objects.filter(activity__plan=plan)
+        .values("currency", "source")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    }
+    spent = {
+        (row["budget_line__currency"], row["budget_line__source"]): row["total"]
+        for row in Spending.objects.filter(
+            report__period_id__in=period_ids, report__state=ReportState.APPROVED
+        )
+        .values("budget_line__currency", "budget_line__source")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    }
+    labels = dict(BudgetLine.Source.choices)
+    result: dict[str, list[tuple[str, Decimal, Decimal]]] = {}
+    for currency, source in sorted(set(planned) | set(spent)):
+        result.setdefault(currency, []).append(
+            (
+                str(labels.get(source, source)),
+                planned.get((currency, source)) or Decimal(0),
+                spent.get((currency, source)) or Decimal(0),
+            )
+        )
+    return result
+
+
+def plan_has_monitoring(*, plan: Plan) -> bool:
+    return ReportingPeriod.objects.filter(plan=plan).exists()
+
+
+def period_reports(*, period: ReportingPeriod, counted_only: bool = True):
+    """The period's reports with their values and spendings, for the report and exports."""
+    reports = period.reports.all()
+    if counted_only:
+        reports = reports.counted()
+    return (
+        reports.select_related("activity", "body")
+        .prefetch_related("indicator_values__indicator", "spendings__budget_line")
+        .order_by("body__order", "body__name", "activity__order", "activity_id")
+    )
