@@ -41,6 +41,11 @@ class Command(BaseCommand):
                     stdout=self.stdout,
                 )
 
+        # Monitoring data (periods, reports, focal-point users) for the demo plans; the
+        # command prints the focal points' passwords itself.
+        if plans and "monitoring_demo" in commands:
+            call_command("monitoring_demo", stdout=self.stdout)
+
         if created:
             self.stdout.write("Demo users (the passwords are shown this once):")
             for username, password in created.items():
