@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from actionplan.exchange.xlsx_layout import MAX_FILE_BYTES
 from monitoring.models import ActivityReport, MonitoringSetup
 from monitoring.services import IndicatorEntry
 from strategy.models import Stakeholder
@@ -109,3 +110,21 @@ class ReturnForm(forms.Form):
     comment = forms.CharField(
         label=gettext_lazy("What should the body change?"), widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class CollectionUploadForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("Filled-in collection workbook (.xlsx)"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(_("Choose the .xlsx workbook you downloaded here."))
+        if upload.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(mb)s MB.") % {"mb": MAX_FILE_BYTES // (1024 * 1024)}
+            )
+        return upload
+
+
+class CollectionConfirmForm(forms.Form):
+    token = forms.CharField(max_length=64)

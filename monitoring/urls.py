@@ -1,6 +1,6 @@
 from django.urls import path
 
-from monitoring import views
+from monitoring import views, views_workbook
 
 app_name = "monitoring"
 
@@ -38,5 +38,20 @@ urlpatterns = [
         "<int:plan_id>/monitoring/focal-points/<int:focal_point_id>/delete/",
         views.focal_point_delete,
         name="focal_point_delete",
+    ),
+    path(
+        "<int:plan_id>/monitoring/periods/<int:period_id>/bodies/<int:body_id>/workbook.xlsx",
+        views_workbook.workbook_download,
+        name="workbook_download",
+    ),
+    path(
+        "<int:plan_id>/monitoring/periods/<int:period_id>/bodies/<int:body_id>/import/",
+        views_workbook.workbook_import,
+        name="workbook_import",
+    ),
+    path(
+        "<int:plan_id>/monitoring/periods/<int:period_id>/bodies/<int:body_id>/import/confirm/",
+        views_workbook.workbook_confirm,
+        name="workbook_confirm",
     ),
 ]

@@ -124,7 +124,9 @@ def desk(request, plan_id: int, period_id: int):
             "reports": reports_for_review(period=period),
             "return_form": ReturnForm(),
         }
-    context["duties"] = body_duties(period=period, body_ids=access.focal_bodies(request.user, plan))
+    mine = access.focal_bodies(request.user, plan)
+    context["duties"] = body_duties(period=period, body_ids=mine)
+    context["my_bodies"] = plan.stakeholders.filter(pk__in=mine).order_by("order", "name")
     return render(request, "monitoring/desk.html", context)
 
 

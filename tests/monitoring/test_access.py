@@ -83,6 +83,18 @@ def foreign_report(world) -> dict:
     return {"plan_id": world.plan.pk, "report_id": other.pk}
 
 
+def workbook_a(world) -> dict:
+    m = _m(world)
+    return {"plan_id": world.plan.pk, "period_id": m.period.pk, "body_id": m.body_a.pk}
+
+
+def foreign_body(world) -> dict:
+    from tests.factories import StakeholderFactory
+
+    other = StakeholderFactory(plan=world.other_plan)
+    return workbook_a(world) | {"body_id": other.pk}
+
+
 def focal_point(world) -> dict:
     m = _m(world)
     return {"plan_id": world.plan.pk, "focal_point_id": m.body_b.focal_points.get().pk}
@@ -95,42 +107,50 @@ def monitored(world) -> dict:
 
 # fmt: off
 TABLE = [
-    #    URL name           target              method   coord read rev  std  out  anon fa   fb
-    mrow("dashboard",    monitored,          "get",    200, 200, 200, 404, 404, 302, 200, 200),
-    mrow("dashboard",    plan,               "post",   405, _,   _,   _,   _,   _,   _,   _),
-    mrow("dashboard",    draft_plan,         "get",    200, 404, 404, 404, 404, 302, _,   _),
-    mrow("dashboard",    no_such_plan,       "get",    404, _,   _,   _,   _,   _,   _,   _),
-    mrow("periods",      monitored,          "get",    200, 403, 403, 404, 404, 302, 200, 200),
-    mrow("periods",      plan,               "post",   405, _,   _,   _,   _,   _,   _,   _),
-    mrow("periods",      draft_plan,         "get",    200, 404, 404, 404, 404, 302, _,   _),
-    mrow("rhythm",       monitored,          "post",   422, 403, 403, 404, 404, 302, 403, 403),
-    mrow("rhythm",       plan,               "get",    405, _,   _,   _,   _,   _,   _,   _),
-    mrow("period_add",   monitored,          "post",   302, 403, 403, 404, 404, 302, 403, 403),
-    mrow("period_add",   plan,               "get",    405, _,   _,   _,   _,   _,   _,   _),
-    mrow("period_add",   draft_plan,         "post",   302, 404, 404, 404, 404, 302, _,   _),
-    mrow("desk",         period,             "get",    200, 403, 403, 404, 404, 302, 200, 200),
-    mrow("desk",         period,             "post",   405, _,   _,   _,   _,   _,   _,   _),
-    mrow("desk",         foreign_period,     "get",    404, _,   _,   _,   _,   _,   _,   _),
-    mrow("period_lock",  period,             "post",   302, 403, 403, 404, 404, 302, 403, 403),
-    mrow("period_lock",  period,             "get",    405, _,   _,   _,   _,   _,   _,   _),
-    mrow("period_lock",  foreign_period,     "post",   404, _,   _,   _,   _,   _,   _,   _),
-    mrow("period_pdf",   period,             "get",    202, 403, 403, 404, 404, 302, 403, 403),
-    mrow("period_pdf",   published_period,   "get",    202, 202, 202, 404, 404, 302, 202, 202),
-    mrow("period_pdf",   period,             "post",   405, _,   _,   _,   _,   _,   _,   _),
-    mrow("period_pdf",   foreign_period,     "get",    404, _,   _,   _,   _,   _,   _,   _),
-    mrow("report_edit",  report_a,           "get",    200, 403, 403, 404, 404, 302, 200, 403),
-    mrow("report_edit",  report_a,           "post",   422, 403, 403, 404, 404, 302, 422, 403),
-    mrow("report_edit",  report_a,           "put",    405, _,   _,   _,   _,   _,   _,   _),
-    mrow("report_edit",  report_a_closed,    "get",    200, _,   _,   _,   _,   _,   200, _),
-    mrow("report_edit",  report_a_closed,    "post",   403, _,   _,   _,   _,   _,   403, _),
-    mrow("report_edit",  not_responsible,    "get",    403, _,   _,   _,   _,   _,   _,   403),
-    mrow("report_review",submitted,          "post",   302, 403, 403, 404, 404, 302, 403, 403),
-    mrow("report_review",submitted,          "get",    405, _,   _,   _,   _,   _,   _,   _),
-    mrow("report_review",foreign_report,     "post",   404, _,   _,   _,   _,   _,   _,   _),
-    mrow("focal_point_add",monitored,          "post",   422, 403, 403, 404, 404, 302, 403, 403),
-    mrow("focal_point_add",plan,               "get",    405, _,   _,   _,   _,   _,   _,   _),
-    mrow("focal_point_delete",focal_point,        "post",   302, 403, 403, 404, 404, 302, 403, 403),
-    mrow("focal_point_delete",focal_point,        "get",    405, _,   _,   _,   _,   _,   _,   _),
+    #    URL name            target            method  coord read rev  std  out  anon fa   fb
+    mrow("dashboard",          monitored,        "get",  200, 200, 200, 404, 404, 302, 200, 200),
+    mrow("dashboard",          plan,             "post", 405, _,   _,   _,   _,   _,   _,   _),
+    mrow("dashboard",          draft_plan,       "get",  200, 404, 404, 404, 404, 302, _,   _),
+    mrow("dashboard",          no_such_plan,     "get",  404, _,   _,   _,   _,   _,   _,   _),
+    mrow("periods",            monitored,        "get",  200, 403, 403, 404, 404, 302, 200, 200),
+    mrow("periods",            plan,             "post", 405, _,   _,   _,   _,   _,   _,   _),
+    mrow("periods",            draft_plan,       "get",  200, 404, 404, 404, 404, 302, _,   _),
+    mrow("rhythm",             monitored,        "post", 422, 403, 403, 404, 404, 302, 403, 403),
+    mrow("rhythm",             plan,             "get",  405, _,   _,   _,   _,   _,   _,   _),
+    mrow("period_add",         monitored,        "post", 302, 403, 403, 404, 404, 302, 403, 403),
+    mrow("period_add",         plan,             "get",  405, _,   _,   _,   _,   _,   _,   _),
+    mrow("period_add",         draft_plan,       "post", 302, 404, 404, 404, 404, 302, _,   _),
+    mrow("desk",               period,           "get",  200, 403, 403, 404, 404, 302, 200, 200),
+    mrow("desk",               period,           "post", 405, _,   _,   _,   _,   _,   _,   _),
+    mrow("desk",               foreign_period,   "get",  404, _,   _,   _,   _,   _,   _,   _),
+    mrow("period_lock",        period,           "post", 302, 403, 403, 404, 404, 302, 403, 403),
+    mrow("period_lock",        period,           "get",  405, _,   _,   _,   _,   _,   _,   _),
+    mrow("period_lock",        foreign_period,   "post", 404, _,   _,   _,   _,   _,   _,   _),
+    mrow("period_pdf",         period,           "get",  202, 403, 403, 404, 404, 302, 403, 403),
+    mrow("period_pdf",         published_period, "get",  202, 202, 202, 404, 404, 302, 202, 202),
+    mrow("period_pdf",         period,           "post", 405, _,   _,   _,   _,   _,   _,   _),
+    mrow("period_pdf",         foreign_period,   "get",  404, _,   _,   _,   _,   _,   _,   _),
+    mrow("report_edit",        report_a,         "get",  200, 403, 403, 404, 404, 302, 200, 403),
+    mrow("report_edit",        report_a,         "post", 422, 403, 403, 404, 404, 302, 422, 403),
+    mrow("report_edit",        report_a,         "put",  405, _,   _,   _,   _,   _,   _,   _),
+    mrow("report_edit",        report_a_closed,  "get",  200, _,   _,   _,   _,   _,   200, _),
+    mrow("report_edit",        report_a_closed,  "post", 403, _,   _,   _,   _,   _,   403, _),
+    mrow("report_edit",        not_responsible,  "get",  403, _,   _,   _,   _,   _,   _,   403),
+    mrow("report_review",      submitted,        "post", 302, 403, 403, 404, 404, 302, 403, 403),
+    mrow("report_review",      submitted,        "get",  405, _,   _,   _,   _,   _,   _,   _),
+    mrow("report_review",      foreign_report,   "post", 404, _,   _,   _,   _,   _,   _,   _),
+    mrow("focal_point_add",    monitored,        "post", 422, 403, 403, 404, 404, 302, 403, 403),
+    mrow("focal_point_add",    plan,             "get",  405, _,   _,   _,   _,   _,   _,   _),
+    mrow("focal_point_delete", focal_point,      "post", 302, 403, 403, 404, 404, 302, 403, 403),
+    mrow("focal_point_delete", focal_point,      "get",  405, _,   _,   _,   _,   _,   _,   _),
+    mrow("workbook_download",  workbook_a,       "get",  200, 403, 403, 404, 404, 302, 200, 403),
+    mrow("workbook_download",  workbook_a,       "post", 405, _,   _,   _,   _,   _,   _,   _),
+    mrow("workbook_download",  foreign_body,     "get",  404, _,   _,   _,   _,   _,   _,   _),
+    mrow("workbook_import",    workbook_a,       "get",  200, 403, 403, 404, 404, 302, 200, 403),
+    mrow("workbook_import",    workbook_a,       "post", 400, 403, 403, 404, 404, 302, 400, 403),
+    mrow("workbook_import",    workbook_a,       "put",  405, _,   _,   _,   _,   _,   _,   _),
+    mrow("workbook_confirm",   workbook_a,       "post", 302, 403, 403, 404, 404, 302, 302, 403),
+    mrow("workbook_confirm",   workbook_a,       "get",  405, _,   _,   _,   _,   _,   _,   _),
 ]
 # fmt: on
 
