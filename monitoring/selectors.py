@@ -369,3 +369,70 @@ def period_reports(*, period: ReportingPeriod, counted_only: bool = True):
         .prefetch_related("indicator_values__indicator", "spendings__budget_line")
         .order_by("body__order", "body__name", "activity__order", "activity_id")
     )
+
+
+def monitoring_document(*, plan: Plan, coordinator: bool) -> dict:
+    """The plan's monitoring data as JSON-ready values (the README lists the keys): per
+    period, each activity's status per body, each indicator value and each spending, from
+    approved reports. Amounts and values are strings, so no decimal is rounded."""
+    periods = list(visible_periods(plan=plan, coordinator=coordinator).order_by("start_month"))
+    reports = (
+        ActivityReport.objects.counted()
+        .filter(period__in=periods)
+        .select_related("activity", "body")
+        .prefetch_related("indicator_values__indicator", "spendings__budget_line")
+        .order_by("activity__order", "activity_id", "body__name")
+    )
+    by_period: dict[int, list[ActivityReport]] = defaultdict(list)
+    for report in reports:
+        by_period[report.period_id].append(report)
+    return {
+        "plan": {"id": plan.pk, "title": plan.title, "country": plan.country},
+        "periods": [_period_document(p, by_period[p.pk]) for p in periods],
+    }
+
+
+def _period_document(period: ReportingPeriod, reports: list[ActivityReport]) -> dict:
+    return {
+        "label": period.label,
+        "start_month": period.start_month.isoformat()[:7],
+        "end_month": period.end_month.isoformat()[:7],
+        "status": period.status,
+        "activities": [
+            {
+                "activity_id": r.activity_id,
+                "code": r.activity.code,
+                "title": r.activity.title,
+                "body": r.body.name,
+                "status": r.status,
+                "reason": r.reason,
+                "progress": r.progress,
+            }
+            for r in reports
+        ],
+        "indicator_values": [
+            {
+                "indicator_id": v.indicator_id,
+                "indicator": v.indicator.definition,
+                "body": r.body.name,
+                "value": str(v.value.normalize()),
+                "measured_on": v.measured_on.isoformat(),
+                "baseline": v.indicator.baseline_value,
+                "target": v.indicator.target_value,
+            }
+            for r in reports
+            for v in r.indicator_values.all()
+        ],
+        "spending": [
+            {
+                "budget_line_id": s.budget_line_id,
+                "activity_code": r.activity.code,
+                "body": r.body.name,
+                "amount": str(s.amount),
+                "currency": s.budget_line.currency,
+                "planned": str(s.budget_line.amount),
+            }
+            for r in reports
+            for s in r.spendings.all()
+        ],
+    }

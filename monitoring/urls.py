@@ -6,6 +6,7 @@ app_name = "monitoring"
 
 urlpatterns = [
     path("<int:plan_id>/monitoring/", views.dashboard, name="dashboard"),
+    path("<int:plan_id>/monitoring.json", views.monitoring_json, name="monitoring_json"),
     path("<int:plan_id>/monitoring/periods/", views.periods, name="periods"),
     path("<int:plan_id>/monitoring/rhythm/", views.rhythm, name="rhythm"),
     path("<int:plan_id>/monitoring/periods/open/", views.period_add, name="period_add"),

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +14,12 @@ from monitoring import access
 from monitoring.forms import FocalPointForm, ReportForm, ReturnForm, RhythmForm
 from monitoring.models import ActivityReport, MonitoringSetup, ReportState
 from monitoring.report import dashboard_context
-from monitoring.selectors import body_duties, period_completeness, reports_for_review
+from monitoring.selectors import (
+    body_duties,
+    monitoring_document,
+    period_completeness,
+    reports_for_review,
+)
 from monitoring.services import (
     focal_point_add,
     focal_point_remove,
@@ -244,3 +250,12 @@ def period_pdf(request, plan_id: int, period_id: int):
     period = access.get_period_for_user(request, plan_id, period_id)
     period = access.get_period_rendering_for_user(request, period.pk)
     return rendering_response(request, kind="monitoring-pdf", subject_id=period.pk)
+
+
+@require_GET
+@login_required
+def monitoring_json(request, plan_id: int):
+    """Every visible period's approved reports as JSON (keys in the README)."""
+    plan = access.get_plan_for_monitoring(request, plan_id)
+    document = monitoring_document(plan=plan, coordinator=can_edit_plan(request.user, plan))
+    return JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 1})

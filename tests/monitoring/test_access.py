@@ -151,6 +151,9 @@ TABLE = [
     mrow("workbook_import",    workbook_a,       "put",  405, _,   _,   _,   _,   _,   _,   _),
     mrow("workbook_confirm",   workbook_a,       "post", 302, 403, 403, 404, 404, 302, 302, 403),
     mrow("workbook_confirm",   workbook_a,       "get",  405, _,   _,   _,   _,   _,   _,   _),
+    mrow("monitoring_json",      monitored,        "get",  200, 200, 200, 404, 404, 302, 200, 200),
+    mrow("monitoring_json",      plan,             "post", 405, _,   _,   _,   _,   _,   _,   _),
+    mrow("monitoring_json",      draft_plan,       "get",  200, 404, 404, 404, 404, 302, _,   _),
 ]
 # fmt: on
 
