@@ -13,6 +13,7 @@ from napplanner.pdf import html_to_pdf
 from strategy.models import Plan
 
 COLUMNS = [*STATUSES, NOT_REPORTED]
+INDICATOR_CHARTS = 12
 
 
 def _table(rows):
@@ -23,18 +24,17 @@ def _table(rows):
 def dashboard_context(*, plan: Plan, coordinator: bool, periods=None) -> dict:
     board = dashboard(plan=plan, coordinator=coordinator, periods=periods)
     trend_rows = [(label, counts) for label, counts in board.trend]
-    indicators = [
-        {
-            "series": s,
-            "chart": indicator_svg(
-                title=_("Indicator: %(definition)s") % {"definition": s.indicator.definition[:80]},
-                baseline=s.baseline,
-                target=s.target,
-                values=[(p.label, v) for p, v, _d in s.values],
-            ),
-        }
-        for s in board.indicators
-        if any(v is not None for _p, v, _d in s.values)
+    # Every indicator is in the table; the charts show the first few, those off target
+    # first, as a page of thousands of charts would help nobody.
+    charted = sorted(board.indicators, key=lambda s: not s.off_target)[:INDICATOR_CHARTS]
+    indicator_charts = [
+        indicator_svg(
+            title=_("Indicator: %(definition)s") % {"definition": s.indicator.definition[:80]},
+            baseline=s.baseline,
+            target=s.target,
+            values=[(p.label, v) for p, v, _d in s.values],
+        )
+        for s in charted
     ]
     return {
         "plan": plan,
@@ -52,7 +52,7 @@ def dashboard_context(*, plan: Plan, coordinator: bool, periods=None) -> dict:
             title=_("Reported status of activities per period"), rows=trend_rows
         ),
         "trend_table": _table(trend_rows),
-        "indicators": indicators,
+        "indicator_charts": indicator_charts,
         "budgets": [
             (currency, budget_spent_svg(currency=currency, rows=rows), rows)
             for currency, rows in board.budget.items()

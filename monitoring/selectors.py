@@ -7,6 +7,7 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from django.db.models import Count, Sum
 from django.utils import timezone
@@ -189,6 +190,21 @@ class IndicatorSeries:
         return self.latest > self.baseline
 
 
+class Reported(NamedTuple):
+    period_id: int
+    activity_id: int
+    body_id: int
+    status: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Delay:
+    activity: Activity
+    status_label: str
+    reason: str
+
+
 @dataclass
 class Dashboard:
     plan: Plan
@@ -200,7 +216,7 @@ class Dashboard:
     overdue: list[Activity]
     indicators: list[IndicatorSeries]
     budget: dict[str, list[tuple[str, Decimal, Decimal]]]
-    delays: list[ActivityReport]
+    delays: list[Delay]
     activity_count: int
 
 
@@ -222,18 +238,20 @@ def dashboard(
     periods = list(visible.order_by("start_month"))
     period_ids = [p.pk for p in periods]
     activities = list(Activity.objects.filter(plan=plan).in_plan_order())
-    reports = list(
-        ActivityReport.objects.counted()
+    # Rows, not model objects: a plan of 2,000 activities has tens of thousands of reports.
+    reports = [
+        Reported(*row)
+        for row in ActivityReport.objects.counted()
         .filter(period_id__in=period_ids)
-        .only("period_id", "activity_id", "body_id", "status", "reason", "progress")
-    )
+        .values_list("period_id", "activity_id", "body_id", "status", "reason")
+    ]
     leads = set(
         Responsibility.objects.filter(activity__plan=plan, role="lead").values_list(
             "activity_id", "stakeholder_id"
         )
     )
     # One status per activity and period: the lead body's, else any body's.
-    per_period: dict[int, dict[int, ActivityReport]] = defaultdict(dict)
+    per_period: dict[int, dict[int, Reported]] = defaultdict(dict)
     for report in reports:
         chosen = per_period[report.period_id].get(report.activity_id)
         if chosen is None or (report.activity_id, report.body_id) in leads:
@@ -271,14 +289,12 @@ def dashboard(
         for a in activities
         if a.end_month and a.end_month < current_month and latest.get(a.pk) not in DONE
     ]
+    by_id = {a.pk: a for a in activities}
     delays = [
-        r
+        Delay(by_id[r.activity_id], ActivityStatus(r.status).label, r.reason)
         for r in (per_period[periods[-1].pk].values() if periods else [])
         if r.status in (ActivityStatus.DELAYED, ActivityStatus.CANCELLED)
     ]
-    by_id = {a.pk: a for a in activities}
-    for report in delays:
-        report.activity = by_id[report.activity_id]
     return Dashboard(
         plan=plan,
         periods=periods,
@@ -294,27 +310,42 @@ def dashboard(
     )
 
 
+INDICATOR_FIELDS = (
+    "plan_id",
+    "definition",
+    "unit",
+    "baseline_value",
+    "baseline_year",
+    "target_value",
+    "target_year",
+)
+
+
 def indicator_series(*, plan: Plan, periods: list[ReportingPeriod]) -> list[IndicatorSeries]:
-    """Each indicator of the plan's activities with the value it reached per period (the
-    latest measurement of the period), its baseline and target."""
-    latest: dict[tuple[int, int], IndicatorValue] = {}
+    """Each indicator of the plan measured in one of the periods, with the value it reached
+    per period (the latest measurement of the period), its baseline and target."""
+    latest: dict[tuple[int, int], tuple] = {}
     values = (
         IndicatorValue.objects.filter(
             report__period__in=periods, report__state=ReportState.APPROVED
         )
-        .select_related("report")
         .order_by("measured_on", "pk")
+        .values_list("indicator_id", "report__period_id", "value", "measured_on")
     )
-    for value in values:
-        latest[(value.indicator_id, value.report.period_id)] = value
+    for indicator_id, period_id, value, measured_on in values:
+        latest[(indicator_id, period_id)] = (value, measured_on)
+    measured = {indicator_id for indicator_id, _period in latest}
+    indicators = (
+        Indicator.objects.filter(plan=plan, pk__in=measured)
+        .only(*INDICATOR_FIELDS)
+        .order_by("order", "pk")
+    )
     series = []
-    for indicator in Indicator.objects.filter(plan=plan).order_by("order", "pk"):
+    for indicator in indicators:
         row = []
         for period in periods:
-            value = latest.get((indicator.pk, period.pk))
-            row.append(
-                (period, value.value if value else None, value.measured_on if value else None)
-            )
+            value, measured_on = latest.get((indicator.pk, period.pk), (None, None))
+            row.append((period, value, measured_on))
         series.append(
             IndicatorSeries(
                 indicator, _number(indicator.baseline_value), _number(indicator.target_value), row
@@ -376,15 +407,21 @@ def monitoring_document(*, plan: Plan, coordinator: bool) -> dict:
     period, each activity's status per body, each indicator value and each spending, from
     approved reports. Amounts and values are strings, so no decimal is rounded."""
     periods = list(visible_periods(plan=plan, coordinator=coordinator).order_by("start_month"))
-    reports = (
-        ActivityReport.objects.counted()
-        .filter(period__in=periods)
-        .select_related("activity", "body")
-        .prefetch_related("indicator_values__indicator", "spendings__budget_line")
-        .order_by("activity__order", "activity_id", "body__name")
+    counted = ActivityReport.objects.counted().filter(period__in=periods)
+    reports = counted.select_related("activity", "body").order_by(
+        "activity__order", "activity_id", "body__name"
     )
+    # Joined rather than prefetched: a list of thousands of report ids is too long a
+    # query for SQLite.
+    values, spendings = defaultdict(list), defaultdict(list)
+    for value in IndicatorValue.objects.filter(report__in=counted).select_related("indicator"):
+        values[value.report_id].append(value)
+    for spending in Spending.objects.filter(report__in=counted).select_related("budget_line"):
+        spendings[spending.report_id].append(spending)
     by_period: dict[int, list[ActivityReport]] = defaultdict(list)
     for report in reports:
+        report.values_reached = values[report.pk]
+        report.money_spent = spendings[report.pk]
         by_period[report.period_id].append(report)
     return {
         "plan": {"id": plan.pk, "title": plan.title, "country": plan.country},
@@ -421,7 +458,7 @@ def _period_document(period: ReportingPeriod, reports: list[ActivityReport]) -> 
                 "target": v.indicator.target_value,
             }
             for r in reports
-            for v in r.indicator_values.all()
+            for v in r.values_reached
         ],
         "spending": [
             {
@@ -433,6 +470,6 @@ def _period_document(period: ReportingPeriod, reports: list[ActivityReport]) -> 
                 "planned": str(s.budget_line.amount),
             }
             for r in reports
-            for s in r.spendings.all()
+            for s in r.money_spent
         ],
     }
