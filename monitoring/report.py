@@ -1,6 +1,8 @@
 """The dashboard's charts and tables, and the monitoring report of a period as HTML and
 PDF through the shared print pipeline. The page and the PDF draw the same charts."""
 
+import datetime
+
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
@@ -21,8 +23,8 @@ def _table(rows):
     return [(label, [counts[s] for s in COLUMNS], sum(counts.values())) for label, counts in rows]
 
 
-def dashboard_context(*, plan: Plan, coordinator: bool, periods=None) -> dict:
-    board = dashboard(plan=plan, coordinator=coordinator, periods=periods)
+def dashboard_context(*, plan: Plan, coordinator: bool, periods=None, today=None) -> dict:
+    board = dashboard(plan=plan, coordinator=coordinator, periods=periods, today=today)
     trend_rows = [(label, counts) for label, counts in board.trend]
     # Every indicator is in the table; the charts show the first few, those off target
     # first, as a page of thousands of charts would help nobody.
@@ -65,7 +67,10 @@ def period_report_context(*, period: ReportingPeriod) -> dict:
     reports of the period per body as an annex."""
     plan = period.plan
     periods = plan.reporting_periods.filter(start_month__lte=period.start_month)
-    context = dashboard_context(plan=plan, coordinator=True, periods=periods)
+    # Overdue as the period's end saw it: the report of a past period does not change
+    # with today's date.
+    after = period.end_month + datetime.timedelta(days=31)
+    context = dashboard_context(plan=plan, coordinator=True, periods=periods, today=after)
     annex: dict = {}
     for report in period_reports(period=period):
         annex.setdefault(report.body, []).append(report)
