@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
-from django.db.models import Count, Sum
+from django.db.models import Count, F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -405,71 +405,86 @@ def period_reports(*, period: ReportingPeriod, counted_only: bool = True):
 def monitoring_document(*, plan: Plan, coordinator: bool) -> dict:
     """The plan's monitoring data as JSON-ready values (the README lists the keys): per
     period, each activity's status per body, each indicator value and each spending, from
-    approved reports. Amounts and values are strings, so no decimal is rounded."""
+    approved reports. Amounts and values are strings, so no decimal is rounded. Rows are
+    read as dictionaries: a large plan has tens of thousands of them."""
     periods = list(visible_periods(plan=plan, coordinator=coordinator).order_by("start_month"))
     counted = ActivityReport.objects.counted().filter(period__in=periods)
-    reports = counted.select_related("activity", "body").order_by(
-        "activity__order", "activity_id", "body__name"
-    )
-    # Joined rather than prefetched: a list of thousands of report ids is too long a
-    # query for SQLite.
-    values, spendings = defaultdict(list), defaultdict(list)
-    for value in IndicatorValue.objects.filter(report__in=counted).select_related("indicator"):
-        values[value.report_id].append(value)
-    for spending in Spending.objects.filter(report__in=counted).select_related("budget_line"):
-        spendings[spending.report_id].append(spending)
-    by_period: dict[int, list[ActivityReport]] = defaultdict(list)
-    for report in reports:
-        report.values_reached = values[report.pk]
-        report.money_spent = spendings[report.pk]
-        by_period[report.period_id].append(report)
+    activities = defaultdict(list)
+    for row in counted.order_by("activity__order", "activity_id", "body__name").values(
+        "period_id",
+        "activity_id",
+        "status",
+        "reason",
+        "progress",
+        code=F("activity__code"),
+        title=F("activity__title"),
+        body_name=F("body__name"),
+    ):
+        period_id = row.pop("period_id")
+        row["body"] = row.pop("body_name")
+        activities[period_id].append(row)
+    values = defaultdict(list)
+    for row in (
+        IndicatorValue.objects.filter(report__in=counted)
+        .order_by("indicator__order", "indicator_id", "report__body__name")
+        .values(
+            "indicator_id",
+            "value",
+            "measured_on",
+            period_id=F("report__period_id"),
+            definition=F("indicator__definition"),
+            body=F("report__body__name"),
+            baseline=F("indicator__baseline_value"),
+            target=F("indicator__target_value"),
+        )
+    ):
+        values[row["period_id"]].append(
+            {
+                "indicator_id": row["indicator_id"],
+                "indicator": row["definition"],
+                "body": row["body"],
+                "value": str(row["value"].normalize()),
+                "measured_on": row["measured_on"].isoformat(),
+                "baseline": row["baseline"],
+                "target": row["target"],
+            }
+        )
+    spending = defaultdict(list)
+    for row in (
+        Spending.objects.filter(report__in=counted)
+        .order_by("report__activity__order", "budget_line_id", "report__body__name")
+        .values(
+            "budget_line_id",
+            "amount",
+            period_id=F("report__period_id"),
+            activity_code=F("report__activity__code"),
+            body=F("report__body__name"),
+            currency=F("budget_line__currency"),
+            planned=F("budget_line__amount"),
+        )
+    ):
+        spending[row["period_id"]].append(
+            {
+                "budget_line_id": row["budget_line_id"],
+                "activity_code": row["activity_code"],
+                "body": row["body"],
+                "amount": str(row["amount"]),
+                "currency": row["currency"],
+                "planned": str(row["planned"]),
+            }
+        )
     return {
         "plan": {"id": plan.pk, "title": plan.title, "country": plan.country},
-        "periods": [_period_document(p, by_period[p.pk]) for p in periods],
-    }
-
-
-def _period_document(period: ReportingPeriod, reports: list[ActivityReport]) -> dict:
-    return {
-        "label": period.label,
-        "start_month": period.start_month.isoformat()[:7],
-        "end_month": period.end_month.isoformat()[:7],
-        "status": period.status,
-        "activities": [
+        "periods": [
             {
-                "activity_id": r.activity_id,
-                "code": r.activity.code,
-                "title": r.activity.title,
-                "body": r.body.name,
-                "status": r.status,
-                "reason": r.reason,
-                "progress": r.progress,
+                "label": p.label,
+                "start_month": p.start_month.isoformat()[:7],
+                "end_month": p.end_month.isoformat()[:7],
+                "status": p.status,
+                "activities": activities[p.pk],
+                "indicator_values": values[p.pk],
+                "spending": spending[p.pk],
             }
-            for r in reports
-        ],
-        "indicator_values": [
-            {
-                "indicator_id": v.indicator_id,
-                "indicator": v.indicator.definition,
-                "body": r.body.name,
-                "value": str(v.value.normalize()),
-                "measured_on": v.measured_on.isoformat(),
-                "baseline": v.indicator.baseline_value,
-                "target": v.indicator.target_value,
-            }
-            for r in reports
-            for v in r.values_reached
-        ],
-        "spending": [
-            {
-                "budget_line_id": s.budget_line_id,
-                "activity_code": r.activity.code,
-                "body": r.body.name,
-                "amount": str(s.amount),
-                "currency": s.budget_line.currency,
-                "planned": str(s.budget_line.amount),
-            }
-            for r in reports
-            for s in r.money_spent
+            for p in periods
         ],
     }
