@@ -91,6 +91,9 @@ class FocalPoint(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="focal_points"
     )
     body = models.ForeignKey(Stakeholder, on_delete=models.CASCADE, related_name="focal_points")
+    # Whether linking the user made them a reader of the plan, so that unlinking them from
+    # their last body of the plan takes the reading away again, and only then.
+    made_reader = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["body", "user"]

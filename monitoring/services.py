@@ -109,15 +109,28 @@ def focal_point_add(*, body: Stakeholder, user) -> FocalPoint:
     """Link `user` to `body`; a focal point reads the plan, so becomes a reader of it
     unless already a member."""
     with transaction.atomic():
-        focal_point, _created = FocalPoint.objects.get_or_create(body=body, user=user)
-        PlanMembership.objects.get_or_create(
+        _membership, made_reader = PlanMembership.objects.get_or_create(
             plan_id=body.plan_id, user=user, defaults={"role": PlanMembership.Role.READER}
+        )
+        focal_point, _created = FocalPoint.objects.get_or_create(
+            body=body, user=user, defaults={"made_reader": made_reader}
         )
     return focal_point
 
 
 def focal_point_remove(*, focal_point: FocalPoint) -> None:
-    focal_point.delete()
+    """Unlink a focal point; a user who read the plan only as its focal point no longer
+    reads it once linked to none of its bodies."""
+    plan_id, user_id = focal_point.body.plan_id, focal_point.user_id
+    with transaction.atomic():
+        focal_point.delete()
+        others = FocalPoint.objects.filter(user_id=user_id, body__plan_id=plan_id)
+        if focal_point.made_reader and not others.exists():
+            PlanMembership.objects.filter(
+                plan_id=plan_id, user_id=user_id, role=PlanMembership.Role.READER
+            ).delete()
+        elif focal_point.made_reader:
+            others.update(made_reader=True)
 
 
 @dataclass(frozen=True)
