@@ -23,7 +23,12 @@ def _table(rows):
     return [(label, [counts[s] for s in COLUMNS], sum(counts.values())) for label, counts in rows]
 
 
-def dashboard_context(*, plan: Plan, coordinator: bool, periods=None, today=None) -> dict:
+def dashboard_context(
+    *, plan: Plan, coordinator: bool, periods=None, today=None, page_limit: int | None = None
+) -> dict:
+    """The dashboard's charts and tables. With `page_limit`, the long lists (indicators,
+    overdue activities) show that many rows, the problems first, and say how many more
+    the report and the JSON hold: a page of thousands of rows helps nobody."""
     board = dashboard(plan=plan, coordinator=coordinator, periods=periods, today=today)
     trend_rows = [(label, counts) for label, counts in board.trend]
     # Every indicator is in the table; the charts show the first few, those off target
@@ -38,9 +43,16 @@ def dashboard_context(*, plan: Plan, coordinator: bool, periods=None, today=None
         )
         for s in charted
     ]
+    indicator_rows = sorted(board.indicators, key=lambda s: not s.off_target)
+    if page_limit is None:
+        indicator_rows = board.indicators
     return {
         "plan": plan,
         "board": board,
+        "indicator_rows": indicator_rows[:page_limit],
+        "indicators_left": len(indicator_rows[page_limit:]) if page_limit else 0,
+        "overdue": board.overdue[:page_limit],
+        "overdue_left": len(board.overdue[page_limit:]) if page_limit else 0,
         "status_columns": [status_label(s) for s in COLUMNS],
         "chapter_chart": status_bars_svg(
             title=_("Activities by status per chapter"), rows=board.by_chapter

@@ -35,13 +35,16 @@ from monitoring.services import (
 from napplanner.renderings_views import rendering_response
 from strategy.access import can_edit_plan
 
+# The dashboard lists this many indicators and overdue activities; the report has them all.
+PAGE_LIMIT = 100
+
 
 @require_GET
 @login_required
 def dashboard(request, plan_id: int):
     plan = access.get_plan_for_monitoring(request, plan_id)
     coordinator = can_edit_plan(request.user, plan)
-    context = dashboard_context(plan=plan, coordinator=coordinator)
+    context = dashboard_context(plan=plan, coordinator=coordinator, page_limit=PAGE_LIMIT)
     context |= {"active": "monitoring", "coordinator": coordinator}
     return render(request, "monitoring/dashboard.html", context)
 

@@ -109,3 +109,13 @@ def test_it_reads_the_dashboard_in_a_fixed_number_of_queries(client, cast, monit
         report = _approved(monitored, activity=activity, status="delayed", reason="Late")
         Spending.objects.create(report=report, budget_line=activity.budget_lines.get(), amount=1)
     assert count() == small
+
+
+def test_it_lists_the_first_overdue_activities_and_says_how_many_more(
+    client, cast, monitored, monkeypatch
+):
+    monkeypatch.setattr("monitoring.views.PAGE_LIMIT", 1)
+    client.force_login(cast.coordinator)
+    page = client.get(reverse("monitoring:dashboard", args=[monitored.plan.pk]))
+    assert len(page.context["overdue"]) == 1
+    assert "… and 1 more in the monitoring report." in page.content.decode()
