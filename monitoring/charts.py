@@ -39,6 +39,12 @@ PLANNED_COLOUR = "#6c757d"
 SPENT_COLOUR = "#0d6efd"
 
 
+def _figure(value: Decimal) -> str:
+    """An indicator value as people write it: no trailing zeros, localised."""
+    value = value.normalize()
+    return number_format(value.quantize(Decimal(1)) if value == value.to_integral() else value)
+
+
 def status_label(status: str) -> str:
     if status == NOT_REPORTED:
         return _("Not reported")
@@ -143,11 +149,9 @@ def indicator_svg(
     ]
     highest = max(known, default=Decimal(0))
     scale = (bottom - top) / float(highest) if highest > 0 else 0.0
-    parts = [_("baseline %s") % number_format(baseline)] if baseline is not None else []
-    parts += [_("target %s") % number_format(target)] if target is not None else []
-    parts += [
-        f"{label}: {number_format(v) if v is not None else _('no value')}" for label, v in values
-    ]
+    parts = [_("baseline %s") % _figure(baseline)] if baseline is not None else []
+    parts += [_("target %s") % _figure(target)] if target is not None else []
+    parts += [f"{label}: {_figure(v) if v is not None else _('no value')}" for label, v in values]
     root = _svg_root(WIDTH, height, title, "; ".join(parts))
     ET.SubElement(
         root,
@@ -166,7 +170,7 @@ def indicator_svg(
         if value is not None:
             h = float(max(value, Decimal(0))) * scale
             _rect(root, x, bottom - h, step * 0.5, h, fill=SPENT_COLOUR)
-            _text(root, x, bottom - h - 3, number_format(value), fill=TEXT_COLOUR)
+            _text(root, x, bottom - h - 3, _figure(value), fill=TEXT_COLOUR)
         _text(root, x, bottom + 14, _truncate(label, 16), fill=TEXT_COLOUR)
     for value, label, colour in (
         (baseline, _("Baseline"), MUTED_COLOUR),

@@ -34,3 +34,10 @@ def test_it_draws_an_indicator_between_its_baseline_and_target():
         values=[("2019", Decimal(40)), ("2020", None)],
     )
     assert "baseline 10; target 100; 2019: 40; 2020: no value" in svg
+
+
+def test_it_writes_indicator_values_without_trailing_zeros():
+    svg = indicator_svg(
+        title="Share", baseline=None, target=None, values=[("2019", Decimal("40.0000"))]
+    )
+    assert ">40<" in svg and "40.0000" not in svg
