@@ -1,9 +1,12 @@
 import datetime
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from monitoring.selectors import reminders_for
 from tests.factories import ActivityReportFactory
+from tests.monitoring.conftest import monitored_plan
 
 
 def test_it_reminds_a_focal_point_of_the_reports_their_body_owes(client, cast, monitored):
@@ -30,3 +33,14 @@ def test_it_reminds_the_coordinator_of_bodies_late_after_the_due_date(cast, moni
 def test_it_reminds_nobody_else(client, cast, monitored):
     client.force_login(cast.reviewer)
     assert 'data-testid="reminders"' not in client.get(reverse("home")).content.decode()
+
+
+def test_it_reads_the_reminders_in_a_fixed_number_of_queries(cast, monitored):
+    after = monitored.period.due_on + datetime.timedelta(days=1)
+    with CaptureQueriesContext(connection) as one:
+        assert len(reminders_for(user=cast.coordinator, today=after)) == 1
+    for _ in range(3):
+        monitored_plan(cast)
+    with CaptureQueriesContext(connection) as four:
+        assert len(reminders_for(user=cast.coordinator, today=after)) == 4
+    assert len(four) == len(one)
