@@ -106,12 +106,6 @@ class ReportForm(forms.ModelForm):
         return [(line, self[f"spent_{line.pk}"]) for line in self.budget_lines]
 
 
-class ReturnForm(forms.Form):
-    comment = forms.CharField(
-        label=gettext_lazy("What should the body change?"), widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-
 class CollectionUploadForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("Filled-in collection workbook (.xlsx)"))
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from actionplan.models import Activity, Responsibility
 from monitoring import access
-from monitoring.forms import FocalPointForm, ReportForm, ReturnForm, RhythmForm
+from monitoring.forms import FocalPointForm, ReportForm, RhythmForm
 from monitoring.models import ActivityReport, MonitoringSetup, ReportState
 from monitoring.report import dashboard_context
 from monitoring.selectors import (
@@ -131,7 +131,6 @@ def desk(request, plan_id: int, period_id: int):
         context |= {
             "progress": [(p, p.is_late(period, today)) for p in progress],
             "reports": reports_for_review(period=period),
-            "return_form": ReturnForm(),
         }
     mine = access.focal_bodies(request.user, plan)
     context["duties"] = body_duties(period=period, body_ids=mine)
@@ -217,9 +216,7 @@ def report_review(request, plan_id: int, report_id: int):
             report_approve(report=report)
             messages.success(request, _("The report was approved."))
         else:
-            form = ReturnForm(request.POST)
-            comment = form.data.get("comment", "")
-            report_return(report=report, comment=comment)
+            report_return(report=report, comment=request.POST.get("comment", ""))
             messages.success(request, _("The report was returned to the body."))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
