@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "actionplan",
     "consultation",
     "assessment",
+    "monitoring",
     # Last, so its post_migrate handler runs after every app's permissions exist.
     "napplanner",
 ]

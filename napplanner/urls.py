@@ -16,6 +16,7 @@ urlpatterns = [
     path("plans/", include((STRATEGY_PAGES, "strategy"))),
     path("plans/", include("actionplan.urls")),
     path("plans/", include("consultation.urls")),
+    path("plans/", include("monitoring.urls")),
     path("reviews/", include("assessment.urls")),
     path("admin/", admin.site.urls),
 ]

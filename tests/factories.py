@@ -16,6 +16,7 @@ from actionplan.models import (
 )
 from assessment.models import Finding, Note, Rating, Review
 from consultation.models import Comment, ElementKind, Reply
+from monitoring.models import ActivityReport, ReportingPeriod
 from standards.models import Area, Component, Criterion, Framework, Principle
 from strategy.models import (
     Chapter,
@@ -321,3 +322,29 @@ class ReplyFactory(factory.django.DjangoModelFactory):
     comment = factory.SubFactory(CommentFactory)
     author = factory.SubFactory(UserFactory)
     text = "Thank you: we will look into it."
+
+
+# --- monitoring ------------------------------------------------------------------------
+
+
+class ReportingPeriodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportingPeriod
+
+    plan = factory.SubFactory(PlanFactory)
+    label = factory.LazyAttribute(lambda p: str(p.start_month.year))
+    start_month = factory.LazyAttribute(lambda p: datetime.date(p.plan.period_start, 1, 1))
+    end_month = factory.LazyAttribute(lambda p: datetime.date(p.start_month.year, 12, 1))
+    due_on = factory.LazyAttribute(lambda p: datetime.date(p.start_month.year + 1, 1, 31))
+
+
+class ActivityReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActivityReport
+
+    period = factory.SubFactory(ReportingPeriodFactory)
+    activity = factory.SubFactory(ActivityFactory, plan=factory.SelfAttribute("..period.plan"))
+    body = factory.SubFactory(StakeholderFactory, plan=factory.SelfAttribute("..period.plan"))
+    status = "on_track"
+    progress = "Two trainings held."
+    state = "submitted"

@@ -8,6 +8,7 @@ from tests.access import _, assert_row, cases, nothing, row, url_names
 from tests.actionplan.test_access import TABLE as ACTIONPLAN
 from tests.assessment.test_access import TABLE as ASSESSMENT
 from tests.consultation.test_access import TABLE as CONSULTATION
+from tests.monitoring.test_access import TABLE as MONITORING
 from tests.standards.test_access import TABLE as STANDARDS
 from tests.strategy.test_access import TABLE as STRATEGY
 
@@ -78,7 +79,7 @@ def test_it_answers_each_role_as_the_table_says(client, cast, r, role, status):
 
 
 def test_it_has_an_access_row_for_every_url():
-    tables = TABLE + STANDARDS + STRATEGY + ACTIONPLAN + CONSULTATION + ASSESSMENT
+    tables = TABLE + STANDARDS + STRATEGY + ACTIONPLAN + CONSULTATION + ASSESSMENT + MONITORING
     covered = {r.name for r in tables}
     missing = {name for name in url_names() if not name.startswith(NOT_OURS)} - covered
     assert not missing, f"URLs without an access row: {sorted(missing)}"

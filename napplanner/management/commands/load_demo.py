@@ -50,6 +50,10 @@ class Command(BaseCommand):
         # apps above (named, not imported: napplanner is the bottom layer).
         if plans and "demo_reviews" in commands:
             call_command("demo_reviews", stdout=self.stdout)
+        # Monitoring data (periods, reports, focal-point users) for the demo plans; the
+        # command prints the focal points' passwords itself.
+        if plans and "monitoring_demo" in commands:
+            call_command("monitoring_demo", stdout=self.stdout)
 
         if created:
             self.stdout.write("Demo users (the passwords are shown this once):")
