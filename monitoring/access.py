@@ -13,9 +13,10 @@ touch answers 403.
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from monitoring.models import ActivityReport, FocalPoint, ReportingPeriod
-from strategy.access import can_edit_plan, get_plan_for_editor, get_plan_for_user
+from strategy.access import can_edit_plan, get_plan_for_working_group
 from strategy.models import Plan, Stakeholder
 
 
@@ -26,6 +27,20 @@ def focal_bodies(user, plan: Plan) -> set[int]:
     return set(
         FocalPoint.objects.filter(user=user, body__plan=plan).values_list("body_id", flat=True)
     )
+
+
+def get_plan_for_user(request, plan_id: int) -> Plan:
+    """The plan, for anyone of its working group who may read it. Monitoring is the
+    working group's business: a consultee, who reads the plan only while it is in
+    consultation, gets 404 here as an outsider does."""
+    return get_plan_for_working_group(request, plan_id)
+
+
+def get_plan_for_editor(request, plan_id: int) -> Plan:
+    plan = get_plan_for_user(request, plan_id)
+    if not can_edit_plan(request.user, plan):
+        raise PermissionDenied(_("You may read this plan but not change it."))
+    return plan
 
 
 def get_plan_for_monitoring(request, plan_id: int) -> Plan:
