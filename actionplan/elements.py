@@ -65,6 +65,14 @@ class ElementKind:
         return hasattr(self.model, "code_parent")
 
     @property
+    def numbers_children(self) -> bool:
+        """Whether the generated codes of elements below follow its code."""
+        return any(
+            getattr(relation.related_model, "code_parent", None) == relation.field.name
+            for relation in self.model._meta.related_objects
+        )
+
+    @property
     def plan_lookup(self) -> str:
         return "plan" if self.has_plan_field else "activity__plan"
 

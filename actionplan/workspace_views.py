@@ -161,12 +161,15 @@ def element_add(request, plan_id: int, kind: ElementKind):
 @login_required
 def element_edit(request, plan_id: int, kind: ElementKind, pk: int):
     plan, obj = _element_for_editor(request, plan_id, kind, pk)
-    place = kind.container_id(obj)
+    place, code = kind.container_id(obj), obj.code
     data = request.POST if request.method == "POST" else None
     form = kind.form(data, instance=obj, plan=plan)
     if data is not None and _save(form, kind, new=False):
-        if request.htmx and kind.container_id(obj) != place:
-            # It moved to another parent: redraw the page to show it in its new place.
+        if request.htmx and (
+            kind.container_id(obj) != place or (kind.numbers_children and obj.code != code)
+        ):
+            # It moved to another parent, or the generated codes below it followed its
+            # new code: redraw the page to show them.
             return HttpResponseClientRefresh()
         return _render_head(request, plan, kind, obj, can_edit=True, refresh=True)
     target_id = f"{kind.slug}-{obj.pk}-head"
