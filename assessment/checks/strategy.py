@@ -178,7 +178,8 @@ def goal_without_background(ctx: Context):
     "sustainability) each goal follows.",
 )
 def goal_without_principle(ctx: Context):
-    matchers = [Matcher(p["keywords"]) for p in ctx.snapshot.catalogue.principles]
+    catalogue = ctx.snapshot.catalogue
+    matchers = [Matcher(catalogue.principle_phrases(p)) for p in catalogue.principles]
     for goal in ctx.snapshot.goals:
         text = goal.text + "\n" + goal.extra["rationale"]
         if not goal.principles and not any(m.search(text) for m in matchers):
