@@ -33,6 +33,7 @@ def _activity_save(form: ModelForm, *, siblings: models.QuerySet | None, tags: T
         lead=form.cleaned_data.get("lead"),
         partners=list(form.cleaned_data.get("partners") or []),
         new_lead=form.cleaned_data.get("new_lead"),
+        new_partners=form.cleaned_data.get("new_partners") or [],
         budget_line=form.cleaned_data.get("budget_line"),
         indicator=form.cleaned_data.get("new_indicator"),
         siblings=siblings,
