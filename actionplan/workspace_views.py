@@ -161,7 +161,7 @@ def element_add(request, plan_id: int, kind: ElementKind):
 @login_required
 def element_edit(request, plan_id: int, kind: ElementKind, pk: int):
     plan, obj = _element_for_editor(request, plan_id, kind, pk)
-    place, code = kind.container_id(obj), obj.code
+    place, code = kind.container_id(obj), getattr(obj, "code", "")
     data = request.POST if request.method == "POST" else None
     form = kind.form(data, instance=obj, plan=plan)
     if data is not None and _save(form, kind, new=False):

@@ -107,3 +107,15 @@ def test_it_redraws_the_page_when_generated_codes_below_follow_a_new_code(client
     numbered.refresh_from_db()
     branch.goal.refresh_from_db()
     assert (numbered.code, branch.goal.code) == ("4.2", "G1")
+
+
+def test_it_edits_a_budget_line_which_has_no_code(client, cast, branch):
+    client.force_login(cast.coordinator)
+    url = _url(branch.plan, "budgetline", branch.line.pk)
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url, {"amount": "500", "currency": "EUR", "source": "state", "status": "secured"}
+    )
+    assert response.status_code == 200
+    branch.line.refresh_from_db()
+    assert branch.line.amount == 500
