@@ -42,7 +42,7 @@ def _violations(page) -> list[str]:
 
 def _pages(review, framework) -> dict[str, list[str]]:
     plan = review.plan
-    activity = plan.activities.order_by("pk").first()
+    activity = plan.activities.in_plan_order().first()
     section = plan.sections.order_by("pk").first()
     stakeholder = plan.stakeholders.order_by("pk").first()
     plan_pages = [
@@ -62,14 +62,22 @@ def _pages(review, framework) -> dict[str, list[str]]:
             *plan_pages,
             reverse("strategy:plan_create"),
             reverse("actionplan:plan_import"),
-            # each kind of form open, as a page of its own
+            reverse("password_change_done"),
+            # each kind of form open, as a page of its own (what a plain request gets)
             reverse("actionplan:element_edit", args=[plan.pk, "activity", activity.pk]),
             reverse("actionplan:element_add", args=[plan.pk, "chapter"]),
+            reverse("strategy:section_create", args=[plan.pk]),
             reverse("strategy:section_edit", args=[plan.pk, section.pk]),
             reverse("strategy:stakeholder_edit", args=[plan.pk, stakeholder.pk]),
+            # the confirmations of deletes (an element itself, its details and a chapter
+            # are shown in the workspace, where a plain request for them leads)
+            reverse("actionplan:element_delete", args=[plan.pk, "activity", activity.pk]),
+            reverse("strategy:section_delete", args=[plan.pk, section.pk]),
+            reverse("strategy:stakeholder_delete", args=[plan.pk, stakeholder.pk]),
         ],
         "reviewer": [
             *plan_pages,
+            reverse("assessment:review_create", args=[plan.pk]),
             reverse("assessment:review_index"),
             reverse("assessment:review_detail", args=[review.pk]),
             # what the review page loads on demand, as pages of their own
@@ -116,7 +124,9 @@ def test_no_page_of_any_role_has_a_serious_accessibility_violation(
         page.context.clear_cookies()
         sign_in(getattr(cast, role).username, cast.password)
         for url in urls:
-            page.goto(f"{live_server.url}{url}")
+            response = page.goto(f"{live_server.url}{url}")
+            if not response.ok or page.url != f"{live_server.url}{url}":
+                problems.append(f"{role} {url}: answered {response.status} at {page.url}")
             problems += [f"{role} {url}: {v}" for v in _violations(page)]
             if width < 400 and (overflow := _overflow(page)):
                 problems.append(f"{role} {url}: {overflow}")
