@@ -197,9 +197,11 @@ def element_delete(request, plan_id: int, kind: ElementKind, pk: int):
             request, "actionplan/_delete_confirm.html", context, page="strategy/confirm_delete.html"
         )
     place = "" if request.htmx else _place_in_tree(plan, kind, obj, deleted=True)
-    plan_elements.element_delete(element=obj)
+    renumbered = plan_elements.element_delete(element=obj)
     if not request.htmx:
         return redirect(place)
+    if renumbered:
+        return HttpResponseClientRefresh()  # the siblings' generated codes closed the gap
     refresh = _refreshed_parent(kind, obj, plan)
     if not refresh:
         return HttpResponse("")

@@ -172,10 +172,10 @@ Tags = dict[str, list[models.Model]]
 # "1.1", objective "1.1.1", activity "1.1.1.1"; a goal outside any chapter has its place
 # alone). A code is taken as generated while it equals the number of the element's place;
 # any other code was typed by hand and is kept. Generated codes follow the elements: on a
-# move among siblings or to another parent (the old siblings close the gap), and when a
-# parent's code changes, every generated code below it takes the new number too. Nothing
-# is stored to tell the two apart, so a plan imported with codes that already follow its
-# places keeps following them.
+# move among siblings or to another parent (the old siblings close the gap, as they do
+# when one is deleted), and when a parent's code changes, every generated code below it
+# takes the new number too. Nothing is stored to tell the two apart, so a plan imported
+# with codes that already follow its places keeps following them.
 CODE_MAX_LENGTH = 20
 
 
@@ -310,5 +310,19 @@ def element_move(*, element: models.Model, siblings: models.QuerySet, direction:
 
 
 @transaction.atomic
-def element_delete(*, element: models.Model) -> None:
+def element_delete(*, element: models.Model) -> bool:
+    """Delete an element; the generated codes of the siblings after it close the gap (and
+    those below them follow). Returns whether any code changed."""
+    if not _is_numbered(element):
+        element.delete()
+        return False
+    siblings = list(_numbering_siblings(element))
+    prefix = _code_prefix(element)
+    generated = _generated(siblings, prefix)
+    before = {sibling.pk: sibling.code for sibling in siblings}
+    deleted = element.pk  # delete() forgets it
     element.delete()
+    remaining = [sibling for sibling in siblings if sibling.pk != deleted]
+    if remaining:
+        _renumber(remaining, prefix, generated)
+    return any(sibling.code != before[sibling.pk] for sibling in remaining)

@@ -3,7 +3,7 @@
 import pytest
 
 from actionplan.models import Activity, Output
-from strategy.services import element_move, element_save
+from strategy.services import element_delete, element_move, element_save
 from tests.factories import (
     ActivityFactory,
     ChapterFactory,
@@ -213,3 +213,15 @@ def test_it_keeps_typed_output_codes_when_outputs_move():
     assert _codes(Output, objective=objective) == ["O-2", "O-1"]
     first.refresh_from_db()
     assert first.order == 1
+
+
+def test_it_closes_the_gap_a_deleted_element_leaves_in_generated_codes():
+    plan = PlanFactory()
+    first = _new_chapter(plan, "Coordination")
+    chapter, goal, objective = _tree(plan)
+    typed = ChapterFactory(plan=plan, code="X", order=9)
+    assert element_delete(element=first) is True
+    chapter.refresh_from_db()
+    assert (chapter.code, plan.chapters.get(pk=typed.pk).code) == ("1", "X")
+    assert _codes(Activity, objective=objective) == ["1.1.1.1", "1.1.1.2"]
+    assert element_delete(element=typed) is False
