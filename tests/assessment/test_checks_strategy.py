@@ -140,3 +140,15 @@ def test_a_goal_naming_what_a_principle_criterion_asks_about_refers_to_the_princ
     flagged = [f.element_id for f in rules_of(assess(plan, framework))["goal-without-principle"]]
     assert flagged == [silent.pk]
     assert goal.pk not in flagged
+
+
+def test_a_section_titled_as_a_background_analysis_counts_as_one(plan, framework, activity):
+    framework.criteria.filter(code="ST.2").update(
+        keywords={"en": ["current situation"], "ru": ["анализ ситуации"]}
+    )
+    SectionFactory(plan=plan, kind=Section.Kind.OTHER, title="Annex 2", body="Tables.")
+    assert "no-background-analysis" in rules_of(assess(plan, framework))
+    SectionFactory(
+        plan=plan, kind=Section.Kind.OTHER, title="The current situation", body="Trends."
+    )
+    assert "no-background-analysis" not in rules_of(assess(plan, framework))
