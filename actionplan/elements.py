@@ -33,6 +33,7 @@ def _activity_save(form: ModelForm, *, siblings: models.QuerySet | None, tags: T
         lead=form.cleaned_data.get("lead"),
         partners=list(form.cleaned_data.get("partners") or []),
         new_lead=form.cleaned_data.get("new_lead"),
+        new_partners=form.cleaned_data.get("new_partners") or [],
         budget_line=form.cleaned_data.get("budget_line"),
         indicator=form.cleaned_data.get("new_indicator"),
         siblings=siblings,
@@ -63,6 +64,14 @@ class ElementKind:
     def numbered(self) -> bool:
         """Whether its codes are generated (strategy.services.element_numbered_code)."""
         return hasattr(self.model, "code_parent")
+
+    @property
+    def numbers_children(self) -> bool:
+        """Whether the generated codes of elements below follow its code."""
+        return any(
+            getattr(relation.related_model, "code_parent", None) == relation.field.name
+            for relation in self.model._meta.related_objects
+        )
 
     @property
     def plan_lookup(self) -> str:

@@ -42,6 +42,9 @@ class OutputForm(ActionElementForm):
         widgets = {"title": TEXTAREA, "description": TEXTAREA}
 
 
+MAX_NEW_PARTNERS = 20
+
+
 class ActivityForm(ActionElementForm):
     lead = forms.ModelChoiceField(
         queryset=Stakeholder.objects.none(),
@@ -60,6 +63,13 @@ class ActivityForm(ActionElementForm):
         required=False,
         label="Partner bodies",
         widget=forms.SelectMultiple(attrs={"size": 4}),
+    )
+    new_partners = forms.CharField(
+        required=False,
+        max_length=MAX_NEW_PARTNERS * 301,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("New partner bodies (not yet listed)"),
+        help_text=_("One per line; each joins the plan's stakeholders as a partner."),
     )
     start_month = MonthField()
     end_month = MonthField()
@@ -134,11 +144,8 @@ class ActivityForm(ActionElementForm):
         partners = [r.stakeholder_id for r in duties if r.role == Responsibility.Role.PARTNER]
         return {"lead": leads[0] if leads else None, "partners": partners}
 
-    def clean_new_lead(self) -> Stakeholder | None:
+    def _new_body(self, name: str) -> Stakeholder:
         """A body not yet listed, checked as the Stakeholders page checks it; unsaved."""
-        name = self.cleaned_data["new_lead"]
-        if not name.strip():
-            return None
         kind = Stakeholder._meta.get_field("kind").default
         body = StakeholderForm(
             {"name": name, "kind": kind}, instance=Stakeholder(plan=self.plan), plan=self.plan
@@ -147,6 +154,33 @@ class ActivityForm(ActionElementForm):
             raise forms.ValidationError(body.errors["name"])
         return body.instance
 
+    def clean_new_lead(self) -> Stakeholder | None:
+        name = self.cleaned_data["new_lead"]
+        return self._new_body(name) if name.strip() else None
+
+    def clean_new_partners(self) -> list[Stakeholder]:
+        """The bodies named one per line, each checked as a new lead is; unsaved."""
+        names = [" ".join(line.split()) for line in self.cleaned_data["new_partners"].splitlines()]
+        names = [name for name in names if name]
+        if len(names) > MAX_NEW_PARTNERS:
+            raise forms.ValidationError(
+                _("Name at most %(count)d new partner bodies at a time."),
+                params={"count": MAX_NEW_PARTNERS},
+            )
+        bodies, problems, seen = [], [], set()
+        for name in names:
+            if name.casefold() in seen:
+                problems.append(_("%(name)s: named twice.") % {"name": name})
+                continue
+            seen.add(name.casefold())
+            try:
+                bodies.append(self._new_body(name))
+            except forms.ValidationError as error:
+                problems += [f"{name}: {message}" for message in error.messages]
+        if problems:
+            raise forms.ValidationError(problems)
+        return bodies
+
     def clean(self):
         cleaned = super().clean()
         lead, partners = cleaned.get("lead"), cleaned.get("partners") or []
@@ -154,6 +188,12 @@ class ActivityForm(ActionElementForm):
             self.add_error("partners", "The lead body cannot also be a partner.")
         if lead is not None and cleaned.get("new_lead") is not None:
             self.add_error("new_lead", _("Choose a listed lead body or name a new one, not both."))
+        new_lead = cleaned.get("new_lead")
+        if new_lead is not None and any(
+            body.name.casefold() == new_lead.name.casefold()
+            for body in cleaned.get("new_partners") or []
+        ):
+            self.add_error("new_partners", _("The new lead body cannot also be a partner."))
         cleaned["budget_line"] = self._budget_line(cleaned)
         return cleaned
 

@@ -87,18 +87,20 @@ def activity_save(
     siblings: models.QuerySet | None = None,
     tags: Tags | None = None,
     new_lead: Stakeholder | None = None,
+    new_partners: list[Stakeholder] | None = None,
     budget_line: BudgetLine | None = None,
     indicator: Indicator | None = None,
 ) -> Activity:
-    """Save an activity with its one lead body and its partner bodies. A `new_lead` (a
-    body not yet listed) joins the plan's stakeholders and becomes the lead; a
-    `budget_line` and an `indicator` (unsaved) are added to the activity."""
+    """Save an activity with its one lead body and its partner bodies. A `new_lead` and
+    `new_partners` (bodies not yet listed, unsaved) join the plan's stakeholders and take
+    their roles; a `budget_line` and an `indicator` (unsaved) are added to the activity."""
     if lead is not None and lead in partners:
         raise ValidationError({"partners": "The lead body cannot also be a partner."})
     if new_lead is not None:
         if lead is not None:
             raise ValidationError({"new_lead": "Choose a listed lead body or a new one."})
         lead = stakeholder_add(stakeholder=new_lead)
+    partners = [*partners, *(stakeholder_add(stakeholder=body) for body in new_partners or [])]
     element_save(element=activity, siblings=siblings, tags=tags)
     wanted = {p.pk: Responsibility.Role.PARTNER for p in partners}
     if lead is not None:

@@ -186,7 +186,7 @@ def element_edit(request, plan_id: int, kind: ElementKind, pk: int):
             raise
         plan = get_plan_for_editor(request, plan_id)
         return _gone(request, plan, kind, target_id=target_id)
-    place = kind.container_id(obj)
+    place, code = kind.container_id(obj), getattr(obj, "code", "")
     data = request.POST if request.method == "POST" else None
     form = kind.form(data, instance=obj, plan=plan)
     saved = data is not None and edit_save(
@@ -206,8 +206,11 @@ def element_edit(request, plan_id: int, kind: ElementKind, pk: int):
     if isinstance(saved, HttpResponse):
         return saved
     if saved:
-        if request.htmx and kind.container_id(obj) != place:
-            # It moved to another parent: redraw the page to show it in its new place.
+        if request.htmx and (
+            kind.container_id(obj) != place or (kind.numbers_children and obj.code != code)
+        ):
+            # It moved to another parent, or the generated codes below it followed its
+            # new code: redraw the page to show them.
             return HttpResponseClientRefresh()
         note = merged_note(form)
         return _render_head(request, plan, kind, obj, can_edit=True, refresh=True, note=note)
@@ -257,9 +260,11 @@ def element_delete(request, plan_id: int, kind: ElementKind, pk: int):
             request, "actionplan/_delete_confirm.html", context, page="strategy/confirm_delete.html"
         )
     place = "" if request.htmx else _place_in_tree(plan, kind, obj, deleted=True)
-    plan_elements.element_delete(element=obj)
+    renumbered = plan_elements.element_delete(element=obj)
     if not request.htmx:
         return redirect(place)
+    if renumbered:
+        return HttpResponseClientRefresh()  # the siblings' generated codes closed the gap
     refresh = _refreshed_parent(kind, obj, plan)
     if not refresh:
         return HttpResponse("")

@@ -136,7 +136,8 @@ def plan_coverage(snapshot: PlanSnapshot, *, rejected: frozenset = frozenset()) 
     """
     catalogue = snapshot.catalogue
     entries = [("area", a) for a in catalogue.areas] + [
-        ("principle", p) for p in catalogue.principles
+        ("principle", p | {"keywords": catalogue.principle_phrases(p)})
+        for p in catalogue.principles
     ]
     criteria = [c for c in catalogue.criteria if c["area__code"] and c["keywords"]]
     suggestions = _suggestions(snapshot, entries + [("criterion", c) for c in criteria])

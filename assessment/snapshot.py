@@ -91,6 +91,17 @@ class Catalogue:
                 return area["component_code"]
         return ""
 
+    def principle_phrases(self, principle: dict) -> dict[str, list[str]]:
+        """The principle's phrases with those of its criteria, per language: a plan that
+        names what a principle's criterion asks about follows the principle."""
+        phrases = {language: list(words) for language, words in principle["keywords"].items()}
+        for criterion in self.criteria:
+            if criterion.get("principle__code") == principle["code"]:
+                for language, words in criterion["keywords"].items():
+                    known = phrases.setdefault(language, [])
+                    known += [word for word in words if word not in known]
+        return phrases
+
     def criteria_codes(self) -> set[str]:
         return {c["code"] for c in self.criteria}
 
@@ -170,7 +181,16 @@ def load_catalogue(framework: Framework) -> Catalogue:
     criteria = list(
         Criterion.objects.filter(framework=framework)
         .order_by("order", "code")
-        .values("code", "question", "keywords", "area__code", "group", "source_page", "tier")
+        .values(
+            "code",
+            "question",
+            "keywords",
+            "area__code",
+            "principle__code",
+            "group",
+            "source_page",
+            "tier",
+        )
     )
     return Catalogue(framework, components, areas, principles, criteria)
 

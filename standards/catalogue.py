@@ -48,6 +48,21 @@ class Catalogue:
     def code(self) -> str:
         return self.framework["code"]
 
+    def phrase_gaps(self) -> list[str]:
+        """The areas, principles and criteria without phrases in a language the checklist
+        uses elsewhere, as "P.GO.1 (ru)". Such an entry is never found in a plan's words
+        in that language, so a review in it cannot see a plan address it. Groups only
+        gather criteria and carry no phrases; a checklist without any phrase (answered by
+        reviewers alone) has no gap."""
+        entries = [*self.areas, *self.principles, *self.criteria]
+        languages = sorted({language for entry in entries for language in entry["keywords"]})
+        gaps = []
+        for entry in entries:
+            missing = [language for language in languages if language not in entry["keywords"]]
+            if missing:
+                gaps.append(f"{entry['code']} ({', '.join(missing)})")
+        return gaps
+
     @property
     def version(self) -> str:
         return self.framework["version"]

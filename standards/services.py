@@ -41,6 +41,8 @@ class LoadReport:
     removed: list[str] = field(default_factory=list)
     # For each changed code, the fields that differ from the version it replaces.
     changed_fields: dict[str, list[str]] = field(default_factory=dict)
+    # Entries without phrases in a language the checklist uses (Catalogue.phrase_gaps).
+    phrase_gaps: list[str] = field(default_factory=list)
     written: bool = False
     framework: Framework | None = None
 
@@ -53,10 +55,15 @@ class LoadReport:
             return f"{self.source_name}: {self.label} is already loaded; nothing to change."
         verb = "loaded" if self.written else "would load"
         against = f" (compared with {self.previous})" if self.previous else ""
+        gaps = (
+            f" Without phrases in a language the checklist uses: {', '.join(self.phrase_gaps)}."
+            if self.phrase_gaps
+            else ""
+        )
         return (
             f"{self.source_name}: {verb} {self.label} as {self.status}{against}: "
             f"{len(self.created)} created, {len(self.changed)} changed, "
-            f"{len(self.unchanged)} left alone, {len(self.removed)} not in this version."
+            f"{len(self.unchanged)} left alone, {len(self.removed)} not in this version.{gaps}"
         )
 
 
@@ -75,6 +82,7 @@ def framework_preview(*, catalogue: Catalogue, source_name: str) -> LoadReport:
         version=catalogue.version,
         title=catalogue.framework["title"],
         status=LoadStatus.NEW,
+        phrase_gaps=catalogue.phrase_gaps(),
     )
     same = Framework.objects.filter(code=catalogue.code, version=catalogue.version).first()
     if same is not None:

@@ -190,15 +190,21 @@ Tags = dict[str, list[models.Model]]
 # Generated codes. A chapter, goal, objective or activity saved without a code is
 # numbered: its parent's code, a dot, its place among its siblings (chapter "1", goal
 # "1.1", objective "1.1.1", activity "1.1.1.1"; a goal outside any chapter has its place
-# alone). A code is taken as generated while it equals the number of the element's place,
-# so it follows the element when it moves among its siblings or to another parent; any
-# other code was typed by hand and is kept. The codes of the elements below a moved one
-# stay as they are until those are moved or saved without a code.
+# alone). A code is taken as generated while it equals the number of the element's place;
+# any other code was typed by hand and is kept. Generated codes follow the elements: on a
+# move among siblings or to another parent (the old siblings close the gap, as they do
+# when one is deleted), and when a parent's code changes, every generated code below it
+# takes the new number too. Nothing is stored to tell the two apart, so a plan imported
+# with codes that already follow its places keeps following them.
 CODE_MAX_LENGTH = 20
 
 
 def _is_numbered(element: models.Model) -> bool:
     return hasattr(type(element), "code_parent")
+
+
+def _parent_field(element: models.Model) -> str:
+    return f"{element.code_parent}_id" if element.code_parent else "plan_id"
 
 
 def _numbering_siblings(element: models.Model) -> models.QuerySet:
@@ -225,14 +231,45 @@ def element_numbered_code(element: models.Model) -> str:
     return _numbered(_code_prefix(element), position)
 
 
-def _keeps_generated_code(element: models.Model) -> bool:
-    """Whether the element moves to another parent with the code its old place gave it."""
-    stored = type(element).objects.filter(pk=element.pk).first()
-    if stored is None or stored.code != element.code:
-        return False
-    parent_id = f"{element.code_parent}_id" if element.code_parent else "plan_id"
-    moved = getattr(stored, parent_id) != getattr(element, parent_id)
-    return moved and stored.code == element_numbered_code(stored)
+def _generated(ordered: list[models.Model], prefix: str) -> set[int]:
+    """The elements among `ordered` siblings whose code is the number of their place."""
+    return {
+        sibling.pk
+        for position, sibling in enumerate(ordered, start=1)
+        if sibling.code == _numbered(prefix, position)
+    }
+
+
+def _renumber(ordered: list[models.Model], prefix: str, generated: set[int]) -> set[int]:
+    """Give the `generated` codes among `ordered` siblings the numbers of their places
+    now, and let the generated codes below each changed one follow it (each renumbered
+    row is recorded in the plan's history). Returns the ids of the siblings renumbered."""
+    changed = []
+    for position, sibling in enumerate(ordered, start=1):
+        code = _numbered(prefix, position)
+        if sibling.pk in generated and sibling.code != code:
+            changed.append((sibling, sibling.code))
+            sibling.code = code
+    if changed:
+        rows = [sibling for sibling, _ in changed]
+        type(ordered[0]).objects.bulk_update(rows, ["code"])
+        history_bulk_record(rows, model=type(ordered[0]), history_type="~")
+    for sibling, before in changed:
+        _renumber_below(sibling, before)
+    return {sibling.pk for sibling, _ in changed}
+
+
+def _renumber_below(element: models.Model, old_code: str) -> None:
+    """The element's code changed from `old_code`: the codes its children had from it
+    take the new one (the children's models name their parent in `code_parent`)."""
+    old_prefix = f"{old_code}." if old_code else ""
+    new_prefix = f"{element.code}." if element.code else ""
+    for relation in type(element)._meta.related_objects:
+        model, field = relation.related_model, relation.field.name
+        if getattr(model, "code_parent", None) != field:
+            continue
+        children = list(model.objects.filter(**{field: element}).order_by("order", "pk"))
+        _renumber(children, new_prefix, _generated(children, old_prefix))
 
 
 @transaction.atomic
@@ -240,10 +277,22 @@ def element_save(
     *, element: models.Model, siblings: models.QuerySet | None = None, tags: Tags | None = None
 ) -> models.Model:
     """Validate and save one plan element; a new one goes after its `siblings`. A numbered
-    element left without a code, or moved with a generated one, gets its place's code."""
+    element left without a code, or moved with a generated one, gets its place's code;
+    the generated codes of its old siblings and of the elements below it follow."""
     numbered = _is_numbered(element)
-    if numbered and element.pk is not None and _keeps_generated_code(element):
-        element.code = ""
+    stored = None
+    if numbered and element.pk is not None:
+        stored = type(element).objects.filter(pk=element.pk).first()
+    left: tuple[list, str, set[int]] | None = None
+    if stored is not None and getattr(stored, _parent_field(stored)) != getattr(
+        element, _parent_field(element)
+    ):
+        old_siblings = list(_numbering_siblings(stored))
+        prefix = _code_prefix(stored)
+        generated = _generated(old_siblings, prefix)
+        left = ([s for s in old_siblings if s.pk != element.pk], prefix, generated)
+        if stored.code == element.code and stored.pk in generated:
+            element.code = ""
     if element.pk is None and siblings is not None:
         last = siblings.aggregate(last=Max("order"))["last"]
         element.order = 0 if last is None else last + 1
@@ -254,6 +303,10 @@ def element_save(
     if numbered and not element.code.strip():
         element.code = element_numbered_code(element)
         element.save_without_historical_record(update_fields=["code"])
+    if left is not None and left[0]:
+        _renumber(*left)
+    if stored is not None and stored.code != element.code:
+        _renumber_below(element, stored.code)
     for name, values in (tags or {}).items():
         getattr(element, name).set(values)
     history_record_save(element=element, created=created)
@@ -271,30 +324,40 @@ def element_move(*, element: models.Model, siblings: models.QuerySet, direction:
     other = index - 1 if direction == "up" else index + 1
     if not 0 <= other < len(ordered):
         return False
-    prefix = _code_prefix(element) if _is_numbered(element) else None
-    generated = {
-        sibling.pk
-        for position, sibling in enumerate(ordered, start=1)
-        if prefix is not None and sibling.code == _numbered(prefix, position)
-    }
+    numbered = _is_numbered(element)
+    prefix = _code_prefix(element) if numbered else ""
+    generated = _generated(ordered, prefix) if numbered else set()
     ordered[index], ordered[other] = ordered[other], ordered[index]
-    before = {s.pk: (s.order, getattr(s, "code", None)) for s in ordered}
+    before = {s.pk: s.order for s in ordered}
     for position, sibling in enumerate(ordered):
         sibling.order = position
-        if sibling.pk in generated:
-            sibling.code = _numbered(prefix, position + 1)
-    type(element).objects.bulk_update(ordered, ["order", "code"] if generated else ["order"])
-    moved = [s for s in ordered if (s.order, getattr(s, "code", None)) != before[s.pk]]
+    type(element).objects.bulk_update(ordered, ["order"])
+    renumbered = _renumber(ordered, prefix, generated) if generated else set()
+    # The siblings whose place changed and whose code did not (those are recorded above).
+    moved = [s for s in ordered if s.order != before[s.pk] and s.pk not in renumbered]
     history_bulk_record(moved, model=type(element), history_type="~")
     return True
 
 
 @transaction.atomic
-def element_delete(*, element: models.Model) -> None:
+def element_delete(*, element: models.Model) -> bool:
     """Delete an element with what hangs from it, as one event of the plan's history (it
-    can be restored from there)."""
+    can be restored from there); the generated codes of the siblings after it close the
+    gap (and those below them follow). Returns whether any code changed."""
     plan = element.plan if hasattr(element, "plan_id") else element.activity.plan
     kind = PlanEvent.Kind.DELETE
     with plan_event(plan=plan, kind=kind, source=str(element), subject=element) as event:
         event.detached = history_record_detached(element=element)
+        if not _is_numbered(element):
+            element.delete()
+            return False
+        siblings = list(_numbering_siblings(element))
+        prefix = _code_prefix(element)
+        generated = _generated(siblings, prefix)
+        before = {sibling.pk: sibling.code for sibling in siblings}
+        deleted = element.pk  # delete() forgets it
         element.delete()
+        remaining = [sibling for sibling in siblings if sibling.pk != deleted]
+        if remaining:
+            _renumber(remaining, prefix, generated)
+        return any(sibling.code != before[sibling.pk] for sibling in remaining)

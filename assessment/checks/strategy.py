@@ -178,7 +178,8 @@ def goal_without_background(ctx: Context):
     "sustainability) each goal follows.",
 )
 def goal_without_principle(ctx: Context):
-    matchers = [Matcher(p["keywords"]) for p in ctx.snapshot.catalogue.principles]
+    catalogue = ctx.snapshot.catalogue
+    matchers = [Matcher(catalogue.principle_phrases(p)) for p in catalogue.principles]
     for goal in ctx.snapshot.goals:
         text = goal.text + "\n" + goal.extra["rationale"]
         if not goal.principles and not any(m.search(text) for m in matchers):
@@ -186,7 +187,17 @@ def goal_without_principle(ctx: Context):
 
 
 def _background_sections(ctx: Context):
-    return [s for s in ctx.snapshot.sections if s.extra["kind"] == "background"]
+    """Sections kept as the background analysis, and sections of no particular kind whose
+    title is one the background analysis criterion (ST.2) lists, as plans typed in
+    untagged name it ("Current situation", "Анализ ситуации")."""
+    criterion = next((c for c in ctx.snapshot.catalogue.criteria if c["code"] == "ST.2"), None)
+    titled = Matcher(criterion["keywords"]) if criterion and criterion["keywords"] else None
+    return [
+        s
+        for s in ctx.snapshot.sections
+        if s.extra["kind"] == "background"
+        or (s.extra["kind"] == "other" and titled is not None and titled.search(s.label))
+    ]
 
 
 @rule(

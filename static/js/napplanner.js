@@ -52,6 +52,7 @@ function summariseErrors(form) {
     var label = field.id && form.querySelector('label[for="' + field.id + '"]');
     var feedback = field.id && document.getElementById(field.id + "_error");
     var link = document.createElement("a");
+    link.className = "alert-link"; // the alert's own link colour keeps the contrast
     link.href = "#" + field.id;
     link.textContent = (label ? label.textContent.replace("*", "").trim() : field.name) +
       (feedback ? ": " + feedback.textContent.trim() : "");

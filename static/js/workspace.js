@@ -66,3 +66,50 @@ document.body.addEventListener("nap:focus", function (event) {
   if (button) button.focus();
   if (event.detail.said) announce(event.detail.said);
 });
+
+// Buttons that show and hide a part of the tree (an element's details, a new element's
+// form) say whether it is shown: aria-expanded follows what the part holds. The part is
+// named by aria-controls, or is the add slot just before the button.
+function expandedPart(button) {
+  var id = button.getAttribute("aria-controls");
+  return id ? document.getElementById(id) : button.previousElementSibling;
+}
+function syncExpanded() {
+  document.querySelectorAll("[data-ws-expands]").forEach(function (button) {
+    var part = expandedPart(button);
+    button.setAttribute("aria-expanded", part && part.childElementCount ? "true" : "false");
+  });
+}
+document.body.addEventListener("htmx:afterSettle", syncExpanded);
+
+// A second press on the button of open details closes them instead of loading them again.
+document.body.addEventListener("htmx:beforeRequest", function (event) {
+  var button = event.detail.elt;
+  if (!button.matches("[data-ws=panel][aria-expanded=true]")) return;
+  event.preventDefault();
+  expandedPart(button).replaceChildren();
+  syncExpanded();
+});
+
+// Close and Cancel remove what had the focus (napplanner.js): the button that opened it
+// takes the focus back and says it is collapsed. Caught before napplanner.js removes it.
+document.addEventListener(
+  "click",
+  function (event) {
+    var closer = event.target.closest("[data-remove-closest], [data-empty-closest]");
+    var panel = closer && closer.closest(".ws-panel");
+    var slot = closer && closer.closest(".ws-add-slot");
+    var opener = null;
+    if (slot) {
+      opener = slot.nextElementSibling;
+    } else if (panel && panel.parentElement && panel.parentElement.id) {
+      opener = document.querySelector('[aria-controls="' + panel.parentElement.id + '"]');
+    }
+    if (!opener) return;
+    window.setTimeout(function () {
+      syncExpanded();
+      opener.focus();
+    }, 0);
+  },
+  true
+);

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from actionplan.models import Activity, BudgetLine, SubActivity
 from strategy.models import StrategicGoal
+from tests.factories import StrategicGoalFactory
 
 # The tree calls these endpoints through htmx; test_workspace_plain.py sends plain requests.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("htmx")]
@@ -52,3 +53,15 @@ def test_it_redraws_the_activity_when_its_budget_line_goes(client, cast, branch)
     html = response.content.decode()
     assert 'hx-swap-oob="true"' in html
     assert 'Budget: <em class="text-danger">none</em>' in html
+
+
+def test_it_redraws_the_page_when_generated_codes_close_the_gap(client, cast, branch):
+    numbered = [
+        StrategicGoalFactory(plan=branch.plan, chapter=branch.chapter, code=code, order=order)
+        for code, order in (("3.2", 998), ("3.3", 999))
+    ]
+    client.force_login(cast.coordinator)
+    response = client.post(_url(branch.plan, "goal", numbered[0].pk))
+    assert response["HX-Refresh"] == "true"
+    numbered[1].refresh_from_db()
+    assert numbered[1].code == "3.2"

@@ -3,7 +3,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from tests.factories import AreaFactory, ChapterFactory, FrameworkFactory
+from tests.factories import AreaFactory, ChapterFactory, FrameworkFactory, StrategicGoalFactory
 
 # The tree calls these endpoints through htmx; test_workspace_plain.py sends plain requests.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("htmx")]
@@ -94,3 +94,28 @@ def test_it_offers_no_tags_for_a_plan_without_framework(client, cast, branch):
     client.force_login(cast.coordinator)
     html = client.get(_url(branch.plan, "activity", branch.activity.pk)).content.decode()
     assert 'name="areas"' not in html
+
+
+def test_it_redraws_the_page_when_generated_codes_below_follow_a_new_code(client, cast, branch):
+    numbered = StrategicGoalFactory(plan=branch.plan, chapter=branch.chapter, code="3.2", order=999)
+    client.force_login(cast.coordinator)
+    response = client.post(
+        _url(branch.plan, "chapter", branch.chapter.pk), {"code": "4", "title": "Prevention"}
+    )
+    assert response.status_code == 200
+    assert response["HX-Refresh"] == "true"
+    numbered.refresh_from_db()
+    branch.goal.refresh_from_db()
+    assert (numbered.code, branch.goal.code) == ("4.2", "G1")
+
+
+def test_it_edits_a_budget_line_which_has_no_code(client, cast, branch):
+    client.force_login(cast.coordinator)
+    url = _url(branch.plan, "budgetline", branch.line.pk)
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url, {"amount": "500", "currency": "EUR", "source": "state", "status": "secured"}
+    )
+    assert response.status_code == 200
+    branch.line.refresh_from_db()
+    assert branch.line.amount == 500

@@ -105,3 +105,74 @@ def test_it_refuses_a_wrong_method(client, cast, branch):
     client.force_login(cast.coordinator)
     response = client.put(_url(branch.plan, branch.objective))
     assert response.status_code == 405
+
+
+def test_it_adds_new_partner_bodies_named_one_per_line(client, cast, branch):
+    client.force_login(cast.coordinator)
+    response = client.post(
+        _url(branch.plan, branch.objective),
+        _data(
+            branch,
+            lead=branch.ministry.pk,
+            partners=[branch.ngo.pk],
+            new_partners="State  Migration Service\n\n  Red Crescent \n",
+        ),
+    )
+    assert response.status_code == 200
+    activity = Activity.objects.get(code="A9")
+    duties = {(r.stakeholder.name, r.role) for r in activity.responsibilities.all()}
+    assert duties == {
+        ("Ministry of Education", "lead"),
+        ("Clean World", "partner"),
+        ("State Migration Service", "partner"),
+        ("Red Crescent", "partner"),
+    }
+    assert branch.plan.stakeholders.filter(name="Red Crescent").exists()
+    assert "Partners: " in response.content.decode()
+
+
+def test_it_offers_new_partner_bodies_on_the_form(client, cast, branch):
+    client.force_login(cast.coordinator)
+    html = client.get(_url(branch.plan, branch.objective)).content.decode()
+    assert "New partner bodies (not yet listed)" in html
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"new_partners": "Red Crescent\nclean world"}, "clean world: The plan already has"),
+        ({"new_partners": "Red Crescent\nred  crescent"}, "red crescent: named twice"),
+        ({"new_partners": "<b>Police</b>"}, "plain text"),
+        (
+            {"new_lead": "State Migration Service", "new_partners": "state migration service"},
+            "The new lead body cannot also be a partner",
+        ),
+        ({"new_partners": "\n".join(f"Body {n}" for n in range(21))}, "at most 20"),
+    ],
+)
+def test_it_refuses_new_partner_bodies_it_cannot_list(client, cast, branch, extra, message):
+    client.force_login(cast.coordinator)
+    count = Stakeholder.objects.count()
+    response = client.post(_url(branch.plan, branch.objective), _data(branch, **extra))
+    assert response.status_code == 200
+    assert message in " ".join(response.context["form"].errors["new_partners"])
+    assert Stakeholder.objects.count() == count
+    assert not Activity.objects.filter(code="A9").exists()
+
+
+def test_it_adds_new_partners_when_an_activity_is_edited(client, cast, branch):
+    client.force_login(cast.coordinator)
+    url = reverse("actionplan:element_edit", args=[branch.plan.pk, "activity", branch.activity.pk])
+    response = client.post(
+        url,
+        {
+            "objective": branch.objective.pk,
+            "code": "A1",
+            "title": branch.activity.title,
+            "lead": branch.ministry.pk,
+            "new_partners": "Red Crescent",
+        },
+    )
+    assert response.status_code == 200
+    duties = {(r.stakeholder.name, r.role) for r in branch.activity.responsibilities.all()}
+    assert duties == {("Ministry of Education", "lead"), ("Red Crescent", "partner")}

@@ -2,6 +2,7 @@ from strategy.models import Section
 from tests.assessment.conftest import assess, rules_of
 from tests.factories import (
     ActivityFactory,
+    CriterionFactory,
     SectionFactory,
     SpecificObjectiveFactory,
     StakeholderFactory,
@@ -120,3 +121,34 @@ def test_it_notes_a_plan_of_one_year_against_a_strategy_horizon(plan, framework,
     finding = rules_of(assess(plan, framework))["plan-period-short"][0]
     assert (finding.criterion, finding.severity) == ("ST.5", "low")
     assert "1 year" in finding.message
+
+
+def test_a_goal_naming_what_a_principle_criterion_asks_about_refers_to_the_principle(
+    plan, framework
+):
+    CriterionFactory(
+        framework=framework,
+        code="P.HR.1",
+        group="",
+        principle=framework.principles.get(code="P.HR"),
+        keywords={"en": ["non-criminalisation of victims"]},
+    )
+    goal = StrategicGoalFactory(
+        plan=plan, chapter=None, title="Non-criminalisation of victims is the rule"
+    )
+    silent = StrategicGoalFactory(plan=plan, chapter=None, title="Victims recover")
+    flagged = [f.element_id for f in rules_of(assess(plan, framework))["goal-without-principle"]]
+    assert flagged == [silent.pk]
+    assert goal.pk not in flagged
+
+
+def test_a_section_titled_as_a_background_analysis_counts_as_one(plan, framework, activity):
+    framework.criteria.filter(code="ST.2").update(
+        keywords={"en": ["current situation"], "ru": ["анализ ситуации"]}
+    )
+    SectionFactory(plan=plan, kind=Section.Kind.OTHER, title="Annex 2", body="Tables.")
+    assert "no-background-analysis" in rules_of(assess(plan, framework))
+    SectionFactory(
+        plan=plan, kind=Section.Kind.OTHER, title="The current situation", body="Trends."
+    )
+    assert "no-background-analysis" not in rules_of(assess(plan, framework))

@@ -4,6 +4,7 @@ from tests.factories import (
     ActivityFactory,
     BudgetLineFactory,
     ChapterFactory,
+    CriterionFactory,
     IndicatorFactory,
     ResponsibilityFactory,
     SectionFactory,
@@ -85,3 +86,20 @@ def test_evidence_shows_the_phrase_and_the_words_that_matched(plan, framework, o
 def test_russian_phrases_match_on_lemmas(plan, framework, objective):
     ActivityFactory(objective=objective, plan=plan, title="Организация сбора данных о жертвах")
     assert _coverage(plan, framework)["SF.3"].level == "concrete"
+
+
+def test_a_principle_criterion_phrase_mentions_its_principle(plan, framework, objective):
+    CriterionFactory(
+        framework=framework,
+        code="P.HR.1",
+        group="",
+        principle=framework.principles.get(code="P.HR"),
+        keywords={"en": ["non-criminalisation of victims"]},
+    )
+    objective.title = "Ensure the non-criminalisation of victims for offences they were forced into"
+    objective.save()
+    coverage = _coverage(plan, framework)["P.HR"]
+    assert coverage.level == "mentioned"
+    assert [(e.type, e.keyword) for e in coverage.evidence] == [
+        ("objective", "non-criminalisation of victims")
+    ]

@@ -182,3 +182,29 @@ def test_the_keyboard_reaches_an_opened_form_closes_it_with_escape_and_hears_sav
     expect(summary).to_contain_text("End month")
     summary.get_by_role("link").first.click()
     expect(page.locator(".ws-form .is-invalid").first).to_be_focused()
+
+
+def test_the_details_and_add_buttons_say_whether_what_they_open_is_shown(page, workspace):
+    plan, objective, first, second = workspace
+    details = page.locator(f"#activity-{first.pk}-head").get_by_role("button", name="Details")
+    expect(details).to_have_attribute("aria-expanded", "false")
+    details.click()
+    htmx_idle(page)
+    expect(details).to_have_attribute("aria-expanded", "true")
+    add = page.get_by_role("button", name="+ Add budget line")
+    expect(add).to_have_attribute("aria-expanded", "false")
+    add.click()
+    htmx_idle(page)
+    expect(add).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("Escape")
+    expect(add).to_have_attribute("aria-expanded", "false")
+    expect(add).to_be_focused()
+    page.get_by_role("button", name="Close details").click()
+    expect(details).to_have_attribute("aria-expanded", "false")
+    expect(details).to_be_focused()
+    details.click()  # opens again, and a second press closes
+    htmx_idle(page)
+    expect(page.get_by_role("button", name="Close details")).to_be_visible()
+    details.click()
+    expect(details).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_role("button", name="Close details")).to_have_count(0)

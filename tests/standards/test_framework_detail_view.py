@@ -49,3 +49,16 @@ def test_its_query_count_does_not_grow_with_the_catalogue(
 
 def test_it_sends_anonymous_visitors_to_sign_in(client):
     assert client.get(_url(FrameworkFactory())).status_code == 302
+
+
+def test_it_shows_the_phrases_of_each_criterion(client, cast):
+    framework = FrameworkFactory(groups=[{"code": "IN", "title": "SMART indicators"}])
+    CriterionFactory(
+        framework=framework,
+        code="IN.T",
+        group="IN",
+        keywords={"en": ["reporting period"], "ru": ["отчетный период"]},
+    )
+    client.force_login(cast.reviewer)
+    content = client.get(_url(framework)).content.decode()
+    assert "reporting period" in content and "отчетный период" in content

@@ -93,3 +93,15 @@ def test_a_version_loaded_meanwhile_is_reported_not_crashed(small_yaml, monkeypa
     with pytest.raises(CatalogueInvalid, match="was loaded meanwhile"):
         framework_load(document=small_yaml, source_name="tiny.yaml")
     assert Framework.objects.count() == 1
+
+
+def test_it_reports_entries_without_phrases_in_a_language_the_checklist_uses(small_yaml):
+    report = framework_load(document=small_yaml, source_name="tiny.yaml", dry_run=True)
+    # The area gives English and Russian phrases; the principle and the criteria none.
+    assert report.phrase_gaps == [
+        "P.HR (en, ru)",
+        "PR.1.1 (en, ru)",
+        "P.HR.1 (en, ru)",
+        "IN.S (en, ru)",
+    ]
+    assert "Without phrases in a language the checklist uses: P.HR (en, ru)" in report.summary()

@@ -14,7 +14,7 @@ def test_it_loads_the_shipped_checklists_once():
     files = [str(FIXTURES / "icmpd-2006.yaml"), str(FIXTURES / "smart-indicators.yaml")]
     out = StringIO()
     call_command("load_standard", *files, stdout=out)
-    assert "loaded icmpd-2006@1.1 as new" in out.getvalue()
+    assert "loaded icmpd-2006@1.2 as new" in out.getvalue()
     out = StringIO()
     call_command("load_standard", *files, stdout=out)
     assert out.getvalue().count("already loaded; nothing to change") == 2

@@ -22,6 +22,7 @@ def test_it_previews_a_valid_checklist_without_loading_it(client, cast):
     report = response.context["report"]
     assert report.status == "new" and "PR.1.1" in report.created
     assert b"Confirm and load" in response.content
+    assert "4 entries have no phrases in a language" in response.content.decode()
     assert [entry["name"] for entry in client.session[PENDING].values()] == ["tiny.yaml"]
     assert not Framework.objects.exists()
 
