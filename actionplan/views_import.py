@@ -108,7 +108,10 @@ def plan_import_confirm(request):
         return render(request, "actionplan/import.html", context, status=400)
     finally:
         upload_release(request, purpose=STAGING, staged=staged, confirmed=confirmed)
-    messages.success(request, f"Imported “{plan.title}” from {staged.name}.")
+    messages.success(
+        request,
+        _("Imported “%(title)s” from %(file)s.") % {"title": plan.title, "file": staged.name},
+    )
     return redirect("actionplan:workspace", plan.pk)
 
 
