@@ -275,7 +275,7 @@ def budget_svg(
     bar_height, gap, legend_height = 16, 8, 26
     height = legend_height + max(len(rows), 1) * (bar_height + gap) + 8
     chart_left, chart_right = LABEL_WIDTH, WIDTH - 90
-    largest = max((sum(a.values(), Decimal(0)) for _, a in rows), default=Decimal(0))
+    largest = max((sum(a.values(), Decimal(0)) for _label, a in rows), default=Decimal(0))
     scale = (chart_right - chart_left) / float(largest) if largest else 0.0
 
     summary = "; ".join(

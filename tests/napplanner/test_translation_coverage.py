@@ -6,7 +6,8 @@ other template tag or variable becomes a placeholder without letters. The rest i
 HTML: any text node, and any user-facing attribute (aria-label, title, placeholder, alt,
 the value of an input button), that still contains a letter was written in English only
 and cannot be translated. Literal arguments of the filters that print words (`default`,
-`default_if_none`, `yesno`) are checked as well; write them as `_("...")`.
+`default_if_none`, `yesno`), and the values passed to a partial under a name that is
+printed (`what`, `caption`, `heading`...), are checked as well; write them as `_("...")`.
 """
 
 import re
@@ -29,12 +30,14 @@ PENDING = {
     "_history_pages.html",
     "actionplan/_activity_head.html",
     "actionplan/_add.html",
+    "actionplan/_chapter_head.html",
     "actionplan/_element_history.html",
     "actionplan/_goal_head.html",
     "actionplan/_history_entries.html",
     "actionplan/_objective_head.html",
     "actionplan/_output_head.html",
     "actionplan/_panel.html",
+    "actionplan/_subactivity_head.html",
     "actionplan/history.html",
     "actionplan/workspace.html",
     "assessment/_compare_findings.html",
@@ -81,6 +84,10 @@ SKIPPED_BLOCKS = {"comment": "endcomment", "verbatim": "endverbatim"}
 PLACEHOLDER = "\x1a"
 LETTER = re.compile(r"[^\W\d_]")
 WORDY_FILTER_LITERAL = re.compile(r"""\|\s*(default|default_if_none|yesno)\s*:\s*(["'])(.*?)\2""")
+# Values a template passes on to be printed: {% include ... with caption="..." %}.
+SHOWN_ARGUMENT = re.compile(
+    r"""\b(what|caption|first_column|heading|advice|label|title)=(["'])(.*?)\2"""
+)
 
 
 def has_letters(text):
@@ -115,7 +122,8 @@ def markup_without_template_language(source):
         if token.token_type == TokenType.BLOCK:
             closing = TRANSLATING_BLOCKS.get(command) or SKIPPED_BLOCKS.get(command)
         # A word a filter prints stays in the markup, to be judged where it is printed.
-        words = " ".join(match.group(3) for match in WORDY_FILTER_LITERAL.finditer(raw))
+        literals = [*WORDY_FILTER_LITERAL.finditer(raw), *SHOWN_ARGUMENT.finditer(raw)]
+        words = " ".join(match.group(3) for match in literals)
         parts.append(PLACEHOLDER + words + PLACEHOLDER + "\n" * raw.count("\n"))
     return "".join(parts)
 
@@ -174,9 +182,10 @@ def test_it_finds_english_text_attributes_and_filter_words():
     source = (
         '<p class="lead" title="Plan">{{ n }} items</p>\n'
         '<input type="submit" value="Save" name="save">\n'
-        '{{ status|default:"None" }}'
+        '{{ status|default:"None" }}\n'
+        '<div>{% include "_table.html" with caption="By source" testid="by-source" %}</div>'
     )
-    assert [line for line, _ in untranslated(source)] == [1, 1, 2, 3]
+    assert [line for line, _ in untranslated(source)] == [1, 1, 2, 3, 4]
 
 
 def test_it_accepts_translated_symbols_scripts_and_comments():
