@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 # comparisons such as "< 5 %" or "<5 years" stay allowed.
 MARKUP = re.compile(r"<\s*[/!]?[a-zA-Z][^>]*>|<!--")
 
-MARKUP_MESSAGE = "Remove the markup (text in angle brackets such as <b>): plain text only."
+MARKUP_MESSAGE = _("Remove the markup (text in angle brackets such as <b>): plain text only.")
 
 
 def validate_plain_text(value) -> None:
