@@ -78,7 +78,6 @@ PENDING = {
 
 USER_FACING_ATTRIBUTES = {"aria-label", "title", "placeholder", "alt"}
 BUTTON_INPUT_TYPES = {"submit", "button", "reset"}
-TRANSLATING_TAGS = {"translate", "trans"}
 TRANSLATING_BLOCKS = {"blocktranslate": "endblocktranslate", "blocktrans": "endblocktrans"}
 SKIPPED_BLOCKS = {"comment": "endcomment", "verbatim": "endverbatim"}
 PLACEHOLDER = "\x1a"
