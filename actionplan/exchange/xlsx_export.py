@@ -116,7 +116,7 @@ def _plan_sheet(wb: Workbook, plan: Plan | None):
             "Framework": f"{framework.code}@{framework.version}" if framework else "",
         }
     for row, (label, help_text) in enumerate(PLAN_FIELDS.items(), start=2):
-        _write_row(ws, row, (label, values.get(label, ""), help_text))
+        _write_row(ws, row, (label, values.get(label, ""), str(help_text)))
         ws.cell(row=row, column=1).font = Font(bold=True)
     ws.freeze_panes = "A2"
     _print_setup(ws)
@@ -180,7 +180,7 @@ def _instructions_sheet(wb: Workbook) -> None:
     tables = ((ACTIVITIES_SHEET, ACTIVITY_COLUMNS), (STAKEHOLDERS_SHEET, STAKEHOLDER_COLUMNS))
     for sheet, columns in tables:
         lines.append((_("%(sheet)s sheet column") % {"sheet": sheet}, what_to_write))
-        lines.extend((column.header, column.help) for column in columns)
+        lines.extend((column.header, str(column.help)) for column in columns)
         lines.append(("", ""))
     for row, values in enumerate(lines, start=1):
         _write_row(ws, row, values)
