@@ -353,7 +353,7 @@ def _as_written(text: str) -> list[str]:
 
 def _amounts(amounts) -> tuple[str, ...]:
     values = (amounts.secured, amounts.pledged, amounts.unfunded, amounts.total)
-    return tuple(number_format(value, 2, force_grouping=True) for value in values)
+    return tuple(number_format(round(value, 2), 2, force_grouping=True) for value in values)
 
 
 def _label(noun: str, code: str) -> str:
@@ -371,7 +371,7 @@ def _timeline(element: dict) -> str:
 
 
 def _budget_line(line: dict) -> str:
-    amount = number_format(Decimal(line["amount"]), 2, force_grouping=True)
+    amount = number_format(round(Decimal(line["amount"]), 2), 2, force_grouping=True)
     source = dict(BudgetLine.Source.choices).get(line["source"], line["source"])
     if line["donor_name"]:
         source = f"{source}: {line['donor_name']}"
