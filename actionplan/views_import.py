@@ -59,7 +59,7 @@ def plan_import(request):
     context = {"form": form}
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        preview_service, _ = IMPORTERS[form.kind]
+        preview_service, _confirm_service = IMPORTERS[form.kind]
         preview = preview_service(file=upload, user=request.user)
         context.update(preview=preview, file_name=upload.name, problems=preview.problems)
         if preview.is_valid:

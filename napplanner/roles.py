@@ -37,7 +37,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
 def sync_roles(**kwargs) -> None:
     """Create the role groups and give each exactly the permissions it should have."""
     for role, grants in ROLE_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=role)
+        group, _created = Group.objects.get_or_create(name=role)
         wanted = set()
         for app_label, actions in grants.items():
             perms = Permission.objects.filter(content_type__app_label=app_label)
