@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ActionPlanConfig(AppConfig):
     name = "actionplan"
-    verbose_name = "Action plan"
+    verbose_name = _("Action plan")
 
     def ready(self):
         from actionplan.services import ACTION_TIER_COPY

@@ -16,7 +16,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
+from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 SVG_NS = "http://www.w3.org/2000/svg"
 
@@ -43,7 +46,11 @@ STATUS_COLOURS = {
     "pledged": "#ffc107",
     "unfunded": "#dc3545",
 }
-STATUS_LABELS = {"secured": "Secured", "pledged": "Pledged", "unfunded": "Unfunded"}
+STATUS_LABELS = {
+    "secured": gettext_lazy("Secured"),
+    "pledged": gettext_lazy("Pledged"),
+    "unfunded": gettext_lazy("Unfunded"),
+}
 
 
 class Scheduled(Protocol):
@@ -122,17 +129,23 @@ def _month_index(day: datetime.date, first_year: int) -> int:
 
 
 def _month_label(day: datetime.date | None) -> str:
-    return day.strftime("%b %Y") if day else ""
+    return date_format(day, "M Y") if day else ""
 
 
 def timeline_description(period_start: int, period_end: int, groups: Sequence[TimelineGroup]):
     scheduled = sum(1 for g in groups for a in g.activities if a.start_month and a.end_month)
     total = sum(len(g.activities) for g in groups)
-    return (
-        f"Gantt chart of {total} activities in {len(groups)} chapters over the plan period "
-        f"{period_start}–{period_end}; {total - scheduled} have no timeframe. "
+    return _(
+        "Gantt chart of %(total)s activities in %(chapters)s chapters over the plan period "
+        "%(start)s–%(end)s; %(unscheduled)s have no timeframe. "
         "Each bar runs from the activity's first to its last month."
-    )
+    ) % {
+        "total": total,
+        "chapters": len(groups),
+        "start": period_start,
+        "end": period_end,
+        "unscheduled": total - scheduled,
+    }
 
 
 def timeline_svg(
@@ -140,7 +153,7 @@ def timeline_svg(
     period_start: int,
     period_end: int,
     groups: Sequence[TimelineGroup],
-    title: str = "Timeline of activities",
+    title: str | None = None,
 ) -> SafeString:
     """A Gantt chart of the activities by chapter over the plan period (years, quarters)."""
     months = max((period_end - period_start + 1) * 12, 12)
@@ -149,7 +162,12 @@ def timeline_svg(
     chart_left, chart_right = LABEL_WIDTH, WIDTH - RIGHT_MARGIN
     per_month = (chart_right - chart_left) / months
 
-    root = _svg_root(WIDTH, height, title, timeline_description(period_start, period_end, groups))
+    root = _svg_root(
+        WIDTH,
+        height,
+        title or _("Timeline of activities"),
+        timeline_description(period_start, period_end, groups),
+    )
     _draw_axis(root, period_start, months, per_month, height)
     y = float(AXIS_HEIGHT)
     for group in groups:
@@ -159,13 +177,14 @@ def timeline_svg(
         heading.set("font-size", "10")
         y += GROUP_HEIGHT
         if not group.activities:
-            _text(root, 12, y + 12, "No activities", fill=MUTED_COLOUR, **{"font-style": "italic"})
+            italic = {"font-style": "italic"}
+            _text(root, 12, y + 12, _("No activities"), fill=MUTED_COLOUR, **italic)
             y += ROW_HEIGHT
         for activity in group.activities:
             _draw_activity(root, activity, y, period_start, months, per_month)
             y += ROW_HEIGHT
     if not groups:
-        _text(root, 4, AXIS_HEIGHT + 12, "The plan has no activities yet.", fill=MUTED_COLOUR)
+        _text(root, 4, AXIS_HEIGHT + 12, _("The plan has no activities yet."), fill=MUTED_COLOUR)
     return _serialise(root)
 
 
@@ -203,7 +222,7 @@ def _draw_axis(root: ET.Element, first_year: int, months: int, per_month: float,
 def _draw_activity(root, activity: Scheduled, y: float, first_year: int, months, per_month):
     row = ET.SubElement(root, "g")
     start, end = activity.start_month, activity.end_month
-    when = f"{_month_label(start)} – {_month_label(end)}" if start and end else "no timeframe"
+    when = f"{_month_label(start)} – {_month_label(end)}" if start and end else _("no timeframe")
     full = " ".join(f"{activity.code} {activity.title}".split())
     ET.SubElement(row, "title").text = f"{full}: {when}"
     _text(row, 12, y + 12, _label(activity), fill=TEXT_COLOUR)
@@ -212,7 +231,7 @@ def _draw_activity(root, activity: Scheduled, y: float, first_year: int, months,
             row,
             LABEL_WIDTH + 4,
             y + 12,
-            "no timeframe",
+            _("no timeframe"),
             fill=MUTED_COLOUR,
             **{"font-style": "italic"},
         )
@@ -220,7 +239,7 @@ def _draw_activity(root, activity: Scheduled, y: float, first_year: int, months,
     first = max(_month_index(start, first_year), 0)
     last = min(_month_index(end, first_year), months - 1)
     if last < first:  # entirely outside the period: show nothing misleading
-        _text(row, LABEL_WIDTH + 4, y + 12, "outside the plan period", fill=MUTED_COLOUR)
+        _text(row, LABEL_WIDTH + 4, y + 12, _("outside the plan period"), fill=MUTED_COLOUR)
         return
     whole = first == 0 and last == months - 1
     _rect(
@@ -251,11 +270,12 @@ def budget_svg(
     (secured, pledged, unfunded). Amounts of one currency only: currencies are never
     added together."""
     rows = [(label, dict(amounts)) for label, amounts in rows]
-    title = title or f"Budget by funding source and status ({currency})"
+    default_title = _("Budget by funding source and status (%(currency)s)")
+    title = title or default_title % {"currency": currency}
     bar_height, gap, legend_height = 16, 8, 26
     height = legend_height + max(len(rows), 1) * (bar_height + gap) + 8
     chart_left, chart_right = LABEL_WIDTH, WIDTH - 90
-    largest = max((sum(a.values(), Decimal(0)) for _, a in rows), default=Decimal(0))
+    largest = max((sum(a.values(), Decimal(0)) for _label, a in rows), default=Decimal(0))
     scale = (chart_right - chart_left) / float(largest) if largest else 0.0
 
     summary = "; ".join(
@@ -266,7 +286,8 @@ def budget_svg(
         )
         for label, a in rows
     )
-    root = _svg_root(WIDTH, height, title, f"Amounts in {currency}. {summary or 'No budget.'}")
+    description = _("Amounts in %(currency)s.") % {"currency": currency}
+    root = _svg_root(WIDTH, height, title, f"{description} {summary or _('No budget.')}")
     _draw_legend(root)
     y = float(legend_height)
     for label, amounts in rows:
@@ -283,7 +304,7 @@ def budget_svg(
         _text(row, x + 4, y + 12, f"{format_amount(total)} {currency}", fill=TEXT_COLOUR)
         y += bar_height + gap
     if not rows:
-        _text(root, 4, legend_height + 12, "No budget lines yet.", fill=MUTED_COLOUR)
+        _text(root, 4, legend_height + 12, _("No budget lines yet."), fill=MUTED_COLOUR)
     return _serialise(root)
 
 
@@ -292,7 +313,7 @@ def _draw_legend(root: ET.Element) -> None:
     x = float(LABEL_WIDTH)
     for status, colour in STATUS_COLOURS.items():
         _rect(legend, x, 6, 10, 10, fill=colour)
-        _text(legend, x + 14, 15, STATUS_LABELS[status], fill=TEXT_COLOUR)
+        _text(legend, x + 14, 15, str(STATUS_LABELS[status]), fill=TEXT_COLOUR)
         x += 80
 
 
@@ -369,12 +390,12 @@ def timeline_bar(activity: Scheduled, *, first_year: int, months: int) -> Timeli
     label = _label(activity, limit=60)
     start, end = activity.start_month, activity.end_month
     if not (start and end):
-        return TimelineBar(label, "", note="no timeframe")
+        return TimelineBar(label, "", note=_("no timeframe"))
     when = f"{_month_label(start)} – {_month_label(end)}"
     first = max(_month_index(start, first_year), 0)
     last = min(_month_index(end, first_year), months - 1)
     if last < first:  # entirely outside the period: show nothing misleading
-        return TimelineBar(label, when, note="outside the plan period")
+        return TimelineBar(label, when, note=_("outside the plan period"))
     return TimelineBar(
         label,
         when,

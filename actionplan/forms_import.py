@@ -1,6 +1,9 @@
 from pathlib import Path
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from actionplan.exchange.json_document import MAX_DOCUMENT_BYTES
 from actionplan.exchange.xlsx_layout import MAX_FILE_BYTES
@@ -14,10 +17,16 @@ MB = 1024 * 1024
 
 class PlanImportForm(forms.Form):
     file = forms.FileField(
-        label="Plan file",
-        help_text="An Excel activity matrix (.xlsx) made from the template or exported "
-        "from NAP Planner, or a NAP Planner plan document (.json); at most "
-        f"{MAX_FILE_BYTES // MB} MB (a plan document: {MAX_DOCUMENT_BYTES // MB} MB).",
+        label=gettext_lazy("Plan file"),
+        help_text=format_lazy(
+            gettext_lazy(
+                "An Excel activity matrix (.xlsx) made from the template or exported "
+                "from NAP Planner, or a NAP Planner plan document (.json); at most "
+                "{size} MB (a plan document: {document_size} MB)."
+            ),
+            size=MAX_FILE_BYTES // MB,
+            document_size=MAX_DOCUMENT_BYTES // MB,
+        ),
     )
 
     def clean_file(self):
@@ -26,11 +35,14 @@ class PlanImportForm(forms.Form):
         if extension not in IMPORT_KINDS:
             allowed = ", ".join(IMPORT_KINDS)
             raise forms.ValidationError(
-                f"“{upload.name}” is not a file we can import; choose a {allowed} file."
+                _("“%(name)s” is not a file we can import; choose a %(allowed)s file.")
+                % {"name": upload.name, "allowed": allowed}
             )
         limit = IMPORT_LIMITS[IMPORT_KINDS[extension]]
         if upload.size > limit:
-            raise forms.ValidationError(f"The file is larger than {limit // MB} MB.")
+            raise forms.ValidationError(
+                _("The file is larger than %(size)s MB.") % {"size": limit // MB}
+            )
         return upload
 
     @property

@@ -11,13 +11,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Exists, OuterRef, Sum
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from actionplan.models import Activity, BudgetLine
 from standards.models import Component
 from strategy.models import NO_CHAPTER, Chapter, Plan
 
 STATUSES = [s.value for s in BudgetLine.Status]
-NO_COMPONENT = "Not mapped to a component"
+NO_COMPONENT = gettext_lazy("Not mapped to a component")
 
 
 @dataclass
@@ -65,14 +67,14 @@ class ResourcePlan:
 
 def source_label(source: str, donor_name: str) -> str:
     if source == BudgetLine.Source.STATE:
-        return "State budget"
+        return _("State budget")
     if source == BudgetLine.Source.DONOR:
-        return f"Donor: {' '.join(donor_name.split())}"
-    return "Other"
+        return _("Donor: %(name)s") % {"name": " ".join(donor_name.split())}
+    return _("Other")
 
 
 def _source_order(label: str) -> tuple[int, str]:
-    rank = 0 if label == "State budget" else 2 if label == "Other" else 1
+    rank = 0 if label == _("State budget") else 2 if label == _("Other") else 1
     return rank, label.casefold()
 
 
@@ -138,6 +140,6 @@ def _currency_plan(currency: str, per: dict, chapters: list[Chapter]) -> Currenc
     )
     by_component = {str(c): per["component"][c] for c in components}
     if None in per["component"]:
-        by_component[NO_COMPONENT] = per["component"][None]
+        by_component[str(NO_COMPONENT)] = per["component"][None]
     by_source = dict(sorted(per["source"].items(), key=lambda kv: _source_order(kv[0])))
     return CurrencyPlan(currency, per["total"], by_chapter, by_component, by_source)

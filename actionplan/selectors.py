@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Count, Prefetch, Q
+from django.utils.translation import gettext as _
 
 from actionplan.charts import Span, TimelineGroup, budget_svg, timeline_bar, timeline_table
 from actionplan.models import Activity, Indicator, Responsibility
@@ -149,7 +150,7 @@ def plan_figures(*, plan: Plan) -> dict:
                 budget_svg(
                     currency=currency.currency,
                     rows=[(label, a.by_status()) for label, a in currency.by_component.items()],
-                    title=f"Budget by component ({currency.currency})",
+                    title=_("Budget by component (%(currency)s)") % {"currency": currency.currency},
                 )
             ),
             "by_source": svg_for_print(

@@ -59,7 +59,7 @@ def plan_import(request):
     context = {"form": form}
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        preview_service, _ = IMPORTERS[form.kind]
+        preview_service, _confirm_service = IMPORTERS[form.kind]
         preview = preview_service(file=upload, user=request.user)
         context.update(preview=preview, file_name=upload.name, problems=preview.problems)
         if preview.is_valid:
@@ -108,7 +108,10 @@ def plan_import_confirm(request):
         return render(request, "actionplan/import.html", context, status=400)
     finally:
         upload_release(request, purpose=STAGING, staged=staged, confirmed=confirmed)
-    messages.success(request, f"Imported “{plan.title}” from {staged.name}.")
+    messages.success(
+        request,
+        _("Imported “%(title)s” from %(file)s.") % {"title": plan.title, "file": staged.name},
+    )
     return redirect("actionplan:workspace", plan.pk)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db import models, router
 from django.db.models import Count, Q, Sum
 from django.db.models.deletion import Collector
+from django.utils.formats import number_format
 
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
 from strategy.models import (
@@ -274,7 +275,8 @@ def activity_summaries(
     )
     for row in budget:
         # Formatted here: number formatting in the template costs more than the query.
-        totals[row["activity_id"]].append(f"{row['total']:,.0f} {row['currency']}")
+        amount = number_format(round(row["total"]), force_grouping=True)
+        totals[row["activity_id"]].append(f"{amount} {row['currency']}")
     counts = dict(
         Indicator.objects.filter(indicator_scope, activity__isnull=False)
         .values_list("activity_id")

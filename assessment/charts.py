@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 WIDTH = 760
 LABEL_WIDTH = 280
@@ -123,9 +124,10 @@ def coverage_charts(parts) -> dict[str, SafeString]:
     """Coverage per component (score 0–100) and per area (its level), for the components
     of a report (`assessment.selectors.ComponentPart`)."""
     by_component = bar_chart_svg(
-        title="Coverage per component",
+        title=_("Coverage per component"),
         description=(
-            "Score of each component from 0 to 100 (the formula is in the report). "
+            _("Score of each component from 0 to 100 (the formula is in the report).")
+            + " "
             + "; ".join(f"{p.component.title}: {p.score}" for p in parts)
         ),
         groups=[
@@ -141,8 +143,9 @@ def coverage_charts(parts) -> dict[str, SafeString]:
         ],
     )
     by_area = bar_chart_svg(
-        title="Coverage per area",
-        description="Level of each area, grouped by component. "
+        title=_("Coverage per area"),
+        description=_("Level of each area, grouped by component.")
+        + " "
         + "; ".join(f"{row.code} {row.title}: {row.level_label}" for p in parts for row in p.areas),
         groups=[
             BarGroup(

@@ -20,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext_lazy as _
+
 from assessment.models import CoverageLevel, Rating, Review
 from standards.models import Component
 
@@ -32,12 +34,15 @@ POINTS = {
 MAX_POINTS = 3
 
 FORMULA = [
-    ("Points per level", "not covered 0 · mentioned only 1 · concrete 2 · complete 3"),
-    ("Area score", "points ÷ 3 × 100"),
-    ("Component score", "mean of its areas' scores (equal weights)"),
-    ("Principle score", "points ÷ 3 × 100"),
-    ("Overall score", "mean of the component scores (equal weights)"),
-    ("Overrides", "a reviewer's level replaces the computed one; rounding half up at the end"),
+    (_("Points per level"), _("not covered 0 · mentioned only 1 · concrete 2 · complete 3")),
+    (_("Area score"), _("points ÷ 3 × 100")),
+    (_("Component score"), _("mean of its areas' scores (equal weights)")),
+    (_("Principle score"), _("points ÷ 3 × 100")),
+    (_("Overall score"), _("mean of the component scores (equal weights)")),
+    (
+        _("Overrides"),
+        _("a reviewer's level replaces the computed one; rounding half up at the end"),
+    ),
 ]
 
 
@@ -71,10 +76,10 @@ def scores_from_levels(
     principles: list[tuple[str, str]],
 ) -> Scores:
     """`areas` are (area code, component code, level); `principles` (code, level)."""
-    area_scores = {code: level_score(level) for code, _, level in areas}
+    area_scores = {code: level_score(level) for code, _component, level in areas}
     component_scores = {}
     for component in components:
-        values = [area_scores[code] for code, comp, _ in areas if comp == component]
+        values = [area_scores[code] for code, comp, _level in areas if comp == component]
         component_scores[component] = sum(values) / len(values) if values else Decimal(0)
     overall = (
         sum(component_scores.values()) / len(component_scores) if component_scores else Decimal(0)

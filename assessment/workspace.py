@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 from assessment.checks import REGISTRY
 from assessment.checks.registry import SEVERITY_ORDER
 from assessment.models import Finding, Note, Priority, Rating, Review, SuggestedNote
 from assessment.scoring import FORMULA, review_scores
 
-PLAN_AS_A_WHOLE = ("", "The plan as a whole")
+PLAN_AS_A_WHOLE = ("", _("The plan as a whole"))
 
 
 # Per rule card, the page lists this many elements and loads the rest when asked, so a

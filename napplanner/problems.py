@@ -8,6 +8,8 @@ file names it (``column “Budget”`` in a workbook, ``field 'code'`` in a text
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -25,15 +27,15 @@ class Problem:
         if not self.field:
             return ""
         if self.field_kind == "column":
-            return f"column “{self.field}”"
-        return f"field '{self.field}'"
+            return _("column “%(name)s”") % {"name": self.field}
+        return _("field '%(name)s'") % {"name": self.field}
 
 
 def cell_problem(sheet: str, row: int | None, column: str | None, message: str) -> Problem:
     """A problem in a cell of a workbook, or a row, or a whole sheet."""
-    where = [f"{sheet} sheet"] if sheet else []
+    where = [_("%(sheet)s sheet") % {"sheet": sheet}] if sheet else []
     if row:
-        where.append(f"row {row}")
+        where.append(_("row %(row)s") % {"row": row})
     return Problem(", ".join(where), column or "", message, field_kind="column")
 
 

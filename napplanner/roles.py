@@ -5,6 +5,7 @@ model added later to an app gets its permissions without a data migration.
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.utils.translation import gettext_lazy as _
 
 COORDINATOR = "coordinator"
 REVIEWER = "reviewer"
@@ -12,9 +13,9 @@ STANDARDS_ADMIN = "standards admin"
 ROLES = (COORDINATOR, REVIEWER, STANDARDS_ADMIN)
 
 ROLE_LABELS = {
-    COORDINATOR: "Coordinator",
-    REVIEWER: "Reviewer",
-    STANDARDS_ADMIN: "Standards admin",
+    COORDINATOR: _("Coordinator"),
+    REVIEWER: _("Reviewer"),
+    STANDARDS_ADMIN: _("Standards admin"),
 }
 
 ALL = ("view", "add", "change", "delete")
@@ -36,7 +37,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
 def sync_roles(**kwargs) -> None:
     """Create the role groups and give each exactly the permissions it should have."""
     for role, grants in ROLE_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=role)
+        group, _created = Group.objects.get_or_create(name=role)
         wanted = set()
         for app_label, actions in grants.items():
             perms = Permission.objects.filter(content_type__app_label=app_label)

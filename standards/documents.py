@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 import yaml
+from django.utils.translation import gettext as _
 
 from napplanner.problems import Problem
 from napplanner.untrusted import UntrustedInputError, guard_recursion, parse_json
@@ -66,7 +67,7 @@ def document_format(filename: str) -> str:
     suffix = PurePath(filename).suffix.lower()
     if suffix not in FORMATS:
         raise CatalogueInvalid(
-            [Problem(filename, "", "the file must end in .yaml, .yml, .json or .xlsx")]
+            [Problem(filename, "", _("the file must end in .yaml, .yml, .json or .xlsx"))]
         )
     return FORMATS[suffix]
 
@@ -88,11 +89,11 @@ _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _LineLoader(_SafeLoader):
     def construct_mapping(self, node, deep=False):
         seen: dict = {}
-        for key_node, _ in node.value:
+        for key_node, _value_node in node.value:
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, str | int | float | bool | None):
                 raise yaml.constructor.ConstructorError(
-                    None, None, "a key must be a plain word", key_node.start_mark
+                    None, None, _("a key must be a plain word"), key_node.start_mark
                 )
             if key in seen:
                 raise yaml.constructor.ConstructorError(
@@ -115,7 +116,7 @@ def parse_tree(content: bytes, kind: str):
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CatalogueInvalid(
-            [Problem(f"byte {exc.start}", "", "the file is not UTF-8 text")]
+            [Problem(_("byte %(byte)s") % {"byte": exc.start}, "", _("the file is not UTF-8 text"))]
         ) from exc
     tree = duplicate = None
     if kind == "json":
@@ -129,24 +130,27 @@ def parse_tree(content: bytes, kind: str):
             lambda: yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
         )
     except UntrustedInputError as exc:
-        raise CatalogueInvalid([Problem("file", "", str(exc))]) from exc
+        raise CatalogueInvalid([Problem(_("file"), "", str(exc))]) from exc
     except (yaml.YAMLError, CatalogueInvalid) as exc:
         if tree is None and duplicate is not None and "duplicate key" not in str(exc):
-            raise CatalogueInvalid([Problem("file", "", f"broken JSON: {duplicate}")]) from exc
+            problem = _broken("JSON", duplicate)
+            raise CatalogueInvalid([Problem(_("file"), "", problem)]) from exc
         if tree is None:
             raise _yaml_problem(exc, kind.upper()) from exc
         # Valid JSON that YAML cannot read (tabs, say): report paths without lines.
         located = tree
     if located is None:
-        raise CatalogueInvalid([Problem("file", "", "the file is empty")])
+        raise CatalogueInvalid([Problem(_("file"), "", _("the file is empty"))])
     if not isinstance(located, dict):
         raise CatalogueInvalid(
             [
                 Problem(
-                    "line 1",
+                    _line_label(1),
                     "",
-                    "the file must be a mapping with the keys framework, components, "
-                    "principles and groups",
+                    _(
+                        "the file must be a mapping with the keys framework, components, "
+                        "principles and groups"
+                    ),
                 )
             ]
         )
@@ -155,7 +159,7 @@ def parse_tree(content: bytes, kind: str):
 
 def _parse_json(text: str):
     def no_duplicates(pairs):
-        keys = [key for key, _ in pairs]
+        keys = [key for key, _value in pairs]
         for key in keys:
             if keys.count(key) > 1:
                 raise DuplicateKey(f"duplicate key '{key}'")
@@ -165,9 +169,9 @@ def _parse_json(text: str):
         return parse_json(text, object_pairs_hook=no_duplicates)
     except UntrustedInputError as exc:
         if not exc.line:
-            raise CatalogueInvalid([Problem("file", "", str(exc))]) from exc
+            raise CatalogueInvalid([Problem(_("file"), "", str(exc))]) from exc
         raise CatalogueInvalid(
-            [Problem(f"line {exc.line}, column {exc.column}", "", f"broken JSON: {exc.reason}")]
+            [Problem(_place(exc.line, exc.column), "", _broken("JSON", exc.reason))]
         ) from exc
 
 
@@ -180,11 +184,22 @@ def _yaml_problem(exc, language: str) -> CatalogueInvalid:
         return exc
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "file"
-        return CatalogueInvalid(
-            [Problem(where, "", f"broken {language}: {exc.problem or exc.context or 'unreadable'}")]
-        )
-    return CatalogueInvalid([Problem("file", "", f"broken {language}: {exc}")])
+        where = _place(mark.line + 1, mark.column + 1) if mark else _("file")
+        reason = exc.problem or exc.context or _("unreadable")
+        return CatalogueInvalid([Problem(where, "", _broken(language, reason))])
+    return CatalogueInvalid([Problem(_("file"), "", _broken(language, exc))])
+
+
+def _broken(language: str, reason) -> str:
+    return _("broken %(language)s: %(reason)s") % {"language": language, "reason": reason}
+
+
+def _place(line: int, column: int) -> str:
+    return _("line %(line)s, column %(column)s") % {"line": line, "column": column}
+
+
+def _line_label(line: int) -> str:
+    return _("line %(line)s") % {"line": line}
 
 
 def _refuse_aliases(text: str) -> None:
@@ -195,9 +210,9 @@ def _refuse_aliases(text: str) -> None:
             raise CatalogueInvalid(
                 [
                     Problem(
-                        f"line {event.start_mark.line + 1}",
+                        _line_label(event.start_mark.line + 1),
                         "",
-                        f"YAML aliases (*{event.anchor}) are not allowed",
+                        _("YAML aliases (*%(anchor)s) are not allowed") % {"anchor": event.anchor},
                     )
                 ]
             )
@@ -207,8 +222,8 @@ def _line(mapping, key=None) -> str:
     if not isinstance(mapping, _Located):
         return ""
     if key is not None and key in mapping.key_lines:
-        return f"line {mapping.key_lines[key]}"
-    return f"line {mapping.line}"
+        return _line_label(mapping.key_lines[key])
+    return _line_label(mapping.line)
 
 
 def tree_records(tree: dict, problems: list[Problem]) -> list[Record]:
@@ -219,18 +234,22 @@ def tree_records(tree: dict, problems: list[Problem]) -> list[Record]:
                 Problem(
                     _line(tree, key),
                     str(key),
-                    "unknown key; expected framework, components, principles or groups",
+                    _("unknown key; expected framework, components, principles or groups"),
                 )
             )
     if "framework" not in tree:
-        problems.append(Problem("line 1", "framework", "required"))
+        problems.append(Problem(_line_label(1), "framework", _("required")))
     else:
         records += _entries(
             "framework", tree["framework"], "framework", tree, "framework", {}, problems
         )
     if "components" not in tree:
         problems.append(
-            Problem("line 1", "components", "required (use [] for a checklist without components)")
+            Problem(
+                _line_label(1),
+                "components",
+                _("required (use [] for a checklist without components)"),
+            )
         )
     for key, kind in TOP_LEVEL_LISTS.items():
         if key in tree and tree[key] is not None:
@@ -240,7 +259,7 @@ def tree_records(tree: dict, problems: list[Problem]) -> list[Record]:
 
 def _list_entries(kind, value, path, owner, key, parent_refs, problems) -> list[Record]:
     if not isinstance(value, list):
-        problems.append(Problem(_where(owner, key, path), key, "must be a list"))
+        problems.append(Problem(_where(owner, key, path), key, _("must be a list")))
         return []
     records = []
     for index, entry in enumerate(value):
@@ -259,7 +278,8 @@ def _where(mapping, key, path) -> str:
 def _entries(kind, entry, path, owner, key, parent_refs, problems) -> list[Record]:
     """The record for one entry, then the records of the entries nested inside it."""
     if not isinstance(entry, dict):
-        problems.append(Problem(_where(owner, key, path), "", f"must be a mapping (a {kind})"))
+        message = _("must be a mapping (a %(kind)s)") % {"kind": kind}
+        problems.append(Problem(_where(owner, key, path), "", message))
         return []
     children = CHILDREN.get(kind, {})
     allowed = (*FIELDS[kind], *children)
@@ -270,7 +290,8 @@ def _entries(kind, entry, path, owner, key, parent_refs, problems) -> list[Recor
                 Problem(
                     _where(entry, name, path),
                     str(name),
-                    f"unknown key; {_article(kind)} {kind} may have {', '.join(allowed)}",
+                    _("unknown key; %(article)s %(kind)s may have %(allowed)s")
+                    % {"article": _article(kind), "kind": kind, "allowed": ", ".join(allowed)},
                 )
             )
         elif name not in children:

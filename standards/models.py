@@ -6,15 +6,16 @@ so a finished review keeps pointing at the version it used.
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from standards.phrases import Matcher
 
 
 class Tier(models.TextChoices):
-    STRATEGY = "strategy", "Strategy"
-    ACTION_PLAN = "action_plan", "Action plan"
-    INDICATOR = "indicator", "Indicator"
-    PLAN = "plan", "Whole plan"
+    STRATEGY = "strategy", _("Strategy")
+    ACTION_PLAN = "action_plan", _("Action plan")
+    INDICATOR = "indicator", _("Indicator")
+    PLAN = "plan", _("Whole plan")
 
 
 def keywords_found(keywords: dict, text: str) -> list[str]:
@@ -59,7 +60,7 @@ class FrameworkQuerySet(models.QuerySet):
 
 
 class Framework(models.Model):
-    code = models.SlugField(max_length=50, help_text="Stable identifier, e.g. icmpd-2006.")
+    code = models.SlugField(max_length=50, help_text=_("Stable identifier, e.g. icmpd-2006."))
     version = models.CharField(max_length=30)
     title = models.CharField(max_length=300)
     publisher = models.CharField(max_length=200, blank=True)
@@ -70,11 +71,13 @@ class Framework(models.Model):
     groups = models.JSONField(
         default=list,
         blank=True,
-        help_text='Structural criterion groups: [{"code": "ST", "title": ..., "guidance": ...,'
-        ' "source_page": ...}], in display order.',
+        help_text=_(
+            'Structural criterion groups: [{"code": "ST", "title": ..., "guidance": ...,'
+            ' "source_page": ...}], in display order.'
+        ),
     )
     is_current = models.BooleanField(
-        default=True, help_text="The version new plans and reviews use by default."
+        default=True, help_text=_("The version new plans and reviews use by default.")
     )
     loaded_at = models.DateTimeField(auto_now_add=True)
 
@@ -122,7 +125,7 @@ class Area(PhrasedEntry, models.Model):
     title = models.CharField(max_length=300)
     description = models.TextField(blank=True)
     keywords = models.JSONField(
-        default=dict, blank=True, help_text='Keywords per language: {"en": [...], "ru": [...]}.'
+        default=dict, blank=True, help_text=_('Keywords per language: {"en": [...], "ru": [...]}.')
     )
     source_page = models.CharField(max_length=50, blank=True)
     order = models.PositiveIntegerField(default=0)
@@ -170,7 +173,7 @@ class Criterion(PhrasedEntry, models.Model):
     group = models.CharField(
         max_length=20,
         blank=True,
-        help_text="Structural group code (ST, AP, IN) when not in an area.",
+        help_text=_("Structural group code (ST, AP, IN) when not in an area."),
     )
     code = models.CharField(max_length=30)
     question = models.TextField()
@@ -183,7 +186,7 @@ class Criterion(PhrasedEntry, models.Model):
 
     class Meta:
         ordering = ["framework", "order", "code"]
-        verbose_name_plural = "criteria"
+        verbose_name_plural = _("criteria")
         constraints = [
             models.UniqueConstraint(fields=["framework", "code"], name="criterion_code_unique"),
             models.CheckConstraint(

@@ -4,6 +4,9 @@ the same records."""
 
 from __future__ import annotations
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
 from standards.documents import (
     MAX_BYTES,
     MAX_RECORDS,
@@ -23,10 +26,17 @@ def records_read(*, content: bytes, filename: str) -> tuple[list[Record], list[P
     kind = document_format(filename)
     if len(content) > MAX_BYTES:
         raise CatalogueInvalid(
-            [Problem("file", "", f"the file is {len(content):,} bytes; the limit is {MAX_BYTES:,}")]
+            [
+                Problem(
+                    _("file"),
+                    "",
+                    _("the file is %(size)s bytes; the limit is %(limit)s")
+                    % {"size": _number(len(content)), "limit": _number(MAX_BYTES)},
+                )
+            ]
         )
     if not content.strip():
-        raise CatalogueInvalid([Problem("file", "", "the file is empty")])
+        raise CatalogueInvalid([Problem(_("file"), "", _("the file is empty"))])
     problems: list[Problem] = []
     if kind == "xlsx":
         records = workbook_records(content, problems)
@@ -36,10 +46,15 @@ def records_read(*, content: bytes, filename: str) -> tuple[list[Record], list[P
         raise CatalogueInvalid(
             [
                 Problem(
-                    "file",
+                    _("file"),
                     "",
-                    f"the file has {len(records):,} entries; the limit is {MAX_RECORDS:,}",
+                    _("the file has %(count)s entries; the limit is %(limit)s")
+                    % {"count": _number(len(records)), "limit": _number(MAX_RECORDS)},
                 )
             ]
         )
     return records, problems
+
+
+def _number(value: int) -> str:
+    return number_format(value, force_grouping=True)

@@ -8,6 +8,8 @@ import re
 import zipfile
 
 import openpyxl
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from napplanner.problems import Problem
 from napplanner.untrusted import WORKBOOK_DAMAGE
@@ -65,17 +67,17 @@ def workbook_records(content: bytes, problems: list[Problem]) -> list[Record]:
             raise CatalogueInvalid(
                 [
                     Problem(
-                        f"sheet {name}",
+                        _sheet(name),
                         "",
-                        f"missing sheet; a checklist workbook has the sheets "
-                        f"{', '.join((FRAMEWORK_SHEET, *SHEETS))}",
+                        _("missing sheet; a checklist workbook has the sheets %(sheets)s")
+                        % {"sheets": ", ".join((FRAMEWORK_SHEET, *SHEETS))},
                     )
                     for name in missing
                 ]
             )
         for name in book.sheetnames:
             if name != FRAMEWORK_SHEET and name not in SHEETS:
-                problems.append(Problem(f"sheet {name}", "", "unknown sheet"))
+                problems.append(Problem(_sheet(name), "", _("unknown sheet")))
         records = [_framework_record(book[FRAMEWORK_SHEET], problems)]
         for name, spec in SHEETS.items():
             if name in book.sheetnames:
@@ -86,10 +88,12 @@ def workbook_records(content: bytes, problems: list[Problem]) -> list[Record]:
         raise CatalogueInvalid(
             [
                 Problem(
-                    "file",
+                    _("file"),
                     "",
-                    "a part of the workbook is damaged or not what Excel writes; open it in "
-                    "Excel or LibreOffice and save it again",
+                    _(
+                        "a part of the workbook is damaged or not what Excel writes; open it in "
+                        "Excel or LibreOffice and save it again"
+                    ),
                 )
             ]
         ) from exc
@@ -99,7 +103,7 @@ def workbook_records(content: bytes, problems: list[Problem]) -> list[Record]:
 
 def _open_workbook(content: bytes):
     not_a_workbook = CatalogueInvalid(
-        [Problem("file", "", "the file is not an XLSX spreadsheet (Excel 2007 or later)")]
+        [Problem(_("file"), "", _("the file is not an XLSX spreadsheet (Excel 2007 or later)"))]
     )
     if not content.startswith(b"PK\x03\x04"):
         raise not_a_workbook
@@ -112,10 +116,10 @@ def _open_workbook(content: bytes):
         raise CatalogueInvalid(
             [
                 Problem(
-                    "file",
+                    _("file"),
                     "",
-                    f"the spreadsheet unpacks to {unzipped:,} bytes; "
-                    f"the limit is {MAX_UNZIPPED_BYTES:,}",
+                    _("the spreadsheet unpacks to %(size)s bytes; the limit is %(limit)s")
+                    % {"size": _number(unzipped), "limit": _number(MAX_UNZIPPED_BYTES)},
                 )
             ]
         )
@@ -132,16 +136,24 @@ def _rows(sheet, name: str, problems: list[Problem]):
         raise CatalogueInvalid(
             [
                 Problem(
-                    f"sheet {name}",
+                    _sheet(name),
                     "",
-                    f"the sheet has {sheet.max_row:,} rows; the limit is {MAX_RECORDS:,}",
+                    _("the sheet has %(rows)s rows; the limit is %(limit)s")
+                    % {"rows": _number(sheet.max_row), "limit": _number(MAX_RECORDS)},
                 )
             ]
         )
     for number, row in enumerate(sheet.iter_rows(), start=1):
         if number > MAX_RECORDS + 1:
             raise CatalogueInvalid(
-                [Problem(f"sheet {name}", "", f"the sheet has more than {MAX_RECORDS:,} rows")]
+                [
+                    Problem(
+                        _sheet(name),
+                        "",
+                        _("the sheet has more than %(limit)s rows")
+                        % {"limit": _number(MAX_RECORDS)},
+                    )
+                ]
             )
         values = []
         for cell in row:
@@ -149,9 +161,9 @@ def _rows(sheet, name: str, problems: list[Problem]):
             if getattr(cell, "data_type", None) == "f":
                 problems.append(
                     Problem(
-                        f"sheet {name}, row {number}",
+                        _sheet(name, number),
                         "",
-                        "formulas are not allowed; type the value",
+                        _("formulas are not allowed; type the value"),
                     )
                 )
                 value = None
@@ -169,15 +181,15 @@ def _framework_record(sheet, problems: list[Problem]) -> Record:
         name, value = (values + [None, None])[:2]
         if number == 1 and (name, value) == ("field", "value"):
             continue
-        where = f"sheet {FRAMEWORK_SHEET}, row {number}"
+        where = _sheet(FRAMEWORK_SHEET, number)
         if not isinstance(name, str):
-            problems.append(Problem(where, "", "column A must name a framework field"))
+            problems.append(Problem(where, "", _("column A must name a framework field")))
             continue
         if name in fields:
-            problems.append(Problem(where, name, "given twice"))
+            problems.append(Problem(where, name, _("given twice")))
         fields[name] = value
         field_where[name] = where
-    return Record("framework", fields, f"sheet {FRAMEWORK_SHEET}", field_where)
+    return Record("framework", fields, _sheet(FRAMEWORK_SHEET), field_where)
 
 
 def _header(values, name, columns, required, problems) -> list[str | None] | None:
@@ -190,15 +202,16 @@ def _header(values, name, columns, required, problems) -> list[str | None] | Non
         if column not in columns and not (match and "keywords" in columns):
             problems.append(
                 Problem(
-                    f"sheet {name}, row 1, column {index + 1}",
+                    _sheet(name, 1, index + 1),
                     str(column),
-                    f"unknown column; expected {', '.join(_column_names(columns))}",
+                    _("unknown column; expected %(columns)s")
+                    % {"columns": ", ".join(_column_names(columns))},
                 )
             )
             ok = False
     for column in required:
         if column not in header:
-            problems.append(Problem(f"sheet {name}, row 1", column, "missing column"))
+            problems.append(Problem(_sheet(name, 1), column, _("missing column")))
             ok = False
     return header if ok else None
 
@@ -212,7 +225,7 @@ def _sheet_records(sheet, name, spec, problems) -> list[Record]:
     rows = _rows(sheet, name, problems)
     first = next(rows, None)
     if first is None or first[0] != 1:
-        problems.append(Problem(f"sheet {name}, row 1", "", "the header row is missing"))
+        problems.append(Problem(_sheet(name, 1), "", _("the header row is missing")))
         return []
     header = _header(first[1], name, columns, required, problems)
     if header is None:
@@ -229,7 +242,7 @@ def _sheet_records(sheet, name, spec, problems) -> list[Record]:
                 fields.setdefault("keywords", {})[match.group(1)] = words
             else:
                 fields[column] = value
-        where = f"sheet {name}, row {number}"
+        where = _sheet(name, number)
         records.append(Record(kind, fields, where, {c: where for c in header if c}))
     return records
 
@@ -253,7 +266,7 @@ def workbook_bytes(catalogue) -> bytes:
             {**c, "component": component_of.get(c["area"], "")} for c in catalogue.criteria
         ],
     }
-    for name, (_, columns, _) in SHEETS.items():
+    for name, (_kind, columns, _required) in SHEETS.items():
         languages = sorted({lang for e in entries[name] for lang in e.get("keywords", {})})
         header = [c for c in columns if c != "keywords"]
         if "keywords" in columns:
@@ -281,3 +294,20 @@ def _write(sheet, rows) -> None:
             # Text is text: "=..." or "@..." typed by an author must never become a formula.
             if isinstance(cell.value, str):
                 cell.data_type = "s"
+
+
+def _sheet(name: str, row: int | None = None, column: int | None = None) -> str:
+    """Where in a workbook a problem lies: a sheet, a row of it, or a cell."""
+    if column is not None:
+        return _("sheet %(sheet)s, row %(row)s, column %(column)s") % {
+            "sheet": name,
+            "row": row,
+            "column": column,
+        }
+    if row is not None:
+        return _("sheet %(sheet)s, row %(row)s") % {"sheet": name, "row": row}
+    return _("sheet %(sheet)s") % {"sheet": name}
+
+
+def _number(value: int) -> str:
+    return number_format(value, force_grouping=True)

@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from napplanner.problems import Problem
 from standards.catalogue import Catalogue
 from standards.documents import CatalogueInvalid, Record
@@ -49,21 +52,25 @@ class _Checker:
         value = record.fields.get(name)
         if value is None or value == "":
             if required:
-                self.add(record, name, "required")
+                self.add(record, name, _("required"))
             return ""
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            hint = (
-                '; write it as text, e.g. "1.0" (in quotes in YAML, a text cell in XLSX)'
+            message = (
+                _(
+                    'must be text, not %(type)s; write it as text, e.g. "1.0" '
+                    "(in quotes in YAML, a text cell in XLSX)"
+                )
                 if isinstance(value, float)
-                else ""
+                else _("must be text, not %(type)s")
             )
-            self.add(record, name, f"must be text, not {_type_name(value)}{hint}")
+            self.add(record, name, message % {"type": _type_name(value)})
             return ""
         value = value.strip()
         if max_length and len(value) > max_length:
-            self.add(record, name, f"at most {max_length} characters (it has {len(value)})")
+            message = _("at most %(limit)s characters (it has %(length)s)")
+            self.add(record, name, message % {"limit": max_length, "length": len(value)})
         return value
 
     def keywords(self, record: Record) -> dict[str, list[str]]:
@@ -72,36 +79,49 @@ class _Checker:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self.add(record, "keywords", 'must map languages to lists, e.g. {"en": [...]}')
+            self.add(record, "keywords", _('must map languages to lists, e.g. {"en": [...]}'))
             return {}
         result = {}
         seen: dict[tuple[str, ...], tuple[str, str]] = {}
         for language, words in sorted(value.items(), key=lambda item: str(item[0])):
             if not isinstance(language, str) or not LANGUAGE.match(language):
-                self.add(record, "keywords", f"'{language}' is not a language code like en or ru")
+                message = _("'%(language)s' is not a language code like en or ru")
+                self.add(record, "keywords", message % {"language": language})
                 continue
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                self.add(record, "keywords", f"keywords.{language} must be a list of text")
+                message = _("keywords.%(language)s must be a list of text")
+                self.add(record, "keywords", message % {"language": language})
                 continue
             cleaned = []
             for position, word in enumerate(words, start=1):
                 problem = _phrase_problem(word)
                 if problem:
-                    self.add(
-                        record, "keywords", f"keywords.{language}, phrase {position}: {problem}"
-                    )
+                    message = _("keywords.%(language)s, phrase %(position)s: %(problem)s")
+                    values = {"language": language, "position": position, "problem": problem}
+                    self.add(record, "keywords", message % values)
                     continue
                 phrase = " ".join(word.split())
                 signature = phrase_signature(phrase)
                 if signature in seen:
                     first, first_language = seen[signature]
-                    where = "" if first_language == language else f"keywords.{first_language} "
-                    self.add(
-                        record,
-                        "keywords",
-                        f"keywords.{language}: '{phrase}' matches the same words as "
-                        f"{where}'{first}'; keep one",
+                    message = (
+                        _(
+                            "keywords.%(language)s: '%(phrase)s' matches the same words as "
+                            "'%(first)s'; keep one"
+                        )
+                        if first_language == language
+                        else _(
+                            "keywords.%(language)s: '%(phrase)s' matches the same words as "
+                            "keywords.%(first_language)s '%(first)s'; keep one"
+                        )
                     )
+                    values = {
+                        "language": language,
+                        "phrase": phrase,
+                        "first": first,
+                        "first_language": first_language,
+                    }
+                    self.add(record, "keywords", message % values)
                     continue
                 seen[signature] = (phrase, language)
                 cleaned.append(phrase)
@@ -116,33 +136,43 @@ class _Checker:
         if isinstance(value, float) and value.is_integer():
             value = int(value)  # spreadsheets store every number as a float
         if isinstance(value, bool) or not isinstance(value, int):
-            self.add(record, name, f"must be a whole number, not {_type_name(value)}")
+            self.add(
+                record,
+                name,
+                _("must be a whole number, not %(type)s") % {"type": _type_name(value)},
+            )
             return default
         if not low <= value <= high:
-            self.add(record, name, f"must be between {low} and {high}")
+            self.add(
+                record, name, _("must be between %(low)s and %(high)s") % {"low": low, "high": high}
+            )
         return value
 
 
 def _phrase_problem(phrase: str) -> str:
     if not phrase.strip():
-        return "empty; remove it or write the words"
+        return _("empty; remove it or write the words")
     if ";" in phrase or "\n" in phrase or len(phrase) > 100:
-        return f"'{phrase[:40]}' must be one line of at most 100 characters without ';'"
+        return _("'%(phrase)s' must be one line of at most 100 characters without ';'") % {
+            "phrase": phrase[:40]
+        }
     if not WORDLIKE.search(phrase):
-        return f"'{phrase}' has no word in it"
+        return _("'%(phrase)s' has no word in it") % {"phrase": phrase}
     if STRAY_STAR.search(phrase):
-        return f"'{phrase}': '*' marks a stem and goes only at the end of a word (coordinat*)"
+        return _(
+            "'%(phrase)s': '*' marks a stem and goes only at the end of a word (coordinat*)"
+        ) % {"phrase": phrase}
     return ""
 
 
 def _type_name(value) -> str:
     names = {
-        dict: "a mapping",
-        list: "a list",
-        float: "a decimal number",
-        bool: "true/false",
-        str: "text",
-        int: "a whole number",
+        dict: gettext_lazy("a mapping"),
+        list: gettext_lazy("a list"),
+        float: gettext_lazy("a decimal number"),
+        bool: gettext_lazy("true/false"),
+        str: gettext_lazy("text"),
+        int: gettext_lazy("a whole number"),
     }
     return names.get(type(value), type(value).__name__)
 
@@ -174,7 +204,7 @@ def catalogue_validate(records: list[Record], problems: list[Problem]) -> Catalo
 def _framework(check: _Checker, record: Record) -> dict:
     for name in record.fields:
         if name not in (*TEXT["framework"], "year", *LONG_TEXT) or name == "guidance":
-            check.add(record, name, "unknown framework field")
+            check.add(record, name, _("unknown framework field"))
     result = {}
     for name in ("code", "version", "title", "publisher"):
         required, max_length = TEXT["framework"][name]
@@ -184,9 +214,9 @@ def _framework(check: _Checker, record: Record) -> dict:
     result["language"] = check.text(record, "language", max_length=10) or "en"
     result["description"] = check.text(record, "description")
     if result["code"] and not SLUG.match(result["code"]):
-        check.add(record, "code", "use lower-case letters, digits and hyphens, e.g. icmpd-2006")
+        check.add(record, "code", _("use lower-case letters, digits and hyphens, e.g. icmpd-2006"))
     if result["version"] and not CODE.match(result["version"]):
-        check.add(record, "version", "use letters, digits, dots, hyphens, e.g. 1.0")
+        check.add(record, "version", _("use letters, digits, dots, hyphens, e.g. 1.0"))
     return result
 
 
@@ -208,11 +238,12 @@ def _entry(check: _Checker, record: Record) -> dict:
     if kind == "criterion":
         tier = check.text(record, "tier") or Tier.PLAN.value
         if tier not in Tier.values:
-            check.add(record, "tier", f"'{tier}' is not one of {', '.join(Tier.values)}")
+            message = _("'%(tier)s' is not one of %(tiers)s")
+            check.add(record, "tier", message % {"tier": tier, "tiers": ", ".join(Tier.values)})
         result["tier"] = tier
         result["weight"] = check.number(record, "weight", 1, 100, default=1)
     if result["code"] and not CODE.match(result["code"]):
-        check.add(record, "code", "use letters, digits, dots, hyphens and underscores only")
+        check.add(record, "code", _("use letters, digits, dots, hyphens and underscores only"))
     return result
 
 
@@ -221,7 +252,8 @@ def _check_codes(check: _Checker, entries) -> None:
     for pairs in entries.values():
         for record, entry in pairs:
             if counts[entry["code"]] > 1:
-                check.add(record, "code", f"'{entry['code']}' is used more than once in the file")
+                message = _("'%(code)s' is used more than once in the file")
+                check.add(record, "code", message % {"code": entry["code"]})
 
 
 def _check_references(check: _Checker, entries) -> None:
@@ -235,8 +267,11 @@ def _check_references(check: _Checker, entries) -> None:
             check.add(
                 record,
                 "area",
-                "a criterion belongs to exactly one area, principle or group "
-                f"(this one names {len(given) or 'none'})",
+                _(
+                    "a criterion belongs to exactly one area, principle or group "
+                    "(this one names %(count)s)"
+                )
+                % {"count": len(given) or _("none")},
             )
         for parent in given:
             if criterion[parent] not in known[parent]:
@@ -247,11 +282,16 @@ def _check_references(check: _Checker, entries) -> None:
             check.add(
                 record,
                 "component",
-                f"area {area['code']} belongs to component {area['component']}, not {component}",
+                _("area %(area)s belongs to component %(component)s, not %(given)s")
+                % {"area": area["code"], "component": area["component"], "given": component},
             )
 
 
 def _missing(check: _Checker, record: Record, kind: str, code: str) -> None:
     if kind in record.implied:
         return  # nested under an entry whose own code is already reported
-    check.add(record, kind, f"there is no {kind} '{code}' in the file")
+    check.add(
+        record,
+        kind,
+        _("there is no %(kind)s '%(code)s' in the file") % {"kind": kind, "code": code},
+    )

@@ -94,7 +94,9 @@ def framework_export(request, code, version, fmt):
 def make_current(request, code, version):
     _require_standards_admin(request)
     framework = framework_make_current(framework=_get_framework(code, version))
-    messages.success(request, f"{framework.label} is now the current version.")
+    messages.success(
+        request, _("%(framework)s is now the current version.") % {"framework": framework.label}
+    )
     return redirect("standards:manage")
 
 
@@ -147,7 +149,9 @@ def upload_confirm(request):
         messages.warning(request, _("This checklist has already been loaded once."))
         return redirect("standards:manage")
     if staged is None:
-        messages.error(request, "There is no checklist waiting for confirmation; upload it again.")
+        messages.error(
+            request, _("There is no checklist waiting for confirmation; upload it again.")
+        )
         return redirect("standards:manage")
     confirmed = False
     try:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 # comparisons such as "< 5 %" or "<5 years" stay allowed.
 MARKUP = re.compile(r"<\s*[/!]?[a-zA-Z][^>]*>|<!--")
 
-MARKUP_MESSAGE = "Remove the markup (text in angle brackets such as <b>): plain text only."
+MARKUP_MESSAGE = _("Remove the markup (text in angle brackets such as <b>): plain text only.")
 
 
 def validate_plain_text(value) -> None:
@@ -42,11 +42,11 @@ SOURCE_FIELD_LABELS = {
 
 def _check_source_fields(value, allowed: tuple[str, ...]) -> None:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValidationError("A list of field names is expected.", code="invalid")
+        raise ValidationError(_("A list of field names is expected."), code="invalid")
     unknown = sorted(set(value) - set(allowed))
     if unknown:
         raise ValidationError(
-            "Unknown field names: %(names)s. Known: %(known)s.",
+            _("Unknown field names: %(names)s. Known: %(known)s."),
             code="unknown",
             params={"names": ", ".join(unknown), "known": ", ".join(allowed)},
         )

@@ -14,7 +14,9 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
@@ -31,18 +33,18 @@ from strategy.models import Plan, PlanStatus, Section, Stakeholder
 # Characters XML 1.0 cannot hold; python-docx refuses them, so they are dropped.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 STRATEGY_SECTIONS = (
-    (Section.Kind.PREAMBLE, "Preamble"),
-    (Section.Kind.BACKGROUND, "Background analysis"),
-    (Section.Kind.PRINCIPLES, "Guiding principles"),
+    (Section.Kind.PREAMBLE, gettext_lazy("Preamble")),
+    (Section.Kind.BACKGROUND, gettext_lazy("Background analysis")),
+    (Section.Kind.PRINCIPLES, gettext_lazy("Guiding principles")),
 )
 ACTION_PLAN_COLUMNS = (
-    "No.",
-    "Output / activity / sub-activity",
-    "Lead body",
-    "Partners",
-    "Timeline",
-    "Budget",
-    "Indicators",
+    gettext_lazy("No."),
+    gettext_lazy("Output / activity / sub-activity"),
+    gettext_lazy("Lead body"),
+    gettext_lazy("Partners"),
+    gettext_lazy("Timeline"),
+    gettext_lazy("Budget"),
+    gettext_lazy("Indicators"),
 )
 ACTION_PLAN_SHARES = (5, 30, 10, 14, 9, 13, 19)
 
@@ -147,39 +149,39 @@ class _Writer:
         self.heading(plan["title"], 0)
         status = dict(PlanStatus.choices).get(plan["status"], plan["status"])
         facts = [
-            ("Country: ", plan["country"]),
-            ("Period: ", f"{plan['period_start']}–{plan['period_end']}"),
-            ("Status: ", status),
-            ("Adopted by: ", plan["adoption_reference"]),
-            ("Coordinating body: ", plan["coordinating_body"]),
+            (_("Country: "), plan["country"]),
+            (_("Period: "), f"{plan['period_start']}–{plan['period_end']}"),
+            (_("Status: "), status),
+            (_("Adopted by: "), plan["adoption_reference"]),
+            (_("Coordinating body: "), plan["coordinating_body"]),
         ]
         for label, value in facts:
             if value:
                 self.paragraph(value, bold_label=label)
         if plan["description"]:
             self.body(plan["description"])
-        self.paragraph("Contents", style="TOC Heading")
+        self.paragraph(_("Contents"), style="TOC Heading")
         _add_toc_field(self.styled())
         _update_fields_on_open(self.docx)
         self.docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def strategy(self) -> None:
-        self.heading("National strategy", 1)
+        self.heading(_("National strategy"), 1)
         for kind, title in STRATEGY_SECTIONS:
-            self.narrative(kind, title)
+            self.narrative(kind, str(title))
         self.stakeholders()
-        self.heading("Strategic goals and specific objectives", 2)
+        self.heading(_("Strategic goals and specific objectives"), 2)
         for chapter in self.chapters():
             self.heading(_numbered(chapter), 3)
             if chapter["description"]:
                 self.body(chapter["description"])
             for goal in chapter["goals"]:
                 self.goal(goal)
-        for kind, title in ((Section.Kind.OTHER, "Other provisions"),):
-            self.narrative(kind, title)
+        for kind, title in ((Section.Kind.OTHER, _("Other provisions")),):
+            self.narrative(kind, str(title))
         plan = self.data["plan"]
         if plan["legal_basis"]:
-            self.heading("Legal basis", 2)
+            self.heading(_("Legal basis"), 2)
             for line in clean(plan["legal_basis"]).splitlines():
                 if line.strip():
                     self.paragraph(line.strip(), style="List Bullet")
@@ -198,7 +200,7 @@ class _Writer:
         narrative = [s for s in self.sections if s["kind"] == Section.Kind.STAKEHOLDERS]
         if not (narrative or self.data["stakeholders"]):
             return
-        self.heading("Stakeholders and their roles", 2)
+        self.heading(_("Stakeholders and their roles"), 2)
         for section in narrative:
             self.heading(section["title"], 3)
             self.body(section["body"])
@@ -209,7 +211,8 @@ class _Writer:
             (s["name"], s["abbreviation"], kinds.get(s["kind"], s["kind"]), s["role"])
             for s in self.data["stakeholders"]
         ]
-        self.table(("Institution", "Abbreviation", "Kind", "Role"), rows, (5, 2, 2, 5))
+        header = (_("Institution"), _("Abbreviation"), _("Kind"), _("Role"))
+        self.table(header, rows, (5, 2, 2, 5))
 
     def chapters(self) -> list[dict]:
         chapters = list(self.data["chapters"])
@@ -217,7 +220,7 @@ class _Writer:
             chapters.append(
                 {
                     "code": "",
-                    "title": "Goals outside the chapters",
+                    "title": _("Goals outside the chapters"),
                     "description": "",
                     "goals": self.data["goals"],
                 }
@@ -225,51 +228,52 @@ class _Writer:
         return chapters
 
     def goal(self, goal: dict) -> None:
-        self.paragraph(goal["title"], bold_label=_label("Strategic goal", goal["code"]))
+        self.paragraph(goal["title"], bold_label=_label(_("Strategic goal"), goal["code"]))
         for text in (goal["description"], goal["rationale"]):
             if text:
                 self.body(text)
         self.indicator_list(goal["indicators"])
         for objective in goal["objectives"]:
-            label = _label("Specific objective", objective["code"])
+            label = _label(_("Specific objective"), objective["code"])
             self.paragraph(objective["title"], style="List Bullet", bold_label=label)
 
     def indicator_list(self, indicators: Iterable[dict]) -> None:
         for indicator in indicators:
-            self.paragraph(_indicator(indicator), style="List Bullet 2", bold_label="Indicator: ")
+            label = _("Indicator: ")
+            self.paragraph(_indicator(indicator), style="List Bullet 2", bold_label=label)
 
     # --- action plan -----------------------------------------------------------------
 
     def action_plan(self) -> None:
         section = self.docx.add_section()
         _landscape(section)
-        self.heading("Action plan", 1)
+        self.heading(_("Action plan"), 1)
         for chapter in self.chapters():
             self.heading(_numbered(chapter), 2)
             for goal in chapter["goals"]:
                 for objective in goal["objectives"]:
                     self.objective_table(goal, objective)
         self.resource_tables()
-        self.narrative(Section.Kind.FUNDING, "Funding")
-        self.narrative(Section.Kind.MONITORING, "Monitoring and evaluation")
+        self.narrative(Section.Kind.FUNDING, _("Funding"))
+        self.narrative(Section.Kind.MONITORING, _("Monitoring and evaluation"))
 
     def resource_tables(self) -> None:
         """The national resource plan: totals per chapter and per funding source, per
         currency (amounts in different currencies are never added)."""
-        self.heading("National resource plan", 2)
+        self.heading(_("National resource plan"), 2)
         if not self.resources.has_budget:
-            self.paragraph("No budget lines are planned for the activities.")
+            self.paragraph(_("No budget lines are planned for the activities."))
             self.resources_without_amounts(count_missing=False)
             return
-        columns = ("Secured", "Pledged", "Unfunded", "Total")
+        columns = (_("Secured"), _("Pledged"), _("Unfunded"), _("Total"))
         for currency in self.resources.currencies:
-            self.heading(f"Budget in {currency.currency}", 3)
+            self.heading(_("Budget in %(currency)s") % {"currency": currency.currency}, 3)
             for label, groups in (
-                ("Chapter", currency.by_chapter),
-                ("Funding source", currency.by_source),
+                (_("Chapter"), currency.by_chapter),
+                (_("Funding source"), currency.by_source),
             ):
                 rows = [(name, *_amounts(a)) for name, a in groups.items()]
-                rows.append(("Total", *_amounts(currency.total)))
+                rows.append((_("Total"), *_amounts(currency.total)))
                 self.table((label, *columns), rows, (8, 3, 3, 3, 3))
         self.resources_without_amounts()
 
@@ -292,8 +296,8 @@ class _Writer:
             )
 
     def objective_table(self, goal: dict, objective: dict) -> None:
-        self.heading(_label("Specific objective", objective["code"]) + objective["title"], 3)
-        self.paragraph(goal["title"], bold_label="Strategic goal: ")
+        self.heading(_label(_("Specific objective"), objective["code"]) + objective["title"], 3)
+        self.paragraph(goal["title"], bold_label=_("Strategic goal: "))
         self.indicator_list(objective["indicators"])
         rows = []
         outputs = {o["key"]: o for o in objective["outputs"]}
@@ -304,9 +308,9 @@ class _Writer:
             )
         rows += self.activity_rows(a for a in objective["activities"] if a["output"] not in outputs)
         if rows:
-            self.table(ACTION_PLAN_COLUMNS, rows, ACTION_PLAN_SHARES)
+            self.table(tuple(map(str, ACTION_PLAN_COLUMNS)), rows, ACTION_PLAN_SHARES)
         else:
-            self.paragraph("No activities are planned for this objective yet.")
+            self.paragraph(_("No activities are planned for this objective yet."))
 
     def output_row(self, output: dict) -> tuple:
         indicators = "\n".join(_indicator(i) for i in output["indicators"])
@@ -349,7 +353,7 @@ def _as_written(text: str) -> list[str]:
 
 def _amounts(amounts) -> tuple[str, ...]:
     values = (amounts.secured, amounts.pledged, amounts.unfunded, amounts.total)
-    return tuple(f"{value:,.2f}" for value in values)
+    return tuple(number_format(round(value, 2), 2, force_grouping=True) for value in values)
 
 
 def _label(noun: str, code: str) -> str:
@@ -367,7 +371,7 @@ def _timeline(element: dict) -> str:
 
 
 def _budget_line(line: dict) -> str:
-    amount = f"{Decimal(line['amount']):,.2f}"
+    amount = number_format(round(Decimal(line["amount"]), 2), 2, force_grouping=True)
     source = dict(BudgetLine.Source.choices).get(line["source"], line["source"])
     if line["donor_name"]:
         source = f"{source}: {line['donor_name']}"
@@ -380,15 +384,15 @@ def _indicator(indicator: dict, body: str = "") -> str:
     level = dict(Indicator.Level.choices).get(indicator["level"], indicator["level"])
     parts = [f"{indicator['definition']} ({level.lower()})"]
     if indicator["unit"]:
-        parts.append(f"unit: {indicator['unit']}")
-    for name in ("baseline", "target"):
+        parts.append(_("unit: %(unit)s") % {"unit": indicator["unit"]})
+    for name, label in (("baseline", _("baseline: %(value)s")), ("target", _("target: %(value)s"))):
         value, year = indicator[f"{name}_value"], indicator[f"{name}_year"]
         if value or year:
-            parts.append(f"{name}: {value} {f'({year})' if year else ''}".strip())
+            parts.append((label % {"value": value} + f" {f'({year})' if year else ''}").strip())
     if indicator["means_of_verification"]:
-        parts.append(f"verified by: {indicator['means_of_verification']}")
+        parts.append(_("verified by: %(means)s") % {"means": indicator["means_of_verification"]})
     if body:
-        parts.append(f"reported by: {body}")
+        parts.append(_("reported by: %(body)s") % {"body": body})
     return "; ".join(parts)
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 import fastjsonschema
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from fastjsonschema import JsonSchemaException
 from jsonschema import Draft202012Validator
 
@@ -51,7 +53,10 @@ class PlanDocumentError(Exception):
         shown = [str(issue) for issue in self.issues[:MAX_REPORTED]]
         hidden = len(self.issues) - len(shown)
         if hidden > 0:
-            shown.append(f"… and {hidden} more problems.")
+            shown.append(
+                ngettext("… and %(count)s more problem.", "… and %(count)s more problems.", hidden)
+                % {"count": hidden}
+            )
         return "\n".join(shown)
 
 
@@ -108,7 +113,7 @@ def document_load(raw: bytes | str | BinaryIO) -> dict:
     elif not isinstance(raw, str):
         raw = _text_read(raw)
     if not raw.strip():
-        raise PlanDocumentError([DocumentIssue("$", "The file is empty.")])
+        raise PlanDocumentError([DocumentIssue("$", _("The file is empty."))])
     try:
         document = parse_json(raw)
     except UntrustedInputError as exc:
@@ -119,7 +124,8 @@ def document_load(raw: bytes | str | BinaryIO) -> dict:
 
 
 def _not_utf8(byte: int) -> PlanDocumentError:
-    return PlanDocumentError([DocumentIssue("$", f"The file is not UTF-8 text (byte {byte}).")])
+    message = _("The file is not UTF-8 text (byte %(byte)s).") % {"byte": byte}
+    return PlanDocumentError([DocumentIssue("$", message)])
 
 
 def _text_read(file: BinaryIO) -> str:
@@ -150,7 +156,9 @@ def document_check_schema(document: dict) -> None:
         )
     if document.get("version") != VERSION:
         found = json.dumps(document.get("version"))
-        message = f"Version {found} is not supported: this application reads version {VERSION}."
+        message = _(
+            "Version %(found)s is not supported: this application reads version %(version)s."
+        ) % {"found": found, "version": VERSION}
         raise PlanDocumentError([DocumentIssue("$.version", message)])
     issues = []
     try:
@@ -180,7 +188,7 @@ def _message(error) -> str:
 def _nul_characters(value, parts: list) -> list[DocumentIssue]:
     """PostgreSQL cannot store the NUL character in text; say where it is."""
     if isinstance(value, str) and "\x00" in value:
-        return [DocumentIssue(json_path(parts), "Text cannot contain the NUL character.")]
+        return [DocumentIssue(json_path(parts), _("Text cannot contain the NUL character."))]
     if isinstance(value, dict):
         items = value.items()
     elif isinstance(value, list):

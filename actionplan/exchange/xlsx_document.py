@@ -12,6 +12,9 @@ column, so the person fixing the workbook is sent to the cell.
 import re
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
 from actionplan.exchange.xlsx_cells import CellError, cell_choice, cell_text
 from actionplan.exchange.xlsx_layout import (
     ACTIVITIES_SHEET,
@@ -93,7 +96,7 @@ def plan_from_sheet(values: dict, problems: list[Problem], frameworks, result: W
             text = cell_text(raw)
             if not text:
                 if required:
-                    raise CellError(f"Give the plan's {label.lower()}.")
+                    raise CellError(_("Give the plan's %(field)s.") % {"field": label.lower()})
                 return None
             return parse(raw)
         except CellError as exc:
@@ -111,7 +114,9 @@ def plan_from_sheet(values: dict, problems: list[Problem], frameworks, result: W
     period = value("Period", required=True)
     match = re.fullmatch(r"(\d{4})\s*(?:-|–|—|/|to)\s*(\d{4})", period or "")
     if period and not match:
-        message = f"“{period}” is not a period; write the first and last year, e.g. 2014-2018."
+        message = _(
+            "“%(period)s” is not a period; write the first and last year, e.g. 2014-2018."
+        ) % {"period": period}
         problems.append(cell_problem(PLAN_SHEET, period_row, "Period", message))
     if match:
         plan["period_start"], plan["period_end"] = int(match[1]), int(match[2])
@@ -123,7 +128,9 @@ def plan_from_sheet(values: dict, problems: list[Problem], frameworks, result: W
         framework = frameworks.get(code.casefold())
         if framework is None:
             row = values["Framework"][0]
-            message = f"No framework has the code “{code}”; leave it empty or use e.g. icmpd-2006."
+            message = _(
+                "No framework has the code “%(code)s”; leave it empty or use e.g. icmpd-2006."
+            ) % {"code": code}
             problems.append(cell_problem(PLAN_SHEET, row, "Framework", message))
         else:
             plan["framework"] = {"code": framework.code, "version": framework.version}
@@ -172,7 +179,7 @@ class DocumentBuilder(ActivityRowsMixin):
             except CellError:
                 texts[key] = ""  # a date; only the start and end columns read one
                 if key not in ("start", "end"):
-                    self._problem(row, key, "Expected text, found a date.")
+                    self._problem(row, key, _("Expected text, found a date."))
         return texts
 
     # --- stakeholders ------------------------------------------------------------------
@@ -183,12 +190,12 @@ class DocumentBuilder(ActivityRowsMixin):
             texts = self._texts(row, cells)
             name = " ".join(texts["name"].split())
             if not name:
-                problem = cell_problem(STAKEHOLDERS_SHEET, row, "Name", "Give the body's name.")
+                problem = cell_problem(STAKEHOLDERS_SHEET, row, "Name", _("Give the body's name."))
                 self.problems.append(problem)
                 continue
             key = normalise_name(name)
             if key in self.bodies:
-                message = f"“{name}” is listed twice; list each body once."
+                message = _("“%(name)s” is listed twice; list each body once.") % {"name": name}
                 self.problems.append(cell_problem(STAKEHOLDERS_SHEET, row, "Name", message))
                 continue
             kind = Stakeholder.Kind.OTHER
@@ -237,7 +244,7 @@ class DocumentBuilder(ActivityRowsMixin):
             self._budget_line(entry, row, texts, cells)
             self._indicator(entry, row, texts, cells)
         if not self.activities and not self.problems:
-            self._problem(None, None, "The sheet has no activities; fill in at least one row.")
+            self._problem(None, None, _("The sheet has no activities; fill in at least one row."))
         for entry in self.activities.values():
             self._activity_finish(entry)
 
@@ -246,7 +253,7 @@ class DocumentBuilder(ActivityRowsMixin):
         hierarchy = {k: " ".join(texts[k].split()) for k in HIERARCHY_KEYS}
         if not code and not title:
             if self.current is None:
-                self._problem(row, "activity", "Name the activity; no activity above continues.")
+                self._problem(row, "activity", _("Name the activity; no activity above continues."))
             else:
                 self._same_hierarchy(self.current, row, hierarchy)
             return self.current
@@ -260,8 +267,11 @@ class DocumentBuilder(ActivityRowsMixin):
                 self._problem(
                     row,
                     "activity_code",
-                    f"The activity code “{code}” is already used on row {entry.row} for "
-                    "another activity; give each activity its own code.",
+                    _(
+                        "The activity code “%(code)s” is already used on row %(row)s for "
+                        "another activity; give each activity its own code."
+                    )
+                    % {"code": code, "row": entry.row},
                 )
                 return None
             self._same_hierarchy(entry, row, hierarchy)
@@ -276,9 +286,9 @@ class DocumentBuilder(ActivityRowsMixin):
         missing = [
             (key, message)
             for key, message in (
-                ("activity", "Name the activity on its first row."),
-                ("goal", "Give the strategic goal this activity serves."),
-                ("objective", "Give the specific objective this activity serves."),
+                ("activity", _("Name the activity on its first row.")),
+                ("goal", _("Give the strategic goal this activity serves.")),
+                ("objective", _("Give the specific objective this activity serves.")),
             )
             if not (title if key == "activity" else hierarchy[key])
         ]
@@ -290,8 +300,11 @@ class DocumentBuilder(ActivityRowsMixin):
             self._problem(
                 row,
                 None,
-                f"More than {MAX_ACTIVITIES:,} activities: at most {MAX_ACTIVITIES:,} can "
-                "be imported at once. Split the plan into several workbooks.",
+                _(
+                    "More than %(limit)s activities: at most %(limit)s can "
+                    "be imported at once. Split the plan into several workbooks."
+                )
+                % {"limit": number_format(MAX_ACTIVITIES, force_grouping=True)},
             )
             self.over_limit = True
             return None
@@ -315,8 +328,11 @@ class DocumentBuilder(ActivityRowsMixin):
                 self._problem(
                     row,
                     key,
-                    f"“{hierarchy[key]}” differs from row {entry.row}, where this activity "
-                    "starts; repeat the same text or leave the cell empty.",
+                    _(
+                        "“%(text)s” differs from row %(row)s, where this activity "
+                        "starts; repeat the same text or leave the cell empty."
+                    )
+                    % {"text": hierarchy[key], "row": entry.row},
                 )
 
     def _node(self, kind: str, named: tuple, row: int, siblings: list, path: str, **extra):
@@ -352,7 +368,7 @@ class DocumentBuilder(ActivityRowsMixin):
         if h["output"]:
             outputs = objective[0].setdefault("outputs", [])
             key = f"o{len(self.nodes['output']) + 1}"
-            output, _ = self._node(
+            output, _output_path = self._node(
                 "output",
                 (*objective_key, named["output"]),
                 row,

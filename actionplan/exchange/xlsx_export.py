@@ -9,6 +9,8 @@ import io
 from copy import copy
 
 from django.db.models import Prefetch
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -114,56 +116,75 @@ def _plan_sheet(wb: Workbook, plan: Plan | None):
             "Framework": f"{framework.code}@{framework.version}" if framework else "",
         }
     for row, (label, help_text) in enumerate(PLAN_FIELDS.items(), start=2):
-        _write_row(ws, row, (label, values.get(label, ""), help_text))
+        _write_row(ws, row, (label, values.get(label, ""), str(help_text)))
         ws.cell(row=row, column=1).font = Font(bold=True)
     ws.freeze_panes = "A2"
     _print_setup(ws)
 
 
 def _instructions_sheet(wb: Workbook) -> None:
+    """The Instructions sheet, in the user's language. Sheet names and column headers stay
+    as they are: the import reads them."""
     ws = wb.create_sheet(INSTRUCTIONS_SHEET)
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 100
+    limit = number_format(MAX_ACTIVITIES, force_grouping=True)
     lines = [
-        ("How to fill in this workbook", ""),
-        ("Plan", "One value per field in column B, as the Help column says."),
+        (_("How to fill in this workbook"), ""),
+        (PLAN_SHEET, _("One value per field in column B, as the Help column says.")),
         (
-            "Activities",
-            "One row per activity. A row may also add one sub-activity, one budget line "
-            "and one indicator to its activity: for a second budget line or indicator, add "
-            "a row below with the same activity code (or leave the activity code and the "
-            "activity empty, which continues the activity above). On such rows the "
-            "chapter, goal, objective, output, lead body, partners, start, end and resources as "
-            "written may be repeated or left empty; repeated values must be the same.",
-        ),
-        ("Stakeholders", "One row per responsible body. Activities refer to bodies by name."),
-        ("Dates", "YYYY-MM (2015-03), YYYY-MM-DD, MM/YYYY, an Excel date, or a year alone."),
-        (
-            "Limits",
-            f"At most {MAX_ACTIVITIES:,} activities per workbook. No merged cells and no "
-            "formulas: type the values. Keep the sheet names and header rows as they are.",
+            ACTIVITIES_SHEET,
+            _(
+                "One row per activity. A row may also add one sub-activity, one budget line "
+                "and one indicator to its activity: for a second budget line or indicator, add "
+                "a row below with the same activity code (or leave the activity code and the "
+                "activity empty, which continues the activity above). On such rows the "
+                "chapter, goal, objective, output, lead body, partners, start, end and resources "
+                "as written may be repeated or left empty; repeated values must be the same."
+            ),
         ),
         (
-            "Not in the matrix",
-            "Narrative sections, tags, sub-activity timeframes and the indicators of goals, "
-            "objectives and outputs. The JSON export of a plan carries everything.",
+            STAKEHOLDERS_SHEET,
+            _("One row per responsible body. Activities refer to bodies by name."),
         ),
         (
-            "Codes",
-            "A chapter, goal, objective, output or sub-activity may start with its code "
-            "and a space: '1.2 Strengthen victim identification'. Text that starts with a "
-            "number is read that way.",
+            _("Dates"),
+            _("YYYY-MM (2015-03), YYYY-MM-DD, MM/YYYY, an Excel date, or a year alone."),
+        ),
+        (
+            _("Limits"),
+            _(
+                "At most %(limit)s activities per workbook. No merged cells and no "
+                "formulas: type the values. Keep the sheet names and header rows as they are."
+            )
+            % {"limit": limit},
+        ),
+        (
+            _("Not in the matrix"),
+            _(
+                "Narrative sections, tags, sub-activity timeframes and the indicators of goals, "
+                "objectives and outputs. The JSON export of a plan carries everything."
+            ),
+        ),
+        (
+            _("Codes"),
+            _(
+                "A chapter, goal, objective, output or sub-activity may start with its code "
+                "and a space: '1.2 Strengthen victim identification'. Text that starts with a "
+                "number is read that way."
+            ),
         ),
         ("", ""),
     ]
+    what_to_write = _("What to write")
     tables = ((ACTIVITIES_SHEET, ACTIVITY_COLUMNS), (STAKEHOLDERS_SHEET, STAKEHOLDER_COLUMNS))
     for sheet, columns in tables:
-        lines.append((f"{sheet} sheet column", "What to write"))
-        lines.extend((column.header, column.help) for column in columns)
+        lines.append((_("%(sheet)s sheet column") % {"sheet": sheet}, what_to_write))
+        lines.extend((column.header, str(column.help)) for column in columns)
         lines.append(("", ""))
     for row, values in enumerate(lines, start=1):
         _write_row(ws, row, values)
-        if values[1] in ("", "What to write") or row == 1:
+        if values[1] in ("", what_to_write) or row == 1:
             ws.cell(row=row, column=1).font = Font(bold=True)
     _print_setup(ws)
     ws.print_title_rows = None

@@ -1,6 +1,8 @@
 """The per-row lines of an activity in the matrix: its own values (lead body, partners,
 timeframe), sub-activities, budget lines and indicators, as parts of the document."""
 
+from django.utils.translation import gettext as _
+
 from actionplan.exchange.json_document import month_format
 from actionplan.exchange.xlsx_cells import (
     cell_amount,
@@ -52,7 +54,8 @@ class ActivityRowsMixin:
             self._problem(
                 row,
                 key,
-                f"Give one lead body; put “{names[1]}” and any other under Partners.",
+                _("Give one lead body; put “%(name)s” and any other under Partners.")
+                % {"name": names[1]},
             )
             return None
         if key == "lead_body":
@@ -76,8 +79,11 @@ class ActivityRowsMixin:
                 self._problem(
                     row,
                     key,
-                    f"Differs from row {seen[0]} of the same activity; repeat the same value "
-                    "or leave the cell empty.",
+                    _(
+                        "Differs from row %(row)s of the same activity; repeat the same value "
+                        "or leave the cell empty."
+                    )
+                    % {"row": seen[0]},
                 )
 
     def _activity_finish(self, entry) -> None:
@@ -87,7 +93,7 @@ class ActivityRowsMixin:
                 data[key] = month_format(values[key][2])
                 self._place(f"{entry.path}.{key}", values[key][0], key)
         if "resources_as_written" in values:
-            row, _, text = values["resources_as_written"]
+            row, _cell, text = values["resources_as_written"]
             data["resources_as_written"] = text
             self._place(f"{entry.path}.resources_as_written", row, "resources_as_written")
         named: set[int] = set()
@@ -136,9 +142,9 @@ class ActivityRowsMixin:
         if not any(texts[k] for k in BUDGET_KEYS):
             return
         given = [
-            self._required(row, texts, "budget", "Give the amount of this budget line."),
-            self._required(row, texts, "currency", "Give the currency, e.g. EUR."),
-            self._required(row, texts, "source", "Give the source: state, donor or other."),
+            self._required(row, texts, "budget", _("Give the amount of this budget line.")),
+            self._required(row, texts, "currency", _("Give the currency, e.g. EUR.")),
+            self._required(row, texts, "source", _("Give the source: state, donor or other.")),
         ]
         if not all(given):
             return
@@ -171,7 +177,7 @@ class ActivityRowsMixin:
         if not any(texts[k] for k in INDICATOR_KEYS):
             return
         if not self._required(
-            row, texts, "indicator", "Give the indicator itself, not only its figures."
+            row, texts, "indicator", _("Give the indicator itself, not only its figures.")
         ):
             return
         years = {}

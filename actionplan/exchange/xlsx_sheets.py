@@ -3,6 +3,8 @@ on its sheet, row and column. Rows are streamed, so reading can stop at a limit.
 
 from collections.abc import Iterator
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
 from actionplan.exchange.xlsx_cells import (
@@ -35,7 +37,7 @@ class SheetRows:
                 cell = cells[i - 1] if i - 1 < len(cells) else None
                 if cell is not None and cell.data_type == "f":
                     self.problems.append(
-                        cell_problem(self.sheet, number, header_of[i], FORMULA_MESSAGE)
+                        cell_problem(self.sheet, number, header_of[i], str(FORMULA_MESSAGE))
                     )
                     cell = None
                 values[key] = getattr(cell, "value", None)
@@ -53,8 +55,11 @@ def sheet_get(workbook, name: str, problems: list[Problem]):
             name,
             None,
             None,
-            f"The workbook has no sheet named “{name}” (it has {found}). Start from the "
-            "template, which has the sheets Plan, Activities and Stakeholders.",
+            _(
+                "The workbook has no sheet named “%(name)s” (it has %(found)s). Start from the "
+                "template, which has the sheets Plan, Activities and Stakeholders."
+            )
+            % {"name": name, "found": found},
         )
     )
     return None
@@ -72,7 +77,7 @@ def _header_map(ws, columns, problems: list[Problem]) -> dict[str, int]:
         if column.key in found:
             problems.append(
                 cell_problem(
-                    ws.title, 1, column.header, "This column appears twice in the header row."
+                    ws.title, 1, column.header, _("This column appears twice in the header row.")
                 )
             )
         found[column.key] = index
@@ -83,8 +88,10 @@ def _header_map(ws, columns, problems: list[Problem]) -> dict[str, int]:
                     ws.title,
                     1,
                     column.header,
-                    "This column is missing from the header row (row 1); copy the header "
-                    "from the template.",
+                    _(
+                        "This column is missing from the header row (row 1); copy the header "
+                        "from the template."
+                    ),
                 )
             )
     return found
@@ -99,8 +106,14 @@ def table_read(ws, columns: tuple[Column, ...], problems: list[Problem]) -> Shee
                 ws.title,
                 None,
                 None,
-                f"The sheet has {rows:,} rows; at most {MAX_ROWS:,} can be imported at "
-                "once. Split the plan into several workbooks.",
+                _(
+                    "The sheet has %(rows)s rows; at most %(limit)s can be imported at "
+                    "once. Split the plan into several workbooks."
+                )
+                % {
+                    "rows": number_format(rows, force_grouping=True),
+                    "limit": number_format(MAX_ROWS, force_grouping=True),
+                },
             )
         )
         return None
@@ -110,7 +123,8 @@ def table_read(ws, columns: tuple[Column, ...], problems: list[Problem]) -> Shee
         return None
     header_of = {i: c.header for c in columns if (i := index.get(c.key))}
     for row, col, ref in merged_ranges(ws):
-        column = header_of.get(col, f"{get_column_letter(col)} (outside the table)")
+        outside = _("%(column)s (outside the table)") % {"column": get_column_letter(col)}
+        column = header_of.get(col, outside)
         problems.append(cell_problem(ws.title, row, column, MERGED_MESSAGE.format(ref)))
     return SheetRows(ws, index, columns, problems)
 
@@ -127,7 +141,7 @@ def plan_sheet_read(ws, fields: dict[str, str], problems: list[Problem]) -> dict
         if not label or len(cells) < 2:
             continue
         if cells[1].data_type == "f":
-            problems.append(cell_problem(PLAN_SHEET, number, label, FORMULA_MESSAGE))
+            problems.append(cell_problem(PLAN_SHEET, number, label, str(FORMULA_MESSAGE)))
             continue
         found[label] = (number, cells[1].value)
     return found

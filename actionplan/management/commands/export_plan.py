@@ -5,9 +5,13 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from actionplan.exchange.json_export import plan_export_json
 from strategy.models import Plan
+
+WRITTEN = gettext_lazy("Plan %(plan)s written to %(output)s.")
 
 
 class Command(BaseCommand):
@@ -21,7 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args, plan_id, format, output, **options):
         plan = Plan.objects.filter(pk=plan_id).first()
         if plan is None:
-            raise CommandError(f"No plan has the id {plan_id}.")
+            raise CommandError(_("No plan has the id %(id)s.") % {"id": plan_id})
         if format == "docx":
             self._write_docx(plan, output)
             return
@@ -30,7 +34,7 @@ class Command(BaseCommand):
             self.stdout.write(text, ending="")
         else:
             output.write_text(text, encoding="utf-8")
-            self.stderr.write(f"Plan {plan.pk} written to {output}.")
+            self.stderr.write(WRITTEN % {"plan": plan.pk, "output": output})
 
     def _write_docx(self, plan: Plan, output: Path | None) -> None:
         from actionplan.exchange.docx_export import plan_export_docx
@@ -38,8 +42,8 @@ class Command(BaseCommand):
         content = plan_export_docx(plan=plan)
         if output is None:
             if sys.stdout.isatty():
-                raise CommandError("A Word file is binary: give --output FILE.docx.")
+                raise CommandError(_("A Word file is binary: give --output FILE.docx."))
             sys.stdout.buffer.write(content)
             return
         output.write_bytes(content)
-        self.stderr.write(f"Plan {plan.pk} written to {output}.")
+        self.stderr.write(WRITTEN % {"plan": plan.pk, "output": output})

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from napplanner.renderings import renderings_expire
 
@@ -18,7 +19,6 @@ class Command(BaseCommand):
     def handle(self, *args, days=None, **options):
         counts = renderings_expire(max_age=timedelta(days=days) if days else None)
         self.stdout.write(
-            "{expired} expired, {requeued} queued again, {orphans} orphaned files removed.".format(
-                **counts
-            )
+            _("%(expired)s expired, %(requeued)s queued again, %(orphans)s orphaned files removed.")
+            % counts
         )

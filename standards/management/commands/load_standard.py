@@ -3,6 +3,9 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from standards.documents import MAX_BYTES, CatalogueInvalid
 from standards.services import framework_load
@@ -30,27 +33,45 @@ class Command(BaseCommand):
                 )
             except CatalogueInvalid as exc:
                 failed.append(name)
-                self.stderr.write(f"{name}: not loaded, {len(exc.problems)} problem(s):")
+                count = len(exc.problems)
+                self.stderr.write(
+                    ngettext(
+                        "%(name)s: not loaded, %(count)s problem(s):",
+                        "%(name)s: not loaded, %(count)s problem(s):",
+                        count,
+                    )
+                    % {"name": name, "count": count}
+                )
                 for problem in exc.problems:
                     self.stderr.write(f"  {problem}")
                 continue
             self.stdout.write(report.summary())
             if dry_run or options["verbosity"] > 1:
                 for heading, codes in (
-                    ("created", report.created),
-                    ("changed", report.changed),
-                    ("not in this version", report.removed),
+                    (_("created"), report.created),
+                    (_("changed"), report.changed),
+                    (_("not in this version"), report.removed),
                 ):
                     if codes:
                         self.stdout.write(f"  {heading}: {', '.join(codes)}")
         if failed:
-            raise CommandError(f"{len(failed)} file(s) not loaded: {', '.join(failed)}")
+            raise CommandError(
+                ngettext(
+                    "%(count)s file(s) not loaded: %(files)s",
+                    "%(count)s file(s) not loaded: %(files)s",
+                    len(failed),
+                )
+                % {"count": len(failed), "files": ", ".join(failed)}
+            )
 
 
 def _read(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise CommandError(f"{path}: larger than {MAX_BYTES:,} bytes")
+            limit = number_format(MAX_BYTES, force_grouping=True)
+            raise CommandError(
+                _("%(path)s: larger than %(limit)s bytes") % {"path": path, "limit": limit}
+            )
         return path.read_bytes()
     except OSError as exc:
         raise CommandError(f"{path}: {exc.strerror}") from exc
