@@ -127,6 +127,8 @@ def element_panel(request, plan_id: int, kind: ElementKind, pk: int):
         "indicators": obj.indicators.select_related("responsible_body").order_by("order", "pk"),
         "can_edit": can_edit_plan(request.user, plan),
     }
+    # A consultee reads the element, not its history nor the follow-up of reviews.
+    context["consults_only"] = not context["can_edit"] and consults_only(request.user, plan)
     if kind.slug == "activity":
         context["duties"] = obj.responsibilities.select_related("stakeholder")
         context["lines"] = obj.budget_lines.order_by("order", "pk")

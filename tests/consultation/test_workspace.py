@@ -68,3 +68,17 @@ def test_it_lists_the_plan_on_a_consultees_home_only_while_in_consultation(clien
     consulted.status = PlanStatus.DRAFT
     consulted.save()
     assert consulted.title not in client.get(reverse("home")).content.decode()
+
+
+def test_it_offers_a_consultee_no_history_in_an_elements_details(client, cast, consulted):
+    panel = reverse(
+        "actionplan:element_panel", args=[consulted.pk, "activity", consulted.activity.pk]
+    )
+    history = reverse(
+        "actionplan:element_history", args=[consulted.pk, "activity", consulted.activity.pk]
+    )
+    client.force_login(cast.consultee)
+    read = client.get(panel, HTTP_HX_REQUEST="true")
+    assert read.status_code == 200 and history not in read.content.decode()
+    client.force_login(cast.coordinator)
+    assert history in client.get(panel, HTTP_HX_REQUEST="true").content.decode()
