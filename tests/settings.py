@@ -32,3 +32,11 @@ TASKS = {
 
 # Renderings and staged uploads go to a folder of this run's own.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="nap-tests-media-")
+
+# SQLite: the test database is a file rather than shared-cache memory. In shared-cache
+# memory a live-server thread that writes while another reads fails at once with "table is
+# locked"; a file database waits for the lock (the busy timeout) as production does.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = os.path.join(  # noqa: F405
+        tempfile.mkdtemp(prefix="nap-tests-db-"), "test.sqlite3"
+    )
