@@ -41,7 +41,7 @@ def _amount(value: Decimal) -> str:
     rationale=HANDBOOK + " ICMPD 2006 Guidelines, p.18: a timeframe as detailed as possible, "
     "but realistic.",
     message="The activity “{label}” was to end by {end}; the latest approved report "
-    "({period}) says it is {status}{reason}.",
+    "({period}) says it is {status}.{reason}",
     recommendation="Agree with the lead body what completing the activity still takes and by "
     "when, report on it in the next period, and revise the timeframe where it proved "
     "unrealistic.",
@@ -64,7 +64,7 @@ def activity_overdue(ctx: Context):
                 "end": end.strftime("%Y-%m"),
                 "period": period,
                 "status": status.replace("_", " "),
-                "reason": f": “{reason.strip()}”" if reason.strip() else "",
+                "reason": f" The reason given: “{reason.strip()}”" if reason.strip() else "",
             },
             label=activity.label,
             severity="high" if status == ActivityStatus.NOT_STARTED else None,

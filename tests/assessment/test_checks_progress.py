@@ -63,7 +63,9 @@ def test_it_finds_an_activity_past_its_end_that_its_report_says_is_delayed(plan,
     assert (finding.element_type, finding.element_id) == ("activity", lead.activity_id)
     assert finding.criterion == "AP.2" and finding.severity == "medium"
     assert "was to end by 2019-11" in finding.message
-    assert "(2019) says it is delayed: “The funds arrived late.”" in finding.message
+    assert "(2019) says it is delayed. The reason given: “The funds arrived late.”" in (
+        finding.message
+    )
     assert "M&E Handbook (ICMPD 2010)" in finding.citation
     assert finding.recommendation
 
