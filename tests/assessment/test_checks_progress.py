@@ -12,9 +12,11 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
-from tests.assessment.conftest import assess, level_of, rules_of
+from assessment.services import review_run
+from tests.assessment.conftest import assess, level_of, login, rules_of
 from tests.factories import (
     ActivityFactory,
     ActivityReportFactory,
@@ -272,3 +274,16 @@ def test_its_query_count_does_not_grow_with_the_plan_or_the_periods(plan, framew
             _report(period, responsibility, status="delayed")
         _value(period, lead, indicator, "20")
     assert _queries(plan, framework) == small
+
+
+def test_the_review_page_shows_the_finding_and_the_periods_as_evidence(client, cast, review):
+    lead = ResponsibilityFactory(activity=review.plan.activities.get())
+    _report(_period(review.plan), lead, status="delayed", reason="The <b>funds</b> came late.")
+    review_run(review=review)
+    url = reverse("assessment:review_detail", args=[review.pk])
+    html = login(client, cast.reviewer).get(url).content.decode()
+    assert 'data-rule="activity-overdue"' in html
+    assert "Activity past its end month and not completed" in html
+    assert "The &lt;b&gt;funds&lt;/b&gt; came late." in html
+    assert "period 2019" in html  # the SF.5 rating's evidence
+    assert "No activity plans review, monitoring or evaluation" not in html
