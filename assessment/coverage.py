@@ -24,8 +24,8 @@ not. It comes from two sources:
 Principles are also evidenced by the plan's sections (e.g. its "guiding principles"
 section): a principle named there is at least *mentioned*.
 
-Monitoring in place is evidence too: each reporting period that is closed or published
-with approved reports from the responsible bodies counts for the review, monitoring and
+Monitoring in place is evidence too: each reporting period (open, closed or published)
+that holds approved reports from the responsible bodies counts for the review, monitoring and
 evaluation area and its criterion on regular monitoring (`REPORTING_AREA`,
 `REPORTING_CRITERION`), as evidence of type `period`. The plan is then monitored in
 practice, which rates the area at least *concrete*, as an activity would.

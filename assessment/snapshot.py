@@ -93,8 +93,8 @@ class MonitoringFacts:
 
     @property
     def reported(self) -> list[dict]:
-        """The periods bodies have reported in: closed or published, with approved reports."""
-        return [p for p in self.periods if p["status"] != "open" and p["approved"]]
+        """The periods that hold approved reports: reporting is in place."""
+        return [p for p in self.periods if p["approved"]]
 
 
 @dataclass

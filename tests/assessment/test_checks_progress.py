@@ -179,12 +179,17 @@ def test_reporting_periods_are_evidence_for_monitoring(plan, framework, lead, re
     assert level_of(assess(plan, framework), "SF.5") == "not_covered"
     _report(_period(plan, 2019), lead)
     _report(_period(plan, 2020, status="closed"), lead)
-    _period(plan, 2021, status="open")  # under way: not yet evidence
+    _report(_period(plan, 2021, status="open"), lead, state="submitted")  # nothing approved
+    _report(_period(plan, 2022, status="open"), lead)  # under way, with a report approved
     result = assess(plan, framework)
     sf5 = next(c for c in result.coverage if c.code == "SF.5")
     assert sf5.level == "concrete"
-    assert [(e.type, e.label) for e in sf5.evidence] == [("period", "2019"), ("period", "2020")]
-    assert [e.label for e in sf5.criteria["SF.5.1"]] == ["2019", "2020"]
+    assert [(e.type, e.label) for e in sf5.evidence] == [
+        ("period", "2019"),
+        ("period", "2020"),
+        ("period", "2022"),
+    ]
+    assert [e.label for e in sf5.criteria["SF.5.1"]] == ["2019", "2020", "2022"]
     assert "no-monitoring-activities" not in rules_of(result)
     rating = next(r for r in result.as_json()["ratings"] if r["code"] == "SF.5")
     assert {e["type"] for e in rating["evidence"]} == {"period"}
