@@ -237,8 +237,10 @@ def _tags(plan: Plan, elements: dict[str, dict[int, Element]]) -> None:
                 by_id[owner_id].components.add(code)
 
 
-def plan_snapshot(*, plan: Plan, framework: Framework) -> PlanSnapshot:
-    """Load everything the checks, coverage and mapping need, in a fixed number of queries."""
+def plan_snapshot(*, plan: Plan, framework: Framework, monitoring: bool = True) -> PlanSnapshot:
+    """Load everything the checks, coverage and mapping need, in a fixed number of queries.
+    `monitoring=False` leaves the monitoring out, for a reader that needs none of it (the
+    mapping of a saved review)."""
     chapters, goals, objectives = _load_strategy(plan)
     activities, facts = _load_activities(plan)
     elements = {"chapter": chapters, "goal": goals, "objective": objectives, "activity": activities}
@@ -275,7 +277,9 @@ def plan_snapshot(*, plan: Plan, framework: Framework) -> PlanSnapshot:
         not_in_source=frozenset(plan.not_in_source or ()),
         activities_complete=not any(a.extra["not_in_source"] for a in activities.values()),
         consultation=ConsultationFacts(**consultation_facts(plan=plan)),
-        monitoring=MonitoringFacts(**review_facts(plan=plan), today=timezone.localdate()),
+        monitoring=MonitoringFacts(**review_facts(plan=plan), today=timezone.localdate())
+        if monitoring
+        else MonitoringFacts(),
     )
 
 
