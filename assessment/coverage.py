@@ -23,6 +23,12 @@ not. It comes from two sources:
 
 Principles are also evidenced by the plan's sections (e.g. its "guiding principles"
 section): a principle named there is at least *mentioned*.
+
+Monitoring in place is evidence too: each reporting period (open, closed or published)
+that holds approved reports from the responsible bodies counts for the review, monitoring and
+evaluation area and its criterion on regular monitoring (`REPORTING_AREA`,
+`REPORTING_CRITERION`), as evidence of type `period`. The plan is then monitored in
+practice, which rates the area at least *concrete*, as an activity would.
 """
 
 from __future__ import annotations
@@ -41,6 +47,9 @@ LEVELS = [
 ]
 MENTION_TYPES = ("section", "chapter", "goal", "objective")
 ANSWER_TYPES = ("goal", "objective", "activity")
+# Where reporting periods with approved reports count (the ICMPD 2006 catalogue's codes;
+# a framework without them gets no such evidence).
+REPORTING_AREA, REPORTING_CRITERION = "SF.5", "SF.5.1"
 
 
 @dataclass
@@ -126,6 +135,8 @@ def _level(snapshot: PlanSnapshot, evidence: list[Evidence]) -> str:
         if all(activity_is_complete(snapshot.facts[i], by_id[i]) for i in activity_ids):
             return CoverageLevel.COMPLETE
         return CoverageLevel.CONCRETE
+    if any(e.type == "period" for e in evidence):
+        return CoverageLevel.CONCRETE
     return CoverageLevel.MENTIONED if evidence else CoverageLevel.NOT_COVERED
 
 
@@ -143,6 +154,9 @@ def plan_coverage(snapshot: PlanSnapshot, *, rejected: frozenset = frozenset()) 
     suggestions = _suggestions(snapshot, entries + [("criterion", c) for c in criteria])
     tagged = _tagged(snapshot)
     labels = {(e.type, e.id): e.label for e in snapshot.elements(*MENTION_TYPES, "activity")}
+    reporting = [
+        Evidence("period", p["id"], False, p["label"]) for p in snapshot.monitoring.reported
+    ]
     results = []
     for kind, entry in entries:
         evidence = _evidence_for(
@@ -152,6 +166,8 @@ def plan_coverage(snapshot: PlanSnapshot, *, rejected: frozenset = frozenset()) 
             labels=labels,
             rejected=rejected,
         )
+        if kind == "area" and entry["code"] == REPORTING_AREA:
+            evidence += reporting
         component = entry["component_code"] if kind == "area" else ""
         results.append(
             Coverage(
@@ -165,6 +181,8 @@ def plan_coverage(snapshot: PlanSnapshot, *, rejected: frozenset = frozenset()) 
             area.criteria[criterion["code"]] = _answers(
                 area, suggestions.get(("criterion", criterion["code"]), {})
             )
+            if criterion["code"] == REPORTING_CRITERION:
+                area.criteria[criterion["code"]] += reporting
     return results
 
 

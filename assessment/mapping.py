@@ -157,7 +157,8 @@ def review_mapping(review) -> Mapping:
     and rejected suggestions included)."""
     chapters = _frozen_chapters(review)
     if chapters is None:
-        snapshot = plan_snapshot(plan=review.plan, framework=review.framework)
+        # The saved ratings hold what the monitoring showed; the chapters need none of it.
+        snapshot = plan_snapshot(plan=review.plan, framework=review.framework, monitoring=False)
         catalogue = snapshot.catalogue
     else:
         catalogue = load_catalogue(review.framework)

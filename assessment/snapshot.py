@@ -13,8 +13,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
 from consultation.selectors import consultation_facts
+from monitoring.selectors import review_facts
 from standards.models import Area, Component, Criterion, Framework, Principle
 from strategy.models import (
     Chapter,
@@ -76,6 +79,25 @@ class ConsultationFacts:
 
 
 @dataclass
+class MonitoringFacts:
+    """What the plan's monitoring shows, from approved reports (`monitoring.selectors.
+    review_facts`): its reporting periods with the reports owed and approved per body, each
+    activity's latest status and each indicator's latest value in the published periods.
+    Empty for a plan nobody monitors, which then reviews as it always did."""
+
+    periods: list[dict] = field(default_factory=list)
+    statuses: dict[int, tuple[str, str, str]] = field(default_factory=dict)
+    indicator_values: dict[int, tuple] = field(default_factory=dict)
+    # The day of the review: what is past its end month or target year is judged from it.
+    today: datetime.date = field(default_factory=datetime.date.today)
+
+    @property
+    def reported(self) -> list[dict]:
+        """The periods that hold approved reports: reporting is in place."""
+        return [p for p in self.periods if p["approved"]]
+
+
+@dataclass
 class Catalogue:
     """The framework's codes: components, areas, principles and criteria with keywords."""
 
@@ -125,6 +147,7 @@ class PlanSnapshot:
     # needs to ask activity by activity.
     activities_complete: bool = True
     consultation: ConsultationFacts = field(default_factory=ConsultationFacts)
+    monitoring: MonitoringFacts = field(default_factory=MonitoringFacts)
 
     def source_lacks(self, name: str, element: Element | None = None) -> bool:
         """Whether the plan's source does not include `name` (a field such as "lead",
@@ -214,8 +237,10 @@ def _tags(plan: Plan, elements: dict[str, dict[int, Element]]) -> None:
                 by_id[owner_id].components.add(code)
 
 
-def plan_snapshot(*, plan: Plan, framework: Framework) -> PlanSnapshot:
-    """Load everything the checks, coverage and mapping need, in a fixed number of queries."""
+def plan_snapshot(*, plan: Plan, framework: Framework, monitoring: bool = True) -> PlanSnapshot:
+    """Load everything the checks, coverage and mapping need, in a fixed number of queries.
+    `monitoring=False` leaves the monitoring out, for a reader that needs none of it (the
+    mapping of a saved review)."""
     chapters, goals, objectives = _load_strategy(plan)
     activities, facts = _load_activities(plan)
     elements = {"chapter": chapters, "goal": goals, "objective": objectives, "activity": activities}
@@ -252,6 +277,9 @@ def plan_snapshot(*, plan: Plan, framework: Framework) -> PlanSnapshot:
         not_in_source=frozenset(plan.not_in_source or ()),
         activities_complete=not any(a.extra["not_in_source"] for a in activities.values()),
         consultation=ConsultationFacts(**consultation_facts(plan=plan)),
+        monitoring=MonitoringFacts(**review_facts(plan=plan), today=timezone.localdate())
+        if monitoring
+        else MonitoringFacts(),
     )
 
 

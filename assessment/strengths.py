@@ -356,6 +356,36 @@ def consultation_heard(ctx: Context):
 
 
 @strength(
+    code="reporting-kept",
+    criterion="SF.5.1",
+    kind=PRACTICE,
+    title="A reporting discipline kept",
+    message="Each of the {count} reporting periods due so far ({periods}) was closed with "
+    "approved reports from all {bodies} responsible bodies, handed in by the due date: "
+    "the plan is monitored as it is implemented.",
+)
+def reporting_kept(ctx: Context):
+    """Every period that is closed, or past its due date, holds every report each
+    responsible body owes, approved and handed in on time; an open period not yet due is
+    still under way and does not count either way."""
+    monitoring = ctx.snapshot.monitoring
+    due = [p for p in monitoring.periods if p["status"] != "open" or p["due_on"] < monitoring.today]
+    if not due or not due[0]["owed"]:
+        return
+    for period in due:
+        if period["status"] == "open":
+            return
+        if any(period["on_time"][body] < owed for body, owed in period["owed"].items()):
+            return
+    values = {
+        "count": len(due),
+        "periods": ", ".join(p["label"] for p in due),
+        "bodies": len(due[0]["owed"]),
+    }
+    yield _plan(ctx, values, [Element("period", p["id"], p["label"], "") for p in due])
+
+
+@strength(
     code="national-resource-plan",
     criterion="AP.6",
     kind=PRACTICE,

@@ -79,6 +79,66 @@ def standard_load():
     return Framework.objects.get(code="icmpd-2006", is_current=True)
 
 
+STATUSES = ["not_started", "on_track", "delayed", "completed", "cancelled"]
+
+
+def monitoring_reports(plan, *, periods: int) -> None:
+    """`periods` published reporting periods of `plan` with approved reports of every
+    responsible body, an indicator value per indicator of each reported activity and a
+    spending per budget line, in bulk (the benches measure reading them)."""
+    import random
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from actionplan.models import Indicator, Responsibility
+    from monitoring.models import ActivityReport, IndicatorValue, ReportingPeriod, Spending
+    from monitoring.services import period_open
+
+    rng = random.Random(1)
+    duties = list(
+        Responsibility.objects.filter(activity__plan=plan).values_list(
+            "activity_id", "stakeholder_id"
+        )
+    )
+    indicators = {}
+    for indicator_id, activity_id in Indicator.objects.filter(
+        plan=plan, activity__isnull=False
+    ).values_list("pk", "activity_id"):
+        indicators.setdefault(activity_id, []).append(indicator_id)
+    lines = {}
+    for activity in plan.activities.prefetch_related("budget_lines"):
+        lines[activity.pk] = list(activity.budget_lines.all())
+    for _ in range(periods):
+        period = period_open(plan=plan)
+        reports = ActivityReport.objects.bulk_create(
+            ActivityReport(
+                period=period,
+                activity_id=a,
+                body_id=b,
+                status=(s := rng.choice(STATUSES)),
+                reason="Reason" if s in ("delayed", "cancelled") else "",
+                state="approved",
+            )
+            for a, b in duties
+        )
+        IndicatorValue.objects.bulk_create(
+            IndicatorValue(
+                report=r, indicator_id=i, value=rng.randint(0, 300), measured_on=period.end_month
+            )
+            for r in reports
+            for i in indicators.get(r.activity_id, [])
+        )
+        Spending.objects.bulk_create(
+            Spending(report=r, budget_line=line, amount=(line.amount / 8).quantize(Decimal("1")))
+            for r in reports
+            for line in lines.get(r.activity_id, [])
+        )
+        ReportingPeriod.objects.filter(pk=period.pk).update(
+            status="published", published_at=timezone.now()
+        )
+
+
 def user_create(username: str = "bench", *, role: str | None = None, superuser: bool = False):
     """A user (no password: benches sign in with Client.force_login), in `role`'s group."""
     from django.contrib.auth import get_user_model

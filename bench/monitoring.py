@@ -8,70 +8,16 @@ Runs on a throwaway database (see harness.py).
 """
 
 import argparse
-import random
-from decimal import Decimal
 
 import harness
 
 # isort: split
 from django.urls import reverse
-from django.utils import timezone
 
-from actionplan.models import Indicator, Responsibility
 from actionplan.synthetic import plan_generate
-from monitoring.models import ActivityReport, IndicatorValue, ReportingPeriod, Spending
 from monitoring.selectors import dashboard
-from monitoring.services import period_open
 from napplanner.roles import COORDINATOR
 from strategy.models import PlanMembership
-
-STATUSES = ["not_started", "on_track", "delayed", "completed", "cancelled"]
-
-
-def _reports(plan, periods: int) -> None:
-    """Approved reports of every responsible body, in bulk (the bench measures reading)."""
-    rng = random.Random(1)
-    duties = list(
-        Responsibility.objects.filter(activity__plan=plan).values_list(
-            "activity_id", "stakeholder_id"
-        )
-    )
-    indicators = {}
-    for indicator_id, activity_id in Indicator.objects.filter(
-        plan=plan, activity__isnull=False
-    ).values_list("pk", "activity_id"):
-        indicators.setdefault(activity_id, []).append(indicator_id)
-    lines = {}
-    for activity in plan.activities.prefetch_related("budget_lines"):
-        lines[activity.pk] = list(activity.budget_lines.all())
-    for _ in range(periods):
-        period = period_open(plan=plan)
-        reports = ActivityReport.objects.bulk_create(
-            ActivityReport(
-                period=period,
-                activity_id=a,
-                body_id=b,
-                status=(s := rng.choice(STATUSES)),
-                reason="Reason" if s in ("delayed", "cancelled") else "",
-                state="approved",
-            )
-            for a, b in duties
-        )
-        IndicatorValue.objects.bulk_create(
-            IndicatorValue(
-                report=r, indicator_id=i, value=rng.randint(0, 300), measured_on=period.end_month
-            )
-            for r in reports
-            for i in indicators.get(r.activity_id, [])
-        )
-        Spending.objects.bulk_create(
-            Spending(report=r, budget_line=line, amount=(line.amount / 8).quantize(Decimal("1")))
-            for r in reports
-            for line in lines.get(r.activity_id, [])
-        )
-        ReportingPeriod.objects.filter(pk=period.pk).update(
-            status="published", published_at=timezone.now()
-        )
 
 
 def main() -> None:
@@ -93,7 +39,7 @@ def _run(args) -> None:
     for size in args.sizes:
         plan = plan_generate(activities=size, seed=1)
         PlanMembership.objects.create(plan=plan, user=user, role=PlanMembership.Role.EDITOR)
-        _reports(plan, args.periods)
+        harness.monitoring_reports(plan, periods=args.periods)
         rows = [
             (
                 "monitoring:dashboard",

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
-from django.db.models import Count, F, Sum
+from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -19,6 +19,7 @@ from monitoring.models import (
     ActivityStatus,
     FocalPoint,
     IndicatorValue,
+    PeriodStatus,
     ReportingPeriod,
     ReportState,
     Spending,
@@ -193,7 +194,8 @@ def _late_bodies(*, user, today: datetime.date) -> list[dict]:
 # --- the dashboard -----------------------------------------------------------------------
 
 
-def _number(text: str) -> Decimal | None:
+def stated_number(text: str) -> Decimal | None:
+    """The number a baseline or target states ("1,200", "35 %"), or None for words."""
     try:
         value = Decimal(text.strip().replace(",", "").rstrip("%").strip())
     except (InvalidOperation, AttributeError):
@@ -218,9 +220,21 @@ class IndicatorSeries:
         """Not moving from the baseline towards the target by the latest value."""
         if self.latest is None or self.target is None or self.baseline is None:
             return False
-        if self.target >= self.baseline:
-            return self.latest < self.baseline
-        return self.latest > self.baseline
+        return moved_away(self.latest, baseline=self.baseline, target=self.target)
+
+
+def moved_away(value: Decimal, *, baseline: Decimal, target: Decimal) -> bool:
+    """Whether `value` lies on the far side of the baseline from the target: an indicator
+    with a target above its baseline is to rise, one with a target below it to fall."""
+    if target >= baseline:
+        return value < baseline
+    return value > baseline
+
+
+def target_reached(value: Decimal, *, baseline: Decimal, target: Decimal) -> bool:
+    if target >= baseline:
+        return value >= target
+    return value <= target
 
 
 class Reported(NamedTuple):
@@ -229,6 +243,16 @@ class Reported(NamedTuple):
     body_id: int
     status: str
     reason: str
+
+
+def _status_per_period(reports, leads: set[tuple[int, int]]) -> dict[int, dict]:
+    """One report per activity and period: the lead body's, else any body's."""
+    per_period: dict[int, dict] = defaultdict(dict)
+    for report in reports:
+        chosen = per_period[report.period_id].get(report.activity_id)
+        if chosen is None or (report.activity_id, report.body_id) in leads:
+            per_period[report.period_id][report.activity_id] = report
+    return per_period
 
 
 @dataclass(frozen=True)
@@ -283,12 +307,7 @@ def dashboard(
             "activity_id", "stakeholder_id"
         )
     )
-    # One status per activity and period: the lead body's, else any body's.
-    per_period: dict[int, dict[int, Reported]] = defaultdict(dict)
-    for report in reports:
-        chosen = per_period[report.period_id].get(report.activity_id)
-        if chosen is None or (report.activity_id, report.body_id) in leads:
-            per_period[report.period_id][report.activity_id] = report
+    per_period = _status_per_period(reports, leads)
     latest: dict[int, str] = {}
     for period in periods:
         for activity_id, report in per_period[period.pk].items():
@@ -381,7 +400,10 @@ def indicator_series(*, plan: Plan, periods: list[ReportingPeriod]) -> list[Indi
             row.append((period, value, measured_on))
         series.append(
             IndicatorSeries(
-                indicator, _number(indicator.baseline_value), _number(indicator.target_value), row
+                indicator,
+                stated_number(indicator.baseline_value),
+                stated_number(indicator.target_value),
+                row,
             )
         )
     return series
@@ -521,3 +543,78 @@ def monitoring_document(*, plan: Plan, coordinator: bool) -> dict:
             for p in periods
         ],
     }
+
+
+# --- what a review of the plan reads --------------------------------------------------
+
+
+def review_facts(*, plan: Plan) -> dict:
+    """What a review needs to know of the plan's monitoring, from approved reports only:
+    one query for a plan without reporting periods, five for any other.
+
+    - `periods`: every period in order, with its dates and status, how many reports each
+      responsible body owes (`owed`), how many of them were approved (`approved`) and how
+      many of those were handed in by the due date (`on_time`), per body id;
+    - `statuses`: per activity, its latest status (the lead body's, else any body's) in
+      the published periods, with the reason and the period's label;
+    - `indicator_values`: per indicator, the latest value reached in the published
+      periods, with the date measured and the period's label.
+
+    Statuses and values are read from published periods only: until the coordinator
+    publishes a period, its reports are not for every reader of the plan, and a review's
+    report is."""
+    periods = list(
+        ReportingPeriod.objects.filter(plan=plan)
+        .order_by("start_month", "pk")
+        .values("id", "label", "start_month", "end_month", "due_on", "status")
+    )
+    if not periods:
+        return {"periods": [], "statuses": {}, "indicator_values": {}}
+    owed: Counter = Counter()
+    leads = set()
+    for activity_id, body_id, role in Responsibility.objects.filter(
+        activity__plan=plan
+    ).values_list("activity_id", "stakeholder_id", "role"):
+        owed[body_id] += 1
+        if role == Responsibility.Role.LEAD:
+            leads.add((activity_id, body_id))
+    by_id = {p["id"]: p for p in periods}
+    for period in periods:
+        period.update(owed=dict(owed), approved=Counter(), on_time=Counter())
+    approved = ActivityReport.objects.counted().filter(period__plan=plan)
+    # Counted by the database: a large plan's periods hold tens of thousands of reports.
+    for period_id, body_id, n, on_time in (
+        approved.values_list("period_id", "body_id")
+        .annotate(
+            n=Count("pk"),
+            on_time=Count("pk", filter=Q(submitted_at__date__lte=F("period__due_on"))),
+        )
+        .order_by()
+    ):
+        by_id[period_id]["approved"][body_id] = n
+        by_id[period_id]["on_time"][body_id] = on_time
+    per_period = _status_per_period(
+        [
+            Reported(*row)
+            for row in approved.filter(period__status=PeriodStatus.PUBLISHED).values_list(
+                "period_id", "activity_id", "body_id", "status", "reason"
+            )
+        ],
+        leads,
+    )
+    statuses = {}
+    for period in periods:
+        for activity_id, report in per_period.get(period["id"], {}).items():
+            statuses[activity_id] = (report.status, report.reason, period["label"])
+    values = {}
+    for indicator_id, label, value, measured_on in (
+        IndicatorValue.objects.filter(
+            report__period__plan=plan,
+            report__state=ReportState.APPROVED,
+            report__period__status=PeriodStatus.PUBLISHED,
+        )
+        .order_by("report__period__start_month", "measured_on", "pk")
+        .values_list("indicator_id", "report__period__label", "value", "measured_on")
+    ):
+        values[indicator_id] = (value, measured_on, label)
+    return {"periods": periods, "statuses": statuses, "indicator_values": values}

@@ -5,7 +5,7 @@ Importing this package registers every rule: `strategy` (goals, objectives, back
 `gaps` (coverage gaps and unanswered criteria), `timeline` (how deadlines spread over the
 period), `results` (indicators of goals and objectives), `resources` (amounts or words,
 state or donors), `bodies` (named bodies and leads), `relevance` (links to trafficking)
-and `balance` (between components).
+`balance` (between components) and `progress` (what the plan's monitoring reports).
 """
 
 from assessment.checks import (  # noqa: F401 (registers)
@@ -14,6 +14,7 @@ from assessment.checks import (  # noqa: F401 (registers)
     bodies,
     gaps,
     indicators,
+    progress,
     relevance,
     resources,
     results,

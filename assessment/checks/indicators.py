@@ -76,7 +76,7 @@ def _source_may_hold_indicators(ctx: Context) -> bool:
     )
 
 
-def _label(indicator: dict) -> str:
+def indicator_label(indicator: dict) -> str:
     text = " ".join(indicator["definition"].split())
     return text if len(text) <= 140 else text[:139] + "…"
 
@@ -125,7 +125,7 @@ def _register(code: str, adjective: str, requirement: str, passes) -> None:
         indicators, failing = _failing(ctx, code, passes)
         if len(failing) < len(indicators):
             for indicator in failing:
-                label = _label(indicator)
+                label = indicator_label(indicator)
                 yield Hit("indicator", indicator["id"], {"label": label}, label=label)
 
 

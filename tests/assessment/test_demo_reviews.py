@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from assessment.assess import default_framework, plan_assess
 from assessment.demo import ADDED_ACTIVITY
 from assessment.follow_up_selectors import plan_follow_up
 from assessment.models import RecommendationFollowUp, RecommendationLink, Review
@@ -46,3 +47,25 @@ def test_the_demo_has_two_rounds_and_a_follow_up_that_is_not_empty(settings):
     before = _counts()
     call_command("load_demo", stdout=StringIO())
     assert _counts() == before
+
+
+def test_a_review_of_the_demo_plan_sees_its_monitoring_and_the_final_rounds_keep_theirs(
+    settings,
+):
+    """The rounds are finalised before `load_demo` adds the monitoring data, so they keep
+    the plan as it was reviewed then; a review now reads the approved reports."""
+    settings.DEBUG = True
+    call_command("load_demo", stdout=StringIO())
+    demo = Plan.objects.get(previous_plan__isnull=False).previous_plan
+    for review in demo.reviews.all():
+        rules = set(review.findings.filter(is_current=True).values_list("rule", flat=True))
+        assert "no-monitoring-activities" in rules
+        assert not rules & {"activity-overdue", "indicator-off-target"}
+    result = plan_assess(plan=demo, framework=default_framework(demo))
+    rules = [f.rule for f in result.findings]
+    assert rules.count("activity-overdue") >= 10 and "no-monitoring-activities" not in rules
+    sf5 = next(c for c in result.coverage if c.code == "SF.5")
+    published = demo.reporting_periods.get(status="published")
+    assert [(e.type, e.id) for e in sf5.evidence] == [("period", published.pk)]
+    # Some reports came in after the due date, and the second period is open past it.
+    assert "reporting-kept" not in {s.rule for s in result.strengths}

@@ -4,11 +4,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from monitoring.demo import monitoring_demo_load
-from strategy.models import Plan
+from strategy.models import Plan, PlanStatus
 
 
 class Command(BaseCommand):
-    help = "Give the demo coordinator's plans reporting periods, reports and focal points."
+    help = "Give the demo coordinator's adopted plans reporting periods, reports and focal points."
 
     def add_arguments(self, parser):
         parser.add_argument("--coordinator", default="coordinator")
@@ -19,8 +19,11 @@ class Command(BaseCommand):
                 "monitoring_demo creates users with printed passwords: it runs only with "
                 "DJANGO_DEBUG=1."
             )
+        # Implementation is monitored once a plan is adopted: not the drafts beside it.
         plans = Plan.objects.filter(
-            memberships__user__username=options["coordinator"], memberships__role="editor"
+            memberships__user__username=options["coordinator"],
+            memberships__role="editor",
+            status=PlanStatus.ADOPTED,
         ).order_by("pk")
         created: dict[str, str] = {}
         for plan in plans:
