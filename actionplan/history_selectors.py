@@ -19,7 +19,15 @@ from django.utils.translation import ngettext_lazy
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
 from napplanner.history_display import RecordEntry, RecordReader
 from strategy.history_models import PlanEvent
-from strategy.models import Chapter, Plan, Section, SpecificObjective, Stakeholder, StrategicGoal
+from strategy.models import (
+    Chapter,
+    Plan,
+    PlanStatus,
+    Section,
+    SpecificObjective,
+    Stakeholder,
+    StrategicGoal,
+)
 
 
 @dataclass(frozen=True)
@@ -145,8 +153,20 @@ class EventEntry:
         return self.event.history_user
 
     @property
+    def status_from_label(self) -> str:
+        return _status_label(self.event.status_from)
+
+    @property
+    def status_to_label(self) -> str:
+        return _status_label(self.event.status_to)
+
+    @property
     def can_be_restored(self) -> bool:
         return self.event.kind == PlanEvent.Kind.DELETE and self.event.restored_by_id is None
+
+
+def _status_label(value: str) -> str:
+    return str(PlanStatus(value).label) if value in PlanStatus.values else value
 
 
 def _event_counts(event: PlanEvent) -> list[str]:

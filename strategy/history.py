@@ -66,9 +66,10 @@ def tag_ids_of(element: models.Model) -> dict[str, list[int]] | None:
 
 
 @contextlib.contextmanager
-def plan_event(*, plan, kind: str, source: str = "", user=None, subject=None):
+def plan_event(*, plan, kind: str, source: str = "", user=None, subject=None, details=None):
     """Record what happens inside as one event of the plan's history. Without a `user`,
-    the event names the one the history middleware saw (none in a background task)."""
+    the event names the one the history middleware saw (none in a background task).
+    `details` are further columns of the event (a status move's from, to and reason)."""
     if user is None:
         user = get_history_manager_for_model(type(plan)).model.get_default_history_user(plan)
     event = PlanEvent.objects.create(
@@ -79,6 +80,7 @@ def plan_event(*, plan, kind: str, source: str = "", user=None, subject=None):
         history_date=timezone.now(),
         subject_type=subject._meta.label_lower if subject is not None else "",
         subject_id=subject.pk if subject is not None else None,
+        **(details or {}),
     )
     counts: Counter = Counter()
     token = _open_event.set((event, counts, {}))

@@ -47,14 +47,18 @@ class PlanQuerySet(models.QuerySet):
     def editable_by(self, user):
         """Plans a user may change: coordinator (or reviewer) members, superusers. Archived
         plans are read-only for everyone."""
+        return self.steered_by(user).exclude(status=PlanStatus.ARCHIVED)
+
+    def steered_by(self, user):
+        """Plans a user may move in their lifecycle (strategy.lifecycle): the editors'
+        plans, archived ones included, so that their coordinator may reopen them."""
         if not getattr(user, "is_authenticated", False):
             return self.none()
-        qs = self.exclude(status=PlanStatus.ARCHIVED)
         if user.is_superuser:
-            return qs
+            return self.all()
         if not (has_role(user, COORDINATOR) or has_role(user, REVIEWER)):
             return self.none()
-        return qs.filter(
+        return self.filter(
             memberships__user=user, memberships__role=PlanMembership.Role.EDITOR
         ).distinct()
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from strategy.copying import plan_content_copy
 from strategy.history import (
@@ -16,6 +18,7 @@ from strategy.history import (
     plan_event,
 )
 from strategy.history_models import PlanEvent
+from strategy.lifecycle import STATUS_MOVES, may_steer
 from strategy.models import (
     Chapter,
     Plan,
@@ -124,6 +127,40 @@ def plan_copy(
             history_link_to_event(element=plan)
             plan_content_copy(source=source, plan=plan)
     return plan
+
+
+# --- the plan's lifecycle ---------------------------------------------------------------
+
+REASON_MAX_LENGTH = 1000
+
+
+def plan_status_change(*, plan: Plan, user, to: str, reason: str = "") -> PlanEvent:
+    """Move the plan to status `to`, as strategy.lifecycle allows, as one event of its
+    history (who, when, from, to, why). Raises PermissionDenied for a user who may not
+    move the plan, ValidationError for a move the table does not have, a missing reason
+    or a status someone else changed meanwhile."""
+    if not may_steer(user, plan):
+        raise PermissionDenied(_("Only the plan's editors may change its status."))
+    move = STATUS_MOVES.get((plan.status, to))
+    if move is None:
+        raise ValidationError(_("A plan cannot go from this status to that one."))
+    reason = (reason or "").strip()
+    if move.reason_required and not reason:
+        raise ValidationError({"reason": _("Say why the plan goes back.")})
+    if len(reason) > REASON_MAX_LENGTH:
+        raise ValidationError({"reason": _("Keep the reason under 1000 characters.")})
+    with transaction.atomic():
+        stored = Plan.objects.select_for_update().only("status").get(pk=plan.pk)
+        if stored.status != plan.status:
+            raise ValidationError(_("Someone changed the plan's status meanwhile."))
+        details = {"status_from": plan.status, "status_to": to, "reason": reason}
+        kind = PlanEvent.Kind.STATUS
+        with plan_event(plan=plan, kind=kind, user=user, subject=plan, details=details) as event:
+            plan.status = to
+            plan.full_clean()
+            plan._history_user = user
+            plan.save(update_fields=["status", "updated_at"])
+    return event
 
 
 # --- ordering and membership ------------------------------------------------------------
