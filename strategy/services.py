@@ -346,7 +346,7 @@ def element_save(
         _renumber_below(element, stored.code)
     for name, values in (tags or {}).items():
         getattr(element, name).set(values)
-    history_record_save(element=element, created=created)
+    history_record_save(element=element, created=created, tags=tags)
     return element
 
 
