@@ -10,6 +10,7 @@ from napplanner.concurrency import VersionedForm
 from napplanner.roles import COORDINATOR, REVIEWER, has_role
 from standards.models import Component, Framework
 from strategy.models import (
+    ChangeDigest,
     Chapter,
     Plan,
     PlanMembership,
@@ -329,3 +330,9 @@ class PlanStatusForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"), required=False, max_length=1000, validators=PLAIN_TEXT, widget=TEXTAREA
     )
+
+
+class ChangeDigestForm(forms.ModelForm):
+    class Meta:
+        model = ChangeDigest
+        fields = ["by_email"]

@@ -330,3 +330,34 @@ class SpecificObjective(SamePlanMixin, Tagged):
 
     def clean(self):
         self.clean_same_plan()
+
+
+class PlanVisit(models.Model):
+    """When a user last opened a plan's workspace: the home page lists what changed on the
+    plan since (strategy.changes)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_visits"
+    )
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="visits")
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "plan"], name="plan_visit_unique")]
+
+    def __str__(self):
+        return f"{self.user} – {self.plan} ({self.seen_at:%Y-%m-%d %H:%M})"
+
+
+class ChangeDigest(models.Model):
+    """A user's choice to be mailed what changed on their plans (send_change_digests)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="change_digest"
+    )
+    by_email = models.BooleanField(_("mail me a digest of the changes on my plans"), default=False)
+    # The changes a digest told of end here: the next one starts after.
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.user} ({'on' if self.by_email else 'off'})"

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from strategy.copying import plan_content_copy
@@ -20,10 +21,12 @@ from strategy.history import (
 from strategy.history_models import PlanEvent
 from strategy.lifecycle import STATUS_MOVES, may_steer
 from strategy.models import (
+    ChangeDigest,
     Chapter,
     Plan,
     PlanMembership,
     PlanStatus,
+    PlanVisit,
     Section,
     Stakeholder,
 )
@@ -161,6 +164,31 @@ def plan_status_change(*, plan: Plan, user, to: str, reason: str = "") -> PlanEv
             plan._history_user = user
             plan.save(update_fields=["status", "updated_at"])
     return event
+
+
+def plan_visit_record(*, plan: Plan, user) -> None:
+    """The user opened the plan now: what changed before no longer shows on their home
+    page. One query (an insert that updates the row the user already has)."""
+    if not getattr(user, "is_authenticated", False):
+        return
+    PlanVisit.objects.bulk_create(
+        [PlanVisit(plan=plan, user=user, seen_at=timezone.now())],
+        update_conflicts=True,
+        unique_fields=["user", "plan"],
+        update_fields=["seen_at"],
+    )
+
+
+def change_digest_set(*, user, by_email: bool) -> ChangeDigest:
+    """Mail `user` a digest of what changed on their plans, or stop. A digest starts with
+    the changes made from now on."""
+    digest, _created = ChangeDigest.objects.get_or_create(user=user)
+    if by_email and not digest.by_email:
+        digest.sent_at = timezone.now()
+    digest.by_email = by_email
+    digest.full_clean()
+    digest.save()
+    return digest
 
 
 # --- ordering and membership ------------------------------------------------------------

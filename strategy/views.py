@@ -19,7 +19,9 @@ from strategy.access import (
     get_section_for_editor,
     get_stakeholder_for_editor,
 )
+from strategy.changes import plan_changes
 from strategy.forms import (
+    ChangeDigestForm,
     MembershipForm,
     PlanCreateForm,
     PlanForm,
@@ -29,10 +31,11 @@ from strategy.forms import (
     StakeholderForm,
 )
 from strategy.lifecycle import may_steer
-from strategy.models import Plan, PlanStatus, Section, Stakeholder
+from strategy.models import ChangeDigest, Plan, PlanStatus, Section, Stakeholder
 from strategy.selectors import home_plans, plan_sections, plan_status_moves
 from strategy.services import (
     LastEditorError,
+    change_digest_set,
     element_delete,
     membership_add,
     membership_remove,
@@ -56,8 +59,25 @@ def home(request):
             "is_coordinator": has_role(request.user, COORDINATOR),
             "is_reviewer": has_role(request.user, REVIEWER),
             "is_standards_admin": has_role(request.user, STANDARDS_ADMIN),
+            "plan_changes": plan_changes(user=request.user),
         },
     )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def change_digest(request):
+    """Whether the user is mailed what changed on their plans (send_change_digests)."""
+    digest = ChangeDigest.objects.filter(user=request.user).first()
+    data = request.POST if request.method == "POST" else None  # an unticked box sends nothing
+    form = ChangeDigestForm(data, instance=digest or ChangeDigest())
+    if request.method == "POST" and form.is_valid():
+        change_digest_set(user=request.user, by_email=form.cleaned_data["by_email"])
+        messages.success(request, _("Your choice was saved."))
+        return redirect("change_digest")
+    status = 422 if form.is_bound else 200
+    context = {"form": form, "has_email": bool(request.user.email)}
+    return render(request, "strategy/change_digest.html", context, status=status)
 
 
 def _plan_start(form: PlanCreateForm, user) -> Plan:

@@ -36,6 +36,9 @@ def foreign_stakeholder(world) -> dict:
 # fmt: off
 TABLE = [
     #   URL name                       target               method    coord read cons rev  std  out  anon
+    row("change_digest",               nothing,             "get",    200, 200, 200, 200, 200, 200, 302),
+    row("change_digest",               nothing,             "post",   302, 302, 302, 302, 302, 302, 302),
+    row("change_digest",               nothing,             "put",    405, _,   _,   _,   _,   _,   _),
     row("strategy:plan_create",        nothing,             "get",    200, 200, 403, 200, 403, 403, 302),
     row("strategy:plan_create",        nothing,             "post",   200, 200, 403, 200, 403, 403, 302),
     row("strategy:plan_create",        nothing,             "put",    405, _,   _,   _,   _,   _,   _),
