@@ -142,3 +142,15 @@ def test_an_archived_plan_is_read_only_for_everyone_until_reopened(client, cast)
     plan.refresh_from_db()
     assert plan.status == PlanStatus.ADOPTED
     assert 'data-testid="plan-details-form"' in client.get(details).content.decode()
+
+
+def test_restoring_an_earlier_version_of_the_plan_keeps_its_status(client, cast):
+    plan = _plan(cast, PlanStatus.DRAFT)
+    plan.save()  # a first record, in draft
+    plan_status_change(plan=plan, user=cast.coordinator, to=PlanStatus.CONSULTATION)
+    record = plan.history.filter(status=PlanStatus.DRAFT).latest()
+    client.force_login(cast.coordinator)
+    url = reverse("actionplan:version_restore", args=[plan.pk, "plan", record.history_id])
+    client.post(url)
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.CONSULTATION
