@@ -15,3 +15,8 @@ class ActionPlanConfig(AppConfig):
         from actionplan import renderings
 
         renderings.register()
+
+        from actionplan.history_selectors import plan_history_counts
+        from strategy.changes import change_counter_register
+
+        change_counter_register(plan_history_counts, history=True)

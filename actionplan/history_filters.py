@@ -31,6 +31,10 @@ class PlanHistoryFilter(django_filters.FilterSet):
     since = django_filters.DateFilter(
         field_name="history_date", lookup_expr="date__gte", label=_("From"), widget=DATE
     )
+    # The home page's link to what changed since a visit: the moment, to the second.
+    after = django_filters.IsoDateTimeFilter(
+        field_name="history_date", lookup_expr="gt", widget=forms.HiddenInput
+    )
     until = django_filters.DateFilter(
         field_name="history_date", lookup_expr="date__lte", label=_("To"), widget=DATE
     )

@@ -12,14 +12,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, Count, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
 from napplanner.history_display import RecordEntry, RecordReader
 from strategy.history_models import PlanEvent
-from strategy.models import Chapter, Plan, Section, SpecificObjective, Stakeholder, StrategicGoal
+from strategy.models import (
+    Chapter,
+    Plan,
+    PlanStatus,
+    Section,
+    SpecificObjective,
+    Stakeholder,
+    StrategicGoal,
+)
 
 
 @dataclass(frozen=True)
@@ -145,8 +153,20 @@ class EventEntry:
         return self.event.history_user
 
     @property
+    def status_from_label(self) -> str:
+        return _status_label(self.event.status_from)
+
+    @property
+    def status_to_label(self) -> str:
+        return _status_label(self.event.status_to)
+
+    @property
     def can_be_restored(self) -> bool:
         return self.event.kind == PlanEvent.Kind.DELETE and self.event.restored_by_id is None
+
+
+def _status_label(value: str) -> str:
+    return str(PlanStatus(value).label) if value in PlanStatus.values else value
 
 
 def _event_counts(event: PlanEvent) -> list[str]:
@@ -207,3 +227,40 @@ def element_history_entries(*, kind: HistoryKind, pk: int, limit: int = 20) -> l
         entries += reader.entries(records, kind=history_kind.slug, kind_label=label)
     entries.sort(key=lambda e: (e.history_date, e.record.history_id), reverse=True)
     return entries[:limit]
+
+
+def plan_history_counts(*, user, plan_ids: list[int], since) -> list[tuple[int, str, int]]:
+    """(plan id, "2 activities", 2): the lines of each plan's history written by others
+    after `since` (strategy.changes), per kind of element; events (imports, copies,
+    deletions, restores, status moves) count one each. One query."""
+    parts = []
+    for kind in HISTORY_KINDS.values():
+        ref = (
+            "id" if kind.model is Plan else "activity__plan_id" if kind.via_activity else "plan_id"
+        )
+        rows = kind.history.objects.filter(history_event=None, **{f"{ref}__in": plan_ids})
+        parts.append(_counted(rows.exclude(history_user=user), ref, since, kind.slug))
+    events = PlanEvent.objects.filter(plan_id__in=plan_ids).exclude(history_user=user)
+    parts.append(_counted(events, "plan_id", since, EVENT))
+    counts = []
+    for plan_id, slug, number in parts[0].union(*parts[1:], all=True):
+        counted = HISTORY_KINDS[slug].counted if slug in HISTORY_KINDS else EVENTS_COUNTED
+        counts.append((plan_id, counted % {"count": number}, number))
+    return counts
+
+
+EVENTS_COUNTED = ngettext_lazy(
+    "%(count)d import, copy, deletion, restore or status move",
+    "%(count)d imports, copies, deletions, restores or status moves",
+    "count",
+)
+
+
+def _counted(queryset, ref: str, since, slug: str):
+    return (
+        queryset.filter(history_date__gt=since(ref))
+        .order_by()
+        .values(counted_plan=F(ref))
+        .annotate(counted_kind=Value(slug), counted=Count("pk"))
+        .values_list("counted_plan", "counted_kind", "counted")
+    )

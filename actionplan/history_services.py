@@ -27,6 +27,9 @@ class RestoreRefused(Exception):
 def history_version_restore(*, plan: Plan, kind: HistoryKind, record, user) -> PlanEvent:
     """Make the element as `record` shows it, recreating it when it was deleted since."""
     element = record.instance
+    if isinstance(element, Plan):
+        # Its status moves only through its lifecycle (strategy.services.plan_status_change).
+        element.status = plan.status
     exists = kind.model.objects.filter(pk=element.pk).exists()
     _parents_check({kind.model: [element]})
     try:

@@ -18,6 +18,7 @@ from actionplan.models import (
     SubActivity,
 )
 from strategy.copying import TAGS, CopiedTable
+from strategy.history import history_bulk_record
 from strategy.models import Stakeholder
 from strategy.services import Tags, element_save, stakeholder_add
 
@@ -106,14 +107,22 @@ def activity_save(
     if lead is not None:
         wanted[lead.pk] = Responsibility.Role.LEAD
     current = {r.stakeholder_id: r for r in activity.responsibilities.all()}
-    # Demote and remove first, so that the new lead never meets the old one.
+    # The duties changed are recorded in one insert of history rows (removals included),
+    # so a save costs the same few queries more with the history as without it.
+    changed: dict[int, tuple[Responsibility, str]] = {}
+    removed = [duty for sid, duty in current.items() if sid not in wanted]
+    if removed:
+        changed.update({duty.pk: (duty, "-") for duty in removed})
+        # Nothing hangs from a duty (no cascade to follow); its removal is recorded above.
+        gone = Responsibility.objects.filter(pk__in=[d.pk for d in removed])
+        gone._raw_delete(gone.db)
+    # Demote first, so that the new lead never meets the old one.
     for stakeholder_id, duty in current.items():
         role = wanted.get(stakeholder_id)
-        if role is None:
-            duty.delete()
-        elif role != duty.role and role == Responsibility.Role.PARTNER:
+        if role is not None and role != duty.role and role == Responsibility.Role.PARTNER:
             duty.role = role
-            duty.save(update_fields=["role"])
+            duty.save_without_historical_record(update_fields=["role"])
+            changed[duty.pk] = (duty, "~")
     bodies = {s.pk: s for s in [*partners, *([lead] if lead else [])]}
     next_order = max((d.order for d in current.values()), default=-1) + 1
     for stakeholder_id, role in sorted(wanted.items(), key=lambda item: item[1] == "lead"):
@@ -125,9 +134,16 @@ def activity_save(
             next_order += 1
         elif duty.role == role:
             continue
+        created = duty.pk is None
         duty.role = role
         duty.full_clean()
-        duty.save()
+        duty.save_without_historical_record()
+        changed[duty.pk] = (duty, "+" if created else "~")
+    history_bulk_record(
+        [duty for duty, _type in changed.values()],
+        model=Responsibility,
+        history_types={pk: kind for pk, (_duty, kind) in changed.items()},
+    )
     if budget_line is not None:
         budget_line.activity = activity
         element_save(element=budget_line, siblings=activity.budget_lines.all())

@@ -41,6 +41,7 @@ DRAWN_ACTIVITIES = 80
 @gzip_page
 def workspace(request, plan_id: int):
     plan = get_plan_for_user(request, plan_id)
+    plan_elements.plan_visit_record(plan=plan, user=request.user)
     form = WorkspaceFilterForm(request.GET)
     filters = form.filters()
     tree = plan_tree(plan, **filters, defer_after=DRAWN_ACTIVITIES, keep_open=form.opened_chapter())

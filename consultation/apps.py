@@ -10,3 +10,8 @@ class ConsultationConfig(AppConfig):
         from consultation import renderings
 
         renderings.register()
+
+        from consultation.selectors import plan_comment_counts
+        from strategy.changes import change_counter_register
+
+        change_counter_register(plan_comment_counts, history=False)

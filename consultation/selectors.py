@@ -3,8 +3,9 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, F, Prefetch, QuerySet, Value
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext_lazy
 
 from consultation.models import Comment, ElementKind, Reply, Resolution
 from strategy.models import Plan
@@ -126,3 +127,33 @@ def consultation_facts(*, plan: Plan) -> dict:
         if resolution == Resolution.ACCEPTED:
             accepted.append((kind, element_id))
     return {"counts": counts, "organisations": sorted(organisations), "accepted": accepted}
+
+
+def plan_comment_counts(*, user, plan_ids: list[int], since) -> list[tuple[int, str, int]]:
+    """(plan id, "2 comments", 2): comments and replies others wrote on each plan after
+    `since` (strategy.changes). One query."""
+    comments = Comment.objects.filter(plan_id__in=plan_ids).exclude(author=user)
+    replies = Reply.objects.filter(comment__plan_id__in=plan_ids).exclude(author=user)
+    parts = [
+        _counted(comments, "plan_id", since, "comment"),
+        _counted(replies, "comment__plan_id", since, "reply"),
+    ]
+    said = {"comment": COMMENTS_COUNTED, "reply": REPLIES_COUNTED}
+    return [
+        (plan_id, said[kind] % {"count": number}, number)
+        for plan_id, kind, number in parts[0].union(parts[1], all=True)
+    ]
+
+
+COMMENTS_COUNTED = ngettext_lazy("%(count)d comment", "%(count)d comments", "count")
+REPLIES_COUNTED = ngettext_lazy("%(count)d reply", "%(count)d replies", "count")
+
+
+def _counted(queryset, ref: str, since, kind: str):
+    return (
+        queryset.filter(created_at__gt=since(ref))
+        .order_by()
+        .values(counted_plan=F(ref))
+        .annotate(counted_kind=Value(kind), counted=Count("pk"))
+        .values_list("counted_plan", "counted_kind", "counted")
+    )

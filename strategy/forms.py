@@ -10,6 +10,7 @@ from napplanner.concurrency import VersionedForm
 from napplanner.roles import COORDINATOR, REVIEWER, has_role
 from standards.models import Component, Framework
 from strategy.models import (
+    ChangeDigest,
     Chapter,
     Plan,
     PlanMembership,
@@ -77,6 +78,10 @@ class PlanForm(VersionedForm, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            # A stored plan changes status only by a move of its lifecycle (with its
+            # reason, in the history): strategy.services.plan_status_change.
+            del self.fields["status"]
         frameworks = Framework.objects.latest_versions()
         if self.instance.framework_id:  # keep an older version a plan already follows
             frameworks = frameworks | Framework.objects.filter(pk=self.instance.framework_id)
@@ -318,3 +323,16 @@ class SpecificObjectiveForm(PlanElementForm):
         model = SpecificObjective
         fields = ["goal", "code", "title", "description", *TAGS]
         widgets = {"title": TEXTAREA, "description": TEXTAREA}
+
+
+class PlanStatusForm(forms.Form):
+    to = forms.ChoiceField(choices=Plan._meta.get_field("status").choices)
+    reason = forms.CharField(
+        label=_("Reason"), required=False, max_length=1000, validators=PLAIN_TEXT, widget=TEXTAREA
+    )
+
+
+class ChangeDigestForm(forms.ModelForm):
+    class Meta:
+        model = ChangeDigest
+        fields = ["by_email"]

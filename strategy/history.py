@@ -66,9 +66,10 @@ def tag_ids_of(element: models.Model) -> dict[str, list[int]] | None:
 
 
 @contextlib.contextmanager
-def plan_event(*, plan, kind: str, source: str = "", user=None, subject=None):
+def plan_event(*, plan, kind: str, source: str = "", user=None, subject=None, details=None):
     """Record what happens inside as one event of the plan's history. Without a `user`,
-    the event names the one the history middleware saw (none in a background task)."""
+    the event names the one the history middleware saw (none in a background task).
+    `details` are further columns of the event (a status move's from, to and reason)."""
     if user is None:
         user = get_history_manager_for_model(type(plan)).model.get_default_history_user(plan)
     event = PlanEvent.objects.create(
@@ -79,6 +80,7 @@ def plan_event(*, plan, kind: str, source: str = "", user=None, subject=None):
         history_date=timezone.now(),
         subject_type=subject._meta.label_lower if subject is not None else "",
         subject_id=subject.pk if subject is not None else None,
+        **(details or {}),
     )
     counts: Counter = Counter()
     token = _open_event.set((event, counts, {}))
@@ -147,18 +149,26 @@ def _tag_ids_where(model: type[models.Model], **lookup) -> dict[int, dict[str, l
     return tags
 
 
-def history_record_save(*, element: models.Model, created: bool) -> None:
+def history_record_save(
+    *, element: models.Model, created: bool, tags: Mapping[str, list] | None = None
+) -> None:
     """Record a save made without its historical row (see strategy.services.element_save,
-    which records once, after the tags are set)."""
+    which records once, after the tags are set). `tags`, when they name every tag field,
+    are the links just set, so they are not read again."""
     if not history_enabled():
         return
+    names = [field.name for field in tag_fields(type(element))]
+    if tags is not None and names and all(name in tags for name in names):
+        tag_ids = {name: sorted(getattr(v, "pk", v) for v in tags[name]) for name in names}
+    else:
+        tag_ids = tag_ids_of(element)
     manager = get_history_manager_for_model(type(element))
     fields = manager.model.tracked_fields
     row = manager.model(
         history_date=timezone.now(),
         history_type="+" if created else "~",
         history_user=manager.model.get_default_history_user(element),
-        tag_ids=tag_ids_of(element),
+        tag_ids=tag_ids,
         **{field.attname: getattr(element, field.attname) for field in fields},
     )
     opened = _open_event.get()
@@ -174,10 +184,12 @@ def history_bulk_record(
     model: type[models.Model],
     tag_ids: Mapping[int, dict[str, list[int]]] | None = None,
     history_type: str = "+",
+    history_types: Mapping[int, str] | None = None,
 ) -> None:
     """The historical rows of a bulk insert ("+") or update ("~"), in one more insert, in
     the open event. As simple-history's bulk_history_create, with each row's tags when
-    `tag_ids` (by element id) gives them."""
+    `tag_ids` (by element id) gives them; `history_types` (by element id) mixes kinds of
+    change in the one insert."""
     if not objs or not history_enabled():
         return
     if tag_ids is None and history_type == "~" and tag_fields(model):
@@ -192,7 +204,7 @@ def history_bulk_record(
     rows = [
         history(
             history_date=now,
-            history_type=history_type,
+            history_type=(history_types or {}).get(obj.pk, history_type),
             history_user=event.history_user if event else history.get_default_history_user(obj),
             history_event=event,
             tag_ids=None if tag_ids is None else _all_named(tag_ids.get(obj.pk, {}), names),

@@ -18,6 +18,7 @@ class PlanEvent(models.Model):
         COPY = "copy", _("Copied")
         DELETE = "delete", _("Deleted")
         RESTORE = "restore", _("Restored")
+        STATUS = "status", _("Status changed")
 
     plan = models.ForeignKey("strategy.Plan", on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -40,6 +41,11 @@ class PlanEvent(models.Model):
     restored_by = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # A move in the plan's lifecycle (strategy.lifecycle): from, to, and why, where a
+    # move back asks for a reason.
+    status_from = models.CharField(max_length=20, blank=True)
+    status_to = models.CharField(max_length=20, blank=True)
+    reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-history_date", "-pk"]

@@ -4,4 +4,7 @@ from django.urls import path
 
 from strategy import views
 
-urlpatterns = [path("", views.home, name="home")]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("changes/digest/", views.change_digest, name="change_digest"),
+]

@@ -47,14 +47,18 @@ class PlanQuerySet(models.QuerySet):
     def editable_by(self, user):
         """Plans a user may change: coordinator (or reviewer) members, superusers. Archived
         plans are read-only for everyone."""
+        return self.steered_by(user).exclude(status=PlanStatus.ARCHIVED)
+
+    def steered_by(self, user):
+        """Plans a user may move in their lifecycle (strategy.lifecycle): the editors'
+        plans, archived ones included, so that their coordinator may reopen them."""
         if not getattr(user, "is_authenticated", False):
             return self.none()
-        qs = self.exclude(status=PlanStatus.ARCHIVED)
         if user.is_superuser:
-            return qs
+            return self.all()
         if not (has_role(user, COORDINATOR) or has_role(user, REVIEWER)):
             return self.none()
-        return qs.filter(
+        return self.filter(
             memberships__user=user, memberships__role=PlanMembership.Role.EDITOR
         ).distinct()
 
@@ -326,3 +330,34 @@ class SpecificObjective(SamePlanMixin, Tagged):
 
     def clean(self):
         self.clean_same_plan()
+
+
+class PlanVisit(models.Model):
+    """When a user last opened a plan's workspace: the home page lists what changed on the
+    plan since (strategy.changes)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_visits"
+    )
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="visits")
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "plan"], name="plan_visit_unique")]
+
+    def __str__(self):
+        return f"{self.user} – {self.plan} ({self.seen_at:%Y-%m-%d %H:%M})"
+
+
+class ChangeDigest(models.Model):
+    """A user's choice to be mailed what changed on their plans (send_change_digests)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="change_digest"
+    )
+    by_email = models.BooleanField(_("mail me a digest of the changes on my plans"), default=False)
+    # The changes a digest told of end here: the next one starts after.
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.user} ({'on' if self.by_email else 'off'})"

@@ -2,6 +2,7 @@
 
 from django.db.models import QuerySet
 
+from strategy.lifecycle import StatusMove, may_steer, moves_from
 from strategy.models import Plan, Section
 
 
@@ -13,3 +14,8 @@ def home_plans(*, user) -> QuerySet[Plan]:
 def plan_sections(*, plan: Plan) -> QuerySet[Section]:
     """The plan's narrative sections in their order, each with its component."""
     return plan.sections.select_related("component").order_by("order", "pk")
+
+
+def plan_status_moves(*, plan: Plan, user) -> list[StatusMove]:
+    """The lifecycle moves `user` may make on `plan` now (its details page's buttons)."""
+    return moves_from(plan.status) if may_steer(user, plan) else []

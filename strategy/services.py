@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from strategy.copying import plan_content_copy
 from strategy.history import (
@@ -16,11 +19,14 @@ from strategy.history import (
     plan_event,
 )
 from strategy.history_models import PlanEvent
+from strategy.lifecycle import STATUS_MOVES, may_steer
 from strategy.models import (
+    ChangeDigest,
     Chapter,
     Plan,
     PlanMembership,
     PlanStatus,
+    PlanVisit,
     Section,
     Stakeholder,
 )
@@ -124,6 +130,65 @@ def plan_copy(
             history_link_to_event(element=plan)
             plan_content_copy(source=source, plan=plan)
     return plan
+
+
+# --- the plan's lifecycle ---------------------------------------------------------------
+
+REASON_MAX_LENGTH = 1000
+
+
+def plan_status_change(*, plan: Plan, user, to: str, reason: str = "") -> PlanEvent:
+    """Move the plan to status `to`, as strategy.lifecycle allows, as one event of its
+    history (who, when, from, to, why). Raises PermissionDenied for a user who may not
+    move the plan, ValidationError for a move the table does not have, a missing reason
+    or a status someone else changed meanwhile."""
+    if not may_steer(user, plan):
+        raise PermissionDenied(_("Only the plan's editors may change its status."))
+    move = STATUS_MOVES.get((plan.status, to))
+    if move is None:
+        raise ValidationError(_("A plan cannot go from this status to that one."))
+    reason = (reason or "").strip()
+    if move.reason_required and not reason:
+        raise ValidationError({"reason": _("Say why the plan goes back.")})
+    if len(reason) > REASON_MAX_LENGTH:
+        raise ValidationError({"reason": _("Keep the reason under 1000 characters.")})
+    with transaction.atomic():
+        stored = Plan.objects.select_for_update().only("status").get(pk=plan.pk)
+        if stored.status != plan.status:
+            raise ValidationError(_("Someone changed the plan's status meanwhile."))
+        details = {"status_from": plan.status, "status_to": to, "reason": reason}
+        kind = PlanEvent.Kind.STATUS
+        with plan_event(plan=plan, kind=kind, user=user, subject=plan, details=details) as event:
+            plan.status = to
+            plan.full_clean()
+            plan._history_user = user
+            plan.save(update_fields=["status", "updated_at"])
+    return event
+
+
+def plan_visit_record(*, plan: Plan, user) -> None:
+    """The user opened the plan now: what changed before no longer shows on their home
+    page. One query (an insert that updates the row the user already has)."""
+    if not getattr(user, "is_authenticated", False):
+        return
+    PlanVisit.objects.bulk_create(
+        [PlanVisit(plan=plan, user=user, seen_at=timezone.now())],
+        update_conflicts=True,
+        unique_fields=["user", "plan"],
+        update_fields=["seen_at"],
+    )
+
+
+def change_digest_set(*, user, by_email: bool) -> ChangeDigest:
+    """Mail `user` a digest of what changed on their plans, or stop. A digest starts with
+    the changes made from now on."""
+    digest, _created = ChangeDigest.objects.get_or_create(user=user)
+    if by_email and not digest.by_email:
+        digest.sent_at = timezone.now()
+    digest.by_email = by_email
+    digest.full_clean()
+    digest.save()
+    return digest
 
 
 # --- ordering and membership ------------------------------------------------------------
@@ -309,7 +374,7 @@ def element_save(
         _renumber_below(element, stored.code)
     for name, values in (tags or {}).items():
         getattr(element, name).set(values)
-    history_record_save(element=element, created=created)
+    history_record_save(element=element, created=created, tags=tags)
     return element
 
 

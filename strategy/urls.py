@@ -8,6 +8,7 @@ from strategy import views
 urlpatterns: list = [
     path("new/", views.plan_create_view, name="plan_create"),
     path("<int:plan_id>/details/", views.plan_details, name="plan_details"),
+    path("<int:plan_id>/status/", views.plan_status_change_view, name="plan_status_change"),
     path("<int:plan_id>/sections/new/", views.section_create, name="section_create"),
     path("<int:plan_id>/sections/<int:section_id>/", views.section_edit, name="section_edit"),
     path(

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,24 +19,30 @@ from strategy.access import (
     get_section_for_editor,
     get_stakeholder_for_editor,
 )
+from strategy.changes import plan_changes
 from strategy.forms import (
+    ChangeDigestForm,
     MembershipForm,
     PlanCreateForm,
     PlanForm,
     PlanStart,
+    PlanStatusForm,
     SectionForm,
     StakeholderForm,
 )
-from strategy.models import Plan, Section, Stakeholder
-from strategy.selectors import home_plans, plan_sections
+from strategy.lifecycle import may_steer
+from strategy.models import ChangeDigest, Plan, PlanStatus, Section, Stakeholder
+from strategy.selectors import home_plans, plan_sections, plan_status_moves
 from strategy.services import (
     LastEditorError,
+    change_digest_set,
     element_delete,
     membership_add,
     membership_remove,
     plan_copy,
     plan_create,
     plan_create_from_template,
+    plan_status_change,
     section_move,
     section_next_order,
 )
@@ -53,8 +59,25 @@ def home(request):
             "is_coordinator": has_role(request.user, COORDINATOR),
             "is_reviewer": has_role(request.user, REVIEWER),
             "is_standards_admin": has_role(request.user, STANDARDS_ADMIN),
+            "plan_changes": plan_changes(user=request.user),
         },
     )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def change_digest(request):
+    """Whether the user is mailed what changed on their plans (send_change_digests)."""
+    digest = ChangeDigest.objects.filter(user=request.user).first()
+    data = request.POST if request.method == "POST" else None  # an unticked box sends nothing
+    form = ChangeDigestForm(data, instance=digest or ChangeDigest())
+    if request.method == "POST" and form.is_valid():
+        change_digest_set(user=request.user, by_email=form.cleaned_data["by_email"])
+        messages.success(request, _("Your choice was saved."))
+        return redirect("change_digest")
+    status = 422 if form.is_bound else 200
+    context = {"form": form, "has_email": bool(request.user.email)}
+    return render(request, "strategy/change_digest.html", context, status=status)
 
 
 def _plan_start(form: PlanCreateForm, user) -> Plan:
@@ -107,6 +130,7 @@ def _details_page(request, plan: Plan, form=None, member_form=None, status=200):
         "memberships": plan.memberships.select_related("user").order_by("user__username"),
         "form": form or (PlanForm(instance=plan, user=request.user) if editable else None),
         "member_form": member_form or (MembershipForm(plan=plan) if editable else None),
+        "status_moves": plan_status_moves(plan=plan, user=request.user),
     }
     return render(request, "strategy/plan_details.html", context, status=status)
 
@@ -135,6 +159,27 @@ def plan_details(request, plan_id: int):
     # Show the stored values beside the form, not the rejected input.
     plan.refresh_from_db()
     return _details_page(request, plan, form=form, status=422)
+
+
+@require_POST
+@login_required
+def plan_status_change_view(request, plan_id: int):
+    plan = get_plan_for_user(request, plan_id)
+    if not may_steer(request.user, plan):
+        raise PermissionDenied(_("Only the plan's editors may change its status."))
+    form = PlanStatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a status the plan may go to."))
+        return redirect("strategy:plan_details", plan.pk)
+    try:
+        event = plan_status_change(plan=plan, user=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        message = _("The plan went from “%(from)s” to “%(to)s”.")
+        labels = [PlanStatus(status).label for status in (event.status_from, event.status_to)]
+        messages.success(request, message % dict(zip(("from", "to"), labels, strict=True)))
+    return redirect("strategy:plan_details", plan.pk)
 
 
 @require_http_methods(["GET", "POST"])

@@ -284,20 +284,18 @@ def test_a_change_of_tags_after_a_move_still_shows(client, cast, branch):
     assert changes["Areas"] == (str(area), str(other))
 
 
-def test_it_lists_a_change_of_the_plans_status_with_the_label_people_read(client, cast, branch):
+def test_it_lists_a_move_of_the_plans_status_with_the_labels_people_read(client, cast, branch):
     client.force_login(cast.coordinator)
     plan = branch.plan
-    data = {
-        "country": plan.country,
-        "title": plan.title,
-        "period_start": plan.period_start,
-        "period_end": plan.period_end,
-        "status": "adopted",
-    }
-    response = client.post(reverse("strategy:plan_details", args=[plan.pk]), data)
+    url = reverse("strategy:plan_status_change", args=[plan.pk])
+    response = client.post(url, {"to": "adopted"})
     assert response.status_code == 302
-    entry = _history(client, plan, kind="plan").context["entries"][0]
+    response = _history(client, plan, kind="plan")
+    entry = response.context["entries"][0]
     assert entry.history_user == cast.coordinator
-    changes = {c.label: (c.old, c.new) for c in entry.changes}
-    assert changes["Status"] == ("Consultation", "Adopted")
-    assert "Updated at" not in changes
+    assert entry.event.kind == PlanEvent.Kind.STATUS
+    assert (entry.status_from_label, entry.status_to_label) == (
+        "Consultation",
+        "Adopted",
+    )
+    assert "from “Consultation” to “Adopted”" in response.content.decode()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.access import _, assert_row, cases, draft_plan, nothing, plan, row
+from tests.access import _, assert_row, cases, closed_plan, draft_plan, nothing, plan, row
 
 
 def section(world) -> dict:
@@ -36,6 +36,9 @@ def foreign_stakeholder(world) -> dict:
 # fmt: off
 TABLE = [
     #   URL name                       target               method    coord read cons rev  std  out  anon
+    row("change_digest",               nothing,             "get",    200, 200, 200, 200, 200, 200, 302),
+    row("change_digest",               nothing,             "post",   302, 302, 302, 302, 302, 302, 302),
+    row("change_digest",               nothing,             "put",    405, _,   _,   _,   _,   _,   _),
     row("strategy:plan_create",        nothing,             "get",    200, 200, 403, 200, 403, 403, 302),
     row("strategy:plan_create",        nothing,             "post",   200, 200, 403, 200, 403, 403, 302),
     row("strategy:plan_create",        nothing,             "put",    405, _,   _,   _,   _,   _,   _),
@@ -44,6 +47,10 @@ TABLE = [
     row("strategy:plan_details",       plan,                "delete", 405, _,   _,   _,   _,   _,   _),
     row("strategy:plan_details",       draft_plan,          "get",    200, 404, 404, 404, 404, 404, 302),
     row("strategy:plan_details",       draft_plan,          "post",   422, 404, 404, 404, 404, 404, 302),
+    row("strategy:plan_status_change", plan,                "post",   302, 403, 403, 403, 404, 404, 302),
+    row("strategy:plan_status_change", plan,                "get",    405, _,   _,   _,   _,   _,   _),
+    row("strategy:plan_status_change", closed_plan,         "post",   302, 403, 404, 403, 404, 404, 302),
+    row("strategy:plan_status_change", draft_plan,          "post",   302, 404, 404, 404, 404, 404, 302),
     row("strategy:section_create",     plan,                "get",    200, 403, 403, 403, 404, 404, 302),
     row("strategy:section_create",     plan,                "post",   200, 403, 403, 403, 404, 404, 302),
     row("strategy:section_create",     plan,                "put",    405, _,   _,   _,   _,   _,   _),
