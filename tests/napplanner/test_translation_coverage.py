@@ -26,15 +26,6 @@ NOT_TRANSLATED = ("NAP Planner",)
 # Templates being reworked on other branches (some of them new there); each is checked
 # once its branch has landed.
 PENDING = {
-    "actionplan/_activity_head.html",
-    "actionplan/_add.html",
-    "actionplan/_chapter_head.html",
-    "actionplan/_goal_head.html",
-    "actionplan/_objective_head.html",
-    "actionplan/_output_head.html",
-    "actionplan/_panel.html",
-    "actionplan/_subactivity_head.html",
-    "actionplan/workspace.html",
     "assessment/_notes.html",
     "assessment/plan_reviews.html",
     "assessment/review_detail.html",
