@@ -26,9 +26,6 @@ NOT_TRANSLATED = ("NAP Planner",)
 # Templates being reworked on other branches (some of them new there); each is checked
 # once its branch has landed.
 PENDING = {
-    "assessment/_notes.html",
-    "assessment/plan_reviews.html",
-    "assessment/review_detail.html",
     "consultation/summary.html",
     "napplanner/_edit_conflict.html",
     "napplanner/_edit_gone.html",
