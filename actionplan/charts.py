@@ -102,7 +102,7 @@ def _svg_root(width: int, height: int, title: str, description: str) -> ET.Eleme
 
 def _text(parent: ET.Element, x: float, y: float, content: str, **attrs: str) -> ET.Element:
     element = ET.SubElement(parent, "text", {"x": f"{x:.1f}", "y": f"{y:.1f}", **attrs})
-    element.text = content
+    element.text = str(content)  # a choice label may be lazy
     return element
 
 

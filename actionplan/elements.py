@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.forms import ModelForm
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from actionplan import forms
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
@@ -119,26 +120,26 @@ class ElementKind:
 KINDS = {
     kind.slug: kind
     for kind in (
-        ElementKind("chapter", Chapter, strategy_forms.ChapterForm, "chapter", "chapters",
+        ElementKind("chapter", Chapter, strategy_forms.ChapterForm, _("chapter"), "chapters",
                     context_name="chapter"),
-        ElementKind("goal", StrategicGoal, strategy_forms.StrategicGoalForm, "strategic goal",
+        ElementKind("goal", StrategicGoal, strategy_forms.StrategicGoalForm, _("strategic goal"),
                     "goals", parents=("chapter",), parent_in_form=True, context_name="goal"),
         ElementKind("objective", SpecificObjective, strategy_forms.SpecificObjectiveForm,
-                    "specific objective", "objectives", parents=("goal",),
+                    _("specific objective"), "objectives", parents=("goal",),
                     parent_in_form=True, context_name="objective"),
-        ElementKind("output", Output, forms.OutputForm, "output", "outputs",
+        ElementKind("output", Output, forms.OutputForm, _("output"), "outputs",
                     parents=("objective",), parent_in_form=True, context_name="output"),
-        ElementKind("activity", Activity, forms.ActivityForm, "activity", "activities",
+        ElementKind("activity", Activity, forms.ActivityForm, _("activity"), "activities",
                     parents=("objective",), parent_in_form=True, context_name="activity",
                     block_name="activity_row", save=_activity_save),
-        ElementKind("subactivity", SubActivity, forms.SubActivityForm, "sub-activity",
+        ElementKind("subactivity", SubActivity, forms.SubActivityForm, _("sub-activity"),
                     "subactivities", parents=("activity",), context_name="sub"),
         ElementKind("responsibility", Responsibility, forms.ResponsibilityForm,
-                    "responsible body", "responsibilities", parents=("activity",),
+                    _("responsible body"), "responsibilities", parents=("activity",),
                     orderable=False, context_name="duty"),
-        ElementKind("budgetline", BudgetLine, forms.BudgetLineForm, "budget line",
+        ElementKind("budgetline", BudgetLine, forms.BudgetLineForm, _("budget line"),
                     "budgetlines", parents=("activity",), context_name="line"),
-        ElementKind("indicator", Indicator, forms.IndicatorForm, "indicator", "indicators",
+        ElementKind("indicator", Indicator, forms.IndicatorForm, _("indicator"), "indicators",
                     parents=("goal", "objective", "output", "activity"),
                     context_name="indicator"),
     )

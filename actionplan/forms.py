@@ -24,7 +24,7 @@ class MonthField(forms.DateField):
         kwargs.setdefault("widget", MONTH_WIDGET)
         kwargs.setdefault("input_formats", MONTH_FORMATS)
         kwargs.setdefault("required", False)
-        kwargs.setdefault("help_text", "Year and month, e.g. 2020-03.")
+        kwargs.setdefault("help_text", _("Year and month, e.g. 2020-03."))
         super().__init__(**kwargs)
 
 
@@ -49,8 +49,8 @@ class ActivityForm(ActionElementForm):
     lead = forms.ModelChoiceField(
         queryset=Stakeholder.objects.none(),
         required=False,
-        label="Lead body",
-        help_text="The one body accountable for the activity.",
+        label=_("Lead body"),
+        help_text=_("The one body accountable for the activity."),
     )
     new_lead = forms.CharField(
         required=False,
@@ -61,7 +61,7 @@ class ActivityForm(ActionElementForm):
     partners = forms.ModelMultipleChoiceField(
         queryset=Stakeholder.objects.none(),
         required=False,
-        label="Partner bodies",
+        label=_("Partner bodies"),
         widget=forms.SelectMultiple(attrs={"size": 4}),
     )
     new_partners = forms.CharField(
@@ -185,7 +185,7 @@ class ActivityForm(ActionElementForm):
         cleaned = super().clean()
         lead, partners = cleaned.get("lead"), cleaned.get("partners") or []
         if lead is not None and lead in partners:
-            self.add_error("partners", "The lead body cannot also be a partner.")
+            self.add_error("partners", _("The lead body cannot also be a partner."))
         if lead is not None and cleaned.get("new_lead") is not None:
             self.add_error("new_lead", _("Choose a listed lead body or name a new one, not both."))
         new_lead = cleaned.get("new_lead")
@@ -254,7 +254,7 @@ class ResponsibilityForm(ActionElementForm):
             .exclude(pk=duty.pk)
             .exists()
         ):
-            raise forms.ValidationError("This body already has a role in the activity.")
+            raise forms.ValidationError(_("This body already has a role in the activity."))
         return body
 
 

@@ -21,8 +21,8 @@ from strategy.validators import PLAIN_TEXT, validate_source_fields
 class Timeframe(models.Model):
     """Start and end month (stored as the first day of the month), both or neither."""
 
-    start_month = models.DateField(null=True, blank=True, help_text="First month of the work.")
-    end_month = models.DateField(null=True, blank=True, help_text="Last month of the work.")
+    start_month = models.DateField(null=True, blank=True, help_text=_("First month of the work."))
+    end_month = models.DateField(null=True, blank=True, help_text=_("Last month of the work."))
 
     class Meta:
         abstract = True
@@ -39,16 +39,21 @@ class Timeframe(models.Model):
             self.end_month = self.end_month.replace(day=1)
         if bool(self.start_month) != bool(self.end_month):
             missing = "end_month" if self.start_month else "start_month"
-            errors[missing] = "Give both a start and an end month, or neither."
+            errors[missing] = _("Give both a start and an end month, or neither.")
         elif self.start_month and self.end_month:
             if self.end_month < self.start_month:
-                errors["end_month"] = "The end month cannot be before the start month."
+                errors["end_month"] = _("The end month cannot be before the start month.")
             first, last = plan.period_months
-            period = f"the plan period ({plan.period_start}–{plan.period_end})"
+            period = {"start": plan.period_start, "end": plan.period_end}
             if not first <= self.start_month <= last:
-                errors["start_month"] = f"The start month lies outside {period}."
+                errors["start_month"] = (
+                    _("The start month lies outside the plan period (%(start)s–%(end)s).") % period
+                )
             if not first <= self.end_month <= last:
-                errors.setdefault("end_month", f"The end month lies outside {period}.")
+                errors.setdefault(
+                    "end_month",
+                    _("The end month lies outside the plan period (%(start)s–%(end)s).") % period,
+                )
         return errors
 
 
@@ -126,21 +131,27 @@ class Activity(SamePlanMixin, Tagged, Timeframe):
     resources_as_written = models.TextField(
         validators=PLAIN_TEXT,
         blank=True,
-        help_text='The resources as the plan states them in words (e.g. "within the '
-        'ministry\'s budget", "donor funding"), beside or instead of budget lines.',
+        help_text=_(
+            'The resources as the plan states them in words (e.g. "within the '
+            'ministry\'s budget", "donor funding"), beside or instead of budget lines.'
+        ),
     )
     timeframe_as_written = models.TextField(
         validators=PLAIN_TEXT,
         blank=True,
-        help_text='The timeframe as the plan states it in words (e.g. "ongoing", "short '
-        'term", "annually"), beside or instead of the start and end months.',
+        help_text=_(
+            'The timeframe as the plan states it in words (e.g. "ongoing", "short '
+            'term", "annually"), beside or instead of the start and end months.'
+        ),
     )
     not_in_source = models.JSONField(
         default=list,
         blank=True,
         validators=[validate_source_fields],
-        help_text="What the source this activity was typed in from does not include (e.g. "
-        "lead, timeframe): a review does not report it as missing.",
+        help_text=_(
+            "What the source this activity was typed in from does not include (e.g. "
+            "lead, timeframe): a review does not report it as missing."
+        ),
     )
     order = models.PositiveIntegerField(default=0)
     stakeholders = models.ManyToManyField(
@@ -165,7 +176,7 @@ class Activity(SamePlanMixin, Tagged, Timeframe):
         self.clean_same_plan()
         errors = self.clean_timeframe(self.plan)
         if self.output_id and self.objective_id and self.output.objective_id != self.objective_id:
-            errors["output"] = "This output belongs to another objective."
+            errors["output"] = _("This output belongs to another objective.")
         if errors:
             raise ValidationError(errors)
 
@@ -194,8 +205,8 @@ class SubActivity(Timeframe):
 
 class Responsibility(models.Model):
     class Role(models.TextChoices):
-        LEAD = "lead", "Lead"
-        PARTNER = "partner", "Partner"
+        LEAD = "lead", _("Lead")
+        PARTNER = "partner", _("Partner")
 
     activity = models.ForeignKey(
         Activity, on_delete=models.CASCADE, related_name="responsibilities"
@@ -229,33 +240,33 @@ class Responsibility(models.Model):
             and self.stakeholder_id
             and self.stakeholder.plan_id != self.activity.plan_id
         ):
-            errors["stakeholder"] = "This body belongs to another plan."
+            errors["stakeholder"] = _("This body belongs to another plan.")
         if self.role == self.Role.LEAD and self.activity_id:
             others = Responsibility.objects.filter(
                 activity_id=self.activity_id, role=self.Role.LEAD
             )
             if others.exclude(pk=self.pk).exists():
-                errors["role"] = "This activity already has a lead body."
+                errors["role"] = _("This activity already has a lead body.")
         if errors:
             raise ValidationError(errors)
 
 
 class BudgetLine(models.Model):
     class Source(models.TextChoices):
-        STATE = "state", "State budget"
-        DONOR = "donor", "Donor"
-        OTHER = "other", "Other"
+        STATE = "state", _("State budget")
+        DONOR = "donor", _("Donor")
+        OTHER = "other", _("Other")
 
     class Status(models.TextChoices):
-        SECURED = "secured", "Secured"
-        PLEDGED = "pledged", "Pledged"
-        UNFUNDED = "unfunded", "Unfunded"
+        SECURED = "secured", _("Secured")
+        PLEDGED = "pledged", _("Pledged")
+        UNFUNDED = "unfunded", _("Unfunded")
 
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="budget_lines")
     description = models.CharField(validators=PLAIN_TEXT, max_length=300, blank=True)
     amount = models.DecimalField(max_digits=14, decimal_places=2)
     currency = models.CharField(
-        validators=PLAIN_TEXT, max_length=3, help_text="ISO 4217 code, e.g. EUR, AZN."
+        validators=PLAIN_TEXT, max_length=3, help_text=_("ISO 4217 code, e.g. EUR, AZN.")
     )
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.STATE)
     donor_name = models.CharField(validators=PLAIN_TEXT, max_length=200, blank=True)
@@ -278,13 +289,13 @@ class BudgetLine(models.Model):
     def clean(self):
         errors = {}
         if self.amount is not None and self.amount < 0:
-            errors["amount"] = "An amount cannot be negative."
+            errors["amount"] = _("An amount cannot be negative.")
         if self.currency:
             self.currency = self.currency.strip().upper()
             if len(self.currency) != 3 or not self.currency.isalpha():
-                errors["currency"] = "Use a three-letter ISO 4217 currency code, e.g. EUR."
+                errors["currency"] = _("Use a three-letter ISO 4217 currency code, e.g. EUR.")
         if self.source == self.Source.DONOR and not self.donor_name.strip():
-            errors["donor_name"] = "Name the donor."
+            errors["donor_name"] = _("Name the donor.")
         if errors:
             raise ValidationError(errors)
 
@@ -293,17 +304,17 @@ class Indicator(SamePlanMixin, models.Model):
     """How progress is measured; attached to exactly one goal, objective, output or activity."""
 
     class Level(models.TextChoices):
-        OUTPUT = "output", "Output"
-        OUTCOME = "outcome", "Outcome"
-        IMPACT = "impact", "Impact"
+        OUTPUT = "output", _("Output")
+        OUTCOME = "outcome", _("Outcome")
+        IMPACT = "impact", _("Impact")
 
     class Frequency(models.TextChoices):
-        MONTHLY = "monthly", "Monthly"
-        QUARTERLY = "quarterly", "Quarterly"
-        BIANNUAL = "biannual", "Twice a year"
-        ANNUAL = "annual", "Annual"
-        MIDTERM_FINAL = "midterm_final", "Mid-term and final"
-        FINAL = "final", "At the end of the plan"
+        MONTHLY = "monthly", _("Monthly")
+        QUARTERLY = "quarterly", _("Quarterly")
+        BIANNUAL = "biannual", _("Twice a year")
+        ANNUAL = "annual", _("Annual")
+        MIDTERM_FINAL = "midterm_final", _("Mid-term and final")
+        FINAL = "final", _("At the end of the plan")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="indicators")
     goal = models.ForeignKey(
@@ -376,10 +387,12 @@ class Indicator(SamePlanMixin, models.Model):
             != 1
         ):
             raise ValidationError(
-                "An indicator measures exactly one goal, objective, output or activity."
+                _("An indicator measures exactly one goal, objective, output or activity.")
             )
         if self.baseline_year and self.target_year and self.target_year < self.baseline_year:
-            raise ValidationError({"target_year": "The target year cannot precede the baseline."})
+            raise ValidationError(
+                {"target_year": _("The target year cannot precede the baseline.")}
+            )
 
 
 class PlanImportJob(models.Model):

@@ -120,8 +120,9 @@ def resource_plan(plan: Plan) -> ResourcePlan:
         .only("plan_id", "objective_id", "code", "title", "resources_as_written")
     )
     labels = {c.pk: str(c) for c in chapters}
+    no_chapter = _(NO_CHAPTER)
     for activity in without_lines:
-        activity.chapter_label = labels.get(activity.chapter_ref, NO_CHAPTER)
+        activity.chapter_label = labels.get(activity.chapter_ref, no_chapter)
     return ResourcePlan(
         currencies=[_currency_plan(c, sums[c], chapters) for c in sorted(sums)],
         unbudgeted=[a for a in without_lines if not a.resources_as_written.strip()],
@@ -134,7 +135,7 @@ def _currency_plan(currency: str, per: dict, chapters: list[Chapter]) -> Currenc
     """Chapters in plan order, components in framework order, then state → donors → other."""
     by_chapter = {str(c): per["chapter"][c.pk] for c in chapters if c.pk in per["chapter"]}
     if None in per["chapter"]:
-        by_chapter[NO_CHAPTER] = per["chapter"][None]
+        by_chapter[_(NO_CHAPTER)] = per["chapter"][None]
     components = sorted(
         (c for c in per["component"] if c is not None), key=lambda c: (c.order, c.code, c.pk)
     )

@@ -28,7 +28,7 @@ def chapter_labels(plan: Plan) -> dict[int | None, str]:
     labels: dict[int | None, str] = {
         c.pk: str(c) for c in plan.chapters.only("plan_id", "code", "title").order_by("order", "pk")
     }
-    labels[None] = NO_CHAPTER
+    labels[None] = _(NO_CHAPTER)
     return labels
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from actionplan.models import (
     Activity,
@@ -96,10 +97,10 @@ def activity_save(
     `new_partners` (bodies not yet listed, unsaved) join the plan's stakeholders and take
     their roles; a `budget_line` and an `indicator` (unsaved) are added to the activity."""
     if lead is not None and lead in partners:
-        raise ValidationError({"partners": "The lead body cannot also be a partner."})
+        raise ValidationError({"partners": _("The lead body cannot also be a partner.")})
     if new_lead is not None:
         if lead is not None:
-            raise ValidationError({"new_lead": "Choose a listed lead body or a new one."})
+            raise ValidationError({"new_lead": _("Choose a listed lead body or a new one.")})
         lead = stakeholder_add(stakeholder=new_lead)
     partners = [*partners, *(stakeholder_add(stakeholder=body) for body in new_partners or [])]
     element_save(element=activity, siblings=siblings, tags=tags)

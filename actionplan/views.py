@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from actionplan.charts import budget_svg, timeline_svg
@@ -17,7 +18,7 @@ def timeline(request, plan_id: int):
         period_start=plan.period_start,
         period_end=plan.period_end,
         groups=groups,
-        title=f"Timeline of activities: {plan.title}",
+        title=_("Timeline of activities: %(title)s") % {"title": plan.title},
     )
     return render(
         request,

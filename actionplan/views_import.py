@@ -41,7 +41,7 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def _require_importer(user) -> None:
     """Coordinators draft plans and reviewers import the plans they review; no one else."""
     if not (has_role(user, COORDINATOR) or has_role(user, REVIEWER)):
-        raise PermissionDenied("Only coordinators and reviewers may import plans.")
+        raise PermissionDenied(_("Only coordinators and reviewers may import plans."))
 
 
 def _xlsx_response(data: bytes, filename: str) -> HttpResponse:

@@ -5,6 +5,8 @@ layer that knows both. Their URLs stay in the `strategy` namespace (napplanner/u
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from actionplan.selectors import stakeholder_duty_counts, stakeholders_with_duties
@@ -43,7 +45,7 @@ def stakeholders(request, plan_id: int):
     form = StakeholderForm(request.POST, instance=stakeholder, plan=plan)
     if form.is_valid():
         form.save()
-        messages.success(request, f"“{form.instance.name}” was added.")
+        messages.success(request, _("“%(name)s” was added.") % {"name": form.instance.name})
         return redirect("strategy:stakeholders", plan.pk)
     return _stakeholders_page(request, plan, form=form, status=422)
 
@@ -55,12 +57,22 @@ def stakeholder_delete(request, plan_id: int, stakeholder_id: int):
     plan = stakeholder.plan
     if request.method == "POST":
         element_delete(element=stakeholder)
-        messages.success(request, f"“{stakeholder.name}” was deleted.")
+        messages.success(request, _("“%(name)s” was deleted.") % {"name": stakeholder.name})
         return redirect("strategy:stakeholders", plan.pk)
     counts = stakeholder_duty_counts(stakeholder=stakeholder)
     consequences = [
-        f"It no longer leads {counts['lead']} activity(ies) nor supports {counts['partner']}.",
-        f"{counts['indicators']} indicator(s) lose their responsible body.",
+        ngettext(
+            "It no longer leads %(lead)d activity nor supports %(partner)d.",
+            "It no longer leads %(lead)d activities nor supports %(partner)d.",
+            counts["lead"],
+        )
+        % counts,
+        ngettext(
+            "%(indicators)d indicator loses its responsible body.",
+            "%(indicators)d indicators lose their responsible body.",
+            counts["indicators"],
+        )
+        % counts,
     ]
     return render(
         request,
@@ -68,7 +80,7 @@ def stakeholder_delete(request, plan_id: int, stakeholder_id: int):
         {
             "plan": plan,
             "active": "stakeholders",
-            "what": f"the stakeholder “{stakeholder.name}”",
+            "what": _("the stakeholder “%(name)s”") % {"name": stakeholder.name},
             "consequences": consequences,
             "cancel_url": "strategy:stakeholders",
         },

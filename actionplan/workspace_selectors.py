@@ -14,6 +14,7 @@ from django.db import models, router
 from django.db.models import Count, Q, Sum
 from django.db.models.deletion import Collector
 from django.utils.formats import number_format
+from django.utils.translation import ngettext_lazy
 
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
 from strategy.models import (
@@ -323,14 +324,62 @@ def _count_indicators(elements, *, plan: Plan) -> None:
 
 # Tree order, so that a confirmation lists what goes with an element from the top down.
 DEPENDANTS = {
-    StrategicGoal: ("strategic goal", "strategic goals"),
-    SpecificObjective: ("specific objective", "specific objectives"),
-    Output: ("output", "outputs"),
-    Activity: ("activity", "activities"),
-    SubActivity: ("sub-activity", "sub-activities"),
-    Responsibility: ("responsible body", "responsible bodies"),
-    BudgetLine: ("budget line", "budget lines"),
-    Indicator: ("indicator", "indicators"),
+    StrategicGoal: ngettext_lazy("%(count)d strategic goal", "%(count)d strategic goals", "count"),
+    SpecificObjective: ngettext_lazy(
+        "%(count)d specific objective", "%(count)d specific objectives", "count"
+    ),
+    Output: ngettext_lazy("%(count)d output", "%(count)d outputs", "count"),
+    Activity: ngettext_lazy("%(count)d activity", "%(count)d activities", "count"),
+    SubActivity: ngettext_lazy("%(count)d sub-activity", "%(count)d sub-activities", "count"),
+    Responsibility: ngettext_lazy(
+        "%(count)d responsible body", "%(count)d responsible bodies", "count"
+    ),
+    BudgetLine: ngettext_lazy("%(count)d budget line", "%(count)d budget lines", "count"),
+    Indicator: ngettext_lazy("%(count)d indicator", "%(count)d indicators", "count"),
+}
+
+# The same rows left behind when what they hang from goes: `field` names that.
+UNLINKED = {
+    StrategicGoal: ngettext_lazy(
+        "%(count)d strategic goal stays in the plan without its %(field)s",
+        "%(count)d strategic goals stay in the plan without their %(field)s",
+        "count",
+    ),
+    SpecificObjective: ngettext_lazy(
+        "%(count)d specific objective stays in the plan without its %(field)s",
+        "%(count)d specific objectives stay in the plan without their %(field)s",
+        "count",
+    ),
+    Output: ngettext_lazy(
+        "%(count)d output stays in the plan without its %(field)s",
+        "%(count)d outputs stay in the plan without their %(field)s",
+        "count",
+    ),
+    Activity: ngettext_lazy(
+        "%(count)d activity stays in the plan without its %(field)s",
+        "%(count)d activities stay in the plan without their %(field)s",
+        "count",
+    ),
+    SubActivity: ngettext_lazy(
+        "%(count)d sub-activity stays in the plan without its %(field)s",
+        "%(count)d sub-activities stay in the plan without their %(field)s",
+        "count",
+    ),
+    Responsibility: ngettext_lazy(
+        "%(count)d responsible body stays in the plan without its %(field)s",
+        "%(count)d responsible bodies stay in the plan without their %(field)s",
+        "count",
+    ),
+    BudgetLine: ngettext_lazy(
+        "%(count)d budget line stays in the plan without its %(field)s",
+        "%(count)d budget lines stay in the plan without their %(field)s",
+        "count",
+    ),
+    Indicator: ngettext_lazy(
+        "%(count)d indicator stays in the plan without its %(field)s",
+        "%(count)d indicators stay in the plan without their %(field)s",
+        "count",
+    ),
 }
 
 
@@ -352,11 +401,8 @@ def deletion_consequences(element) -> dict[str, list[str]]:
         deleted = {obj.pk for obj in collector.data.get(related_field.model, ())}
         kept = sum(_count_kept(batch, deleted) for batch in batches)
         if kept:
-            stay, their = ("stays", "its") if kept == 1 else ("stay", "their")
-            label = _count_label(kept, related_field.model)
-            unlinks.append(
-                f"{label} {stay} in the plan without {their} {related_field.verbose_name}"
-            )
+            sentence = UNLINKED[related_field.model]
+            unlinks.append(sentence % {"count": kept, "field": related_field.verbose_name})
     return {"deletes": deletes, "unlinks": unlinks}
 
 
@@ -367,5 +413,4 @@ def _count_kept(batch, deleted: set) -> int:
 
 
 def _count_label(n: int, model) -> str:
-    singular, plural = DEPENDANTS[model]
-    return f"{n} {singular if n == 1 else plural}"
+    return DEPENDANTS[model] % {"count": n}

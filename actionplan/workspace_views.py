@@ -196,7 +196,7 @@ def element_edit(request, plan_id: int, kind: ElementKind, pk: int):
         request,
         form,
         save=_saving(form, kind, new=False),
-        what=_("the %(kind)s “%(element)s”") % {"kind": _(kind.label), "element": obj},
+        what=_("the %(kind)s “%(element)s”") % {"kind": kind.label, "element": obj},
         cancel_url=_place_in_tree(plan, kind, obj),
         target_id=target_id,
         context={
@@ -229,7 +229,7 @@ def _vanished(kind: ElementKind, raw: str) -> bool:
 def _gone(request, plan: Plan, kind: ElementKind, *, target_id: str) -> HttpResponse:
     """The element, or the one it was to hang from, was deleted: what was typed, to copy."""
     form = kind.form(request.POST, instance=kind.model(), plan=plan)
-    what = _("the %(kind)s or what it belongs to") % {"kind": _(kind.label)}
+    what = _("the %(kind)s or what it belongs to") % {"kind": kind.label}
     back_url = reverse("actionplan:workspace", args=[plan.pk])
     context = {"plan": plan, "active": "workspace"}
     return gone_response(
@@ -255,7 +255,7 @@ def element_delete(request, plan_id: int, kind: ElementKind, pk: int):
             **consequences,
             # What the page for a plain request shows (strategy/confirm_delete.html).
             "active": "workspace",
-            "what": f"the {kind.label} “{obj}”",
+            "what": _("the %(kind)s “%(element)s”") % {"kind": kind.label, "element": obj},
             "consequences": _deletion_lines(consequences),
             "cancel_url": "actionplan:workspace",
         }
@@ -330,7 +330,10 @@ def _chapter_of(kind: ElementKind, obj) -> int | None:
 def _deletion_lines(consequences: dict[str, list[str]]) -> list[str]:
     """The partial's sentences about what goes with a deleted element, as a list."""
     deletes, unlinks = consequences.get("deletes"), consequences.get("unlinks")
-    lines = [f"This also deletes {', '.join(deletes)}." if deletes else "Nothing else is deleted."]
+    if deletes:
+        lines = [_("This also deletes %(elements)s.") % {"elements": ", ".join(deletes)}]
+    else:
+        lines = [_("Nothing else is deleted.")]
     if unlinks:
         text = "; ".join(unlinks)
         lines.append(f"{text[:1].upper()}{text[1:]}.")

@@ -3,6 +3,7 @@ a review the user may see but is not a reviewer of (or that is final) answers 40
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from assessment.models import Review
 
@@ -21,7 +22,7 @@ def can_change_review(user, review: Review) -> bool:
 def get_review_for_reviewer(request, review_id: int) -> Review:
     review = get_review_for_user(request, review_id)
     if review.is_final:
-        raise PermissionDenied("This review is final: it can no longer change.")
+        raise PermissionDenied(_("This review is final: it can no longer change."))
     if not can_change_review(request.user, review):
-        raise PermissionDenied("Only the review's reviewers may change it.")
+        raise PermissionDenied(_("Only the review's reviewers may change it."))
     return review

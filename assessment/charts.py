@@ -47,7 +47,8 @@ def _shorten(text: str, limit: int) -> str:
 
 
 def _text(parent: ET.Element, x: float, y: float, content: str, **attrs: str) -> None:
-    ET.SubElement(parent, "text", {"x": f"{x:.1f}", "y": f"{y:.1f}", **attrs}).text = content
+    element = ET.SubElement(parent, "text", {"x": f"{x:.1f}", "y": f"{y:.1f}", **attrs})
+    element.text = str(content)  # a choice label may be lazy
 
 
 def bar_chart_svg(*, title: str, description: str, groups: Sequence[BarGroup]) -> SafeString:

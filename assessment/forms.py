@@ -13,7 +13,7 @@ from strategy.validators import PLAIN_TEXT
 class ReviewStartForm(forms.Form):
     framework = forms.ModelChoiceField(
         queryset=Framework.objects.filter(is_current=True).order_by("code"),
-        help_text="The standard to review the plan against (its current version).",
+        help_text=_("The standard to review the plan against (its current version)."),
     )
 
 
@@ -22,7 +22,7 @@ class DismissForm(forms.Form):
         max_length=2000,
         strip=True,
         validators=PLAIN_TEXT,
-        help_text="Why the finding does not apply to this plan.",
+        help_text=_("Why the finding does not apply to this plan."),
     )
 
 
@@ -43,7 +43,7 @@ class OverrideForm(VersionedForm, forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("level") and not data.get("justification"):
-            self.add_error("justification", "Justify the level you set.")
+            self.add_error("justification", _("Justify the level you set."))
         return data
 
     def object_values(self, rating) -> dict:
@@ -80,7 +80,7 @@ class NoteForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("scope") == Note.Scope.COMPONENT and not data.get("component"):
-            self.add_error("component", "Choose the component this note is about.")
+            self.add_error("component", _("Choose the component this note is about."))
         return data
 
 

@@ -20,8 +20,8 @@ class ReviewQuerySet(models.QuerySet):
 
 class Review(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        FINAL = "final", "Final"
+        DRAFT = "draft", _("Draft")
+        FINAL = "final", _("Final")
 
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="reviews")
     framework = models.ForeignKey(Framework, on_delete=models.PROTECT, related_name="reviews")
@@ -29,17 +29,17 @@ class Review(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     reviewers = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="reviews")
     introduction = models.TextField(
-        blank=True, help_text="Who asked for the review, its goals and how it was done."
+        blank=True, help_text=_("Who asked for the review, its goals and how it was done.")
     )
     background = models.TextField(
-        blank=True, help_text="The situation the plan answers: forms, routes, stakeholders."
+        blank=True, help_text=_("The situation the plan answers: forms, routes, stakeholders.")
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    checked_at = models.DateTimeField(null=True, blank=True, help_text="Last run of the checks.")
+    checked_at = models.DateTimeField(null=True, blank=True, help_text=_("Last run of the checks."))
     finalised_at = models.DateTimeField(null=True, blank=True)
     finalised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -80,21 +80,21 @@ class Review(models.Model):
 
 
 class Severity(models.TextChoices):
-    HIGH = "high", "High"
-    MEDIUM = "medium", "Medium"
-    LOW = "low", "Low"
+    HIGH = "high", _("High")
+    MEDIUM = "medium", _("Medium")
+    LOW = "low", _("Low")
 
 
 class ElementType(models.TextChoices):
-    PLAN = "plan", "Plan"
-    SECTION = "section", "Section"
-    CHAPTER = "chapter", "Chapter"
-    GOAL = "goal", "Strategic goal"
-    OBJECTIVE = "objective", "Specific objective"
-    OUTPUT = "output", "Output"
-    ACTIVITY = "activity", "Activity"
-    SUB_ACTIVITY = "subactivity", "Sub-activity"
-    INDICATOR = "indicator", "Indicator"
+    PLAN = "plan", _("Plan")
+    SECTION = "section", _("Section")
+    CHAPTER = "chapter", _("Chapter")
+    GOAL = "goal", _("Strategic goal")
+    OBJECTIVE = "objective", _("Specific objective")
+    OUTPUT = "output", _("Output")
+    ACTIVITY = "activity", _("Activity")
+    SUB_ACTIVITY = "subactivity", _("Sub-activity")
+    INDICATOR = "indicator", _("Indicator")
 
 
 class Finding(models.Model):
@@ -115,7 +115,7 @@ class Finding(models.Model):
     citation = models.TextField(blank=True)
     recommendation = models.TextField(blank=True)
     is_current = models.BooleanField(
-        default=True, help_text="False when the last run no longer raised it."
+        default=True, help_text=_("False when the last run no longer raised it.")
     )
     dismissed = models.BooleanField(default=False)
     dismissed_reason = models.TextField(blank=True)
@@ -140,18 +140,18 @@ class Finding(models.Model):
 
 
 class CoverageLevel(models.TextChoices):
-    NOT_COVERED = "not_covered", "Not covered"
-    MENTIONED = "mentioned", "Mentioned only"
-    CONCRETE = "concrete", "Covered by concrete activities"
-    COMPLETE = "complete", "Covered by complete activities"
+    NOT_COVERED = "not_covered", _("Not covered")
+    MENTIONED = "mentioned", _("Mentioned only")
+    CONCRETE = "concrete", _("Covered by concrete activities")
+    COMPLETE = "complete", _("Covered by complete activities")
 
 
 class Rating(models.Model):
     """Coverage of one area or principle by the plan."""
 
     class Kind(models.TextChoices):
-        AREA = "area", "Area"
-        PRINCIPLE = "principle", "Principle"
+        AREA = "area", _("Area")
+        PRINCIPLE = "principle", _("Principle")
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="ratings")
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -164,7 +164,7 @@ class Rating(models.Model):
     )
     computed_level = models.CharField(max_length=20, choices=CoverageLevel.choices)
     evidence = models.JSONField(
-        default=list, blank=True, help_text='[{"type": "activity", "id": 1, "suggested": true}]'
+        default=list, blank=True, help_text=_('[{"type": "activity", "id": 1, "suggested": true}]')
     )
     override_level = models.CharField(max_length=20, choices=CoverageLevel.choices, blank=True)
     override_justification = models.TextField(blank=True)
@@ -224,15 +224,15 @@ class Priority(models.TextChoices):
 
 class Note(models.Model):
     class Kind(models.TextChoices):
-        RECOMMENDATION = "recommendation", "Recommendation"
-        COMMENDATION = "commendation", "Commendation"
-        PRACTICE = "practice", "Successful practice"
+        RECOMMENDATION = "recommendation", _("Recommendation")
+        COMMENDATION = "commendation", _("Commendation")
+        PRACTICE = "practice", _("Successful practice")
 
     class Scope(models.TextChoices):
-        COMPONENT = "component", "Component"
-        OVERALL = "overall", "Overall"
-        CONTENT = "content", "Content-related"
-        FUNDING = "funding", "Funding"
+        COMPONENT = "component", _("Component")
+        OVERALL = "overall", _("Overall")
+        CONTENT = "content", _("Content-related")
+        FUNDING = "funding", _("Funding")
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="notes")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -303,9 +303,9 @@ class SuggestedNote(models.Model):
     review updates suggestions by `key`, so a decision survives."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "Suggested"
-        ACCEPTED = "accepted", "Accepted"
-        REJECTED = "rejected", "Rejected"
+        OPEN = "open", _("Suggested")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="suggested_notes")
     key = models.CharField(max_length=200, help_text="rule:element_type:element_id[:detail]")
@@ -321,7 +321,7 @@ class SuggestedNote(models.Model):
         default=list, blank=True, help_text='[{"type": "activity", "id": 1, "label": "…"}]'
     )
     is_current = models.BooleanField(
-        default=True, help_text="False when the last run no longer suggested it."
+        default=True, help_text=_("False when the last run no longer suggested it.")
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     note = models.ForeignKey(
@@ -458,7 +458,7 @@ class ReviewSnapshot(models.Model):
     review = models.OneToOneField(Review, on_delete=models.CASCADE, related_name="snapshot")
     plan_document = models.JSONField()
     result = models.JSONField()
-    report_body = models.TextField(help_text="The report body (HTML) rendered at finalisation.")
+    report_body = models.TextField(help_text=_("The report body (HTML) rendered at finalisation."))
     taken_at = models.DateTimeField()
 
     def __str__(self):

@@ -61,7 +61,7 @@ NO_QUERY_CLEAN = {"exclude": ["review", "area", "principle"], "validate_unique":
 
 def _refuse_final(review: Review) -> None:
     if review.is_final:
-        raise ValidationError("This review is final: it can no longer change.")
+        raise ValidationError(_("This review is final: it can no longer change."))
 
 
 def _clean(obj) -> None:
@@ -71,7 +71,7 @@ def _clean(obj) -> None:
 @transaction.atomic
 def review_create(*, plan: Plan, framework: Framework, user, title: str = "") -> Review:
     if not has_role(user, REVIEWER):
-        raise ValidationError("Only reviewers can review a plan.")
+        raise ValidationError(_("Only reviewers can review a plan."))
     title = title or f"Review of {plan}"
     review = Review(plan=plan, framework=framework, created_by=user, title=title)
     review.full_clean()
@@ -265,7 +265,7 @@ def finding_dismiss(*, finding: Finding, user, reason: str) -> Finding:
     _refuse_final(finding.review)
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"dismissed_reason": "Say why the finding does not apply."})
+        raise ValidationError({"dismissed_reason": _("Say why the finding does not apply.")})
     finding.dismissed = True
     finding.dismissed_reason = reason
     finding.dismissed_by = user
@@ -294,9 +294,9 @@ def rating_override(*, rating: Rating, user, level: str, justification: str) -> 
     _refuse_final(rating.review)
     justification = (justification or "").strip()
     if level and level not in CoverageLevel.values:
-        raise ValidationError({"override_level": "Choose one of the coverage levels."})
+        raise ValidationError({"override_level": _("Choose one of the coverage levels.")})
     if level and not justification:
-        raise ValidationError({"override_justification": "Justify the level you set."})
+        raise ValidationError({"override_justification": _("Justify the level you set.")})
     rating.override_level = level or ""
     rating.override_justification = justification if level else ""
     rating.overridden_by = user if level else None
@@ -336,10 +336,10 @@ def note_create(
     _refuse_final(review)
     if finding is not None:
         if finding.review_id != review.pk:
-            raise ValidationError({"finding": "This finding belongs to another review."})
+            raise ValidationError({"finding": _("This finding belongs to another review.")})
         text = text or finding.recommendation
     if component is not None and component.framework_id != review.framework_id:
-        raise ValidationError({"component": "This component belongs to another framework."})
+        raise ValidationError({"component": _("This component belongs to another framework.")})
     order = review.notes.count()
     with transaction.atomic():
         note = Note(
@@ -424,7 +424,7 @@ def _note_scope(review: Review, suggestion: SuggestedNote) -> tuple[str, Compone
 
 def _refuse_decided(suggestion: SuggestedNote) -> None:
     if not suggestion.is_open:
-        raise ValidationError("This suggestion has already been decided.")
+        raise ValidationError(_("This suggestion has already been decided."))
 
 
 @transaction.atomic
@@ -467,7 +467,7 @@ def suggested_note_restore(*, suggestion: SuggestedNote, user) -> SuggestedNote:
     """Take back a rejection: the suggestion is open again."""
     _refuse_final(suggestion.review)
     if suggestion.status != SuggestedNote.Status.REJECTED:
-        raise ValidationError("Only a rejected suggestion can be restored.")
+        raise ValidationError(_("Only a rejected suggestion can be restored."))
     suggestion.status = SuggestedNote.Status.OPEN
     suggestion.decided_by = None
     suggestion.decided_at = None

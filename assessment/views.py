@@ -95,13 +95,13 @@ def plan_reviews(request, plan_id: int):
 def review_create(request, plan_id: int):
     plan = get_plan_for_working_group(request, plan_id)
     if not has_role(request.user, REVIEWER):
-        raise PermissionDenied("Only reviewers can review a plan.")
+        raise PermissionDenied(_("Only reviewers can review a plan."))
     form = ReviewStartForm(request.POST or None, initial={"framework": plan.framework_id})
     if request.method == "POST" and form.is_valid():
         review = services.review_create(
             plan=plan, framework=form.cleaned_data["framework"], user=request.user
         )
-        messages.success(request, "The review has started: the checks have run.")
+        messages.success(request, _("The review has started: the checks have run."))
         return _back(review)
     status = 400 if request.method == "POST" else 200
     return render(
@@ -125,7 +125,7 @@ def review_detail(request, review_id: int):
 def review_run(request, review_id: int):
     review = get_review_for_reviewer(request, review_id)
     services.review_run(review=review)
-    messages.success(request, "The checks ran again; dismissals and overrides were kept.")
+    messages.success(request, _("The checks ran again; dismissals and overrides were kept."))
     return _back(review)
 
 
@@ -134,7 +134,7 @@ def review_run(request, review_id: int):
 def review_finalise(request, review_id: int):
     review = get_review_for_reviewer(request, review_id)
     services.review_finalise(review=review, user=request.user)
-    messages.success(request, "The review is final: it can no longer change.")
+    messages.success(request, _("The review is final: it can no longer change."))
     return _back(review)
 
 
@@ -189,7 +189,7 @@ def finding_dismiss(request, review_id: int, finding_id: int):
     finding = get_object_or_404(review.findings, pk=finding_id)
     form = DismissForm(request.POST)
     if not form.is_valid():
-        return _finding_response(request, review, finding, "Say why the finding does not apply.")
+        return _finding_response(request, review, finding, _("Say why the finding does not apply."))
     services.finding_dismiss(finding=finding, user=request.user, reason=form.cleaned_data["reason"])
     return _finding_response(request, review, finding)
 
@@ -279,7 +279,7 @@ def suggestion_reject(request, review_id: int, rating_id: int):
     rating = get_object_or_404(review.ratings, pk=rating_id)
     form = RejectForm(request.POST)
     if not form.is_valid():
-        return _rating_response(request, review, rating, "Choose a suggested element.")
+        return _rating_response(request, review, rating, _("Choose a suggested element."))
     try:
         services.suggestion_reject(
             review=review,

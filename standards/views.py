@@ -42,7 +42,7 @@ EXPORTS = {
 
 def _require_standards_admin(request) -> None:
     if not has_role(request.user, STANDARDS_ADMIN):
-        raise PermissionDenied("Only standards admins manage the checklists.")
+        raise PermissionDenied(_("Only standards admins manage the checklists."))
 
 
 def _get_framework(code: str, version: str) -> Framework:

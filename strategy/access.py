@@ -6,6 +6,7 @@ user may see but not change answers 403.
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from strategy.models import Plan, PlanMembership, PlanStatus, Section, Stakeholder
 
@@ -31,7 +32,7 @@ def consults_only(user, plan: Plan) -> bool:
 def get_plan_for_editor(request, plan_id: int) -> Plan:
     plan = get_plan_for_user(request, plan_id)
     if not can_edit_plan(request.user, plan):
-        raise PermissionDenied("You may read this plan but not change it.")
+        raise PermissionDenied(_("You may read this plan but not change it."))
     return plan
 
 

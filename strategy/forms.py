@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from napplanner.concurrency import VersionedForm
@@ -28,22 +29,25 @@ TAGS = ["components", "areas", "principles"]
 
 
 def year_field(label: str, help_text: str = "") -> forms.IntegerField:
+    year_range = format_lazy(
+        _("Give a year from {first} to {last}."), first=YEAR_MIN, last=YEAR_MAX
+    )
     return forms.IntegerField(
         label=label,
         min_value=YEAR_MIN,
         max_value=YEAR_MAX,
         help_text=help_text,
         error_messages={
-            "min_value": f"Give a year from {YEAR_MIN} to {YEAR_MAX}.",
-            "max_value": f"Give a year from {YEAR_MIN} to {YEAR_MAX}.",
-            "invalid": "Give the year as four digits, e.g. 2024.",
+            "min_value": year_range,
+            "max_value": year_range,
+            "invalid": _("Give the year as four digits, e.g. 2024."),
         },
     )
 
 
 class PlanForm(VersionedForm, forms.ModelForm):
-    period_start = year_field("First year", "First year of the plan period.")
-    period_end = year_field("Last year", "Last year of the plan period.")
+    period_start = year_field(_("First year"), _("First year of the plan period."))
+    period_end = year_field(_("Last year"), _("Last year of the plan period."))
     not_in_source = forms.MultipleChoiceField(
         choices=[(name, SOURCE_FIELD_LABELS[name]) for name in PLAN_SOURCE_FIELDS],
         required=False,
@@ -92,10 +96,10 @@ class PlanForm(VersionedForm, forms.ModelForm):
         if self.instance.pk:
             previous = previous.exclude(pk=self.instance.pk)
         self.fields["previous_plan"].queryset = previous
-        self.fields["previous_plan"].error_messages["invalid_choice"] = (
+        self.fields["previous_plan"].error_messages["invalid_choice"] = _(
             "Choose one of the plans you can see."
         )
-        self.fields["framework"].error_messages["invalid_choice"] = (
+        self.fields["framework"].error_messages["invalid_choice"] = _(
             "Choose one of the frameworks in the list."
         )
 
@@ -117,18 +121,20 @@ class PlanStart:
 
 class PlanCreateForm(PlanForm):
     start = forms.ChoiceField(
-        label="Start from",
+        label=_("Start from"),
         choices=PlanStart.CHOICES,
         initial=PlanStart.BLANK,
         widget=forms.RadioSelect,
     )
     source_plan = forms.ModelChoiceField(
-        label="Plan to copy",
+        label=_("Plan to copy"),
         queryset=Plan.objects.none(),
         required=False,
-        error_messages={"invalid_choice": "Choose one of the plans you can see."},
-        help_text="Its sections, stakeholders, goals, objectives and activities are copied; "
-        "it becomes the previous plan.",
+        error_messages={"invalid_choice": _("Choose one of the plans you can see.")},
+        help_text=_(
+            "Its sections, stakeholders, goals, objectives and activities are copied; "
+            "it becomes the previous plan."
+        ),
     )
 
     field_order = ["start", "source_plan"]
@@ -154,7 +160,7 @@ class PlanCreateForm(PlanForm):
                 )
         copying = start == PlanStart.COPY and "source_plan" not in self.errors
         if copying and not cleaned.get("source_plan"):
-            self.add_error("source_plan", "Choose the plan to copy.")
+            self.add_error("source_plan", _("Choose the plan to copy."))
         return cleaned
 
 
@@ -171,14 +177,14 @@ class SectionForm(VersionedForm, forms.ModelForm):
             if plan.framework_id
             else Component.objects.none()
         )
-        self.fields["component"].error_messages["invalid_choice"] = (
+        self.fields["component"].error_messages["invalid_choice"] = _(
             "Choose a component of the plan's framework."
         )
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("component") and cleaned.get("kind") != Section.Kind.BACKGROUND:
-            self.add_error("component", "Only a background analysis names a component.")
+            self.add_error("component", _("Only a background analysis names a component."))
         return cleaned
 
 
@@ -196,7 +202,7 @@ class StakeholderForm(VersionedForm, forms.ModelForm):
         name = " ".join(self.cleaned_data["name"].split())
         others = self.plan.stakeholders.filter(name__iexact=name).exclude(pk=self.instance.pk)
         if others.exists():
-            raise forms.ValidationError("The plan already has a stakeholder of this name.")
+            raise forms.ValidationError(_("The plan already has a stakeholder of this name."))
         return name
 
 
@@ -314,7 +320,7 @@ class StrategicGoalForm(PlanElementForm):
         ]
         widgets = {"title": TEXTAREA, "description": TEXTAREA, "rationale": TEXTAREA}
         help_texts = {
-            "background_sections": "The parts of the background analysis this goal answers."
+            "background_sections": _("The parts of the background analysis this goal answers.")
         }
 
 

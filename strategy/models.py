@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from napplanner.roles import COORDINATOR, REVIEWER, has_role
 from standards.models import Area, Component, Framework, Principle
@@ -15,10 +16,10 @@ from strategy.validators import PLAIN_TEXT, validate_plan_source_fields
 
 
 class PlanStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    CONSULTATION = "consultation", "Consultation"
-    ADOPTED = "adopted", "Adopted"
-    ARCHIVED = "archived", "Archived"
+    DRAFT = "draft", _("Draft")
+    CONSULTATION = "consultation", _("Consultation")
+    ADOPTED = "adopted", _("Adopted")
+    ARCHIVED = "archived", _("Archived")
 
 
 class PlanQuerySet(models.QuerySet):
@@ -67,27 +68,29 @@ class Plan(models.Model):
     country = models.CharField(validators=PLAIN_TEXT, max_length=100)
     title = models.CharField(validators=PLAIN_TEXT, max_length=300)
     description = models.TextField(validators=PLAIN_TEXT, blank=True)
-    period_start = models.PositiveSmallIntegerField(help_text="First year of the plan period.")
-    period_end = models.PositiveSmallIntegerField(help_text="Last year of the plan period.")
+    period_start = models.PositiveSmallIntegerField(help_text=_("First year of the plan period."))
+    period_end = models.PositiveSmallIntegerField(help_text=_("Last year of the plan period."))
     status = models.CharField(max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
     adoption_reference = models.CharField(
         validators=PLAIN_TEXT,
         max_length=300,
         blank=True,
-        help_text="E.g. the decree or order that adopted the plan.",
+        help_text=_("E.g. the decree or order that adopted the plan."),
     )
     legal_basis = models.TextField(
         validators=PLAIN_TEXT,
         blank=True,
-        help_text="The laws and instruments the plan rests on, one per line.",
+        help_text=_("The laws and instruments the plan rests on, one per line."),
     )
     coordinating_body = models.CharField(validators=PLAIN_TEXT, max_length=300, blank=True)
     not_in_source = models.JSONField(
         default=list,
         blank=True,
         validators=[validate_plan_source_fields],
-        help_text="What the source this plan was typed in from does not include, for the "
-        "whole plan (e.g. budget, activities): a review does not report it as missing.",
+        help_text=_(
+            "What the source this plan was typed in from does not include, for the "
+            "whole plan (e.g. budget, activities): a review does not report it as missing."
+        ),
     )
     framework = models.ForeignKey(
         Framework,
@@ -95,7 +98,7 @@ class Plan(models.Model):
         null=True,
         blank=True,
         related_name="plans",
-        help_text="The international standard the plan follows.",
+        help_text=_("The international standard the plan follows."),
     )
     previous_plan = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_plans"
@@ -126,9 +129,9 @@ class Plan(models.Model):
 
     def clean(self):
         if self.period_start and self.period_end and self.period_end < self.period_start:
-            raise ValidationError({"period_end": "The period cannot end before it starts."})
+            raise ValidationError({"period_end": _("The period cannot end before it starts.")})
         if self.previous_plan_id and self.previous_plan_id == self.pk:
-            raise ValidationError({"previous_plan": "A plan cannot follow itself."})
+            raise ValidationError({"previous_plan": _("A plan cannot follow itself.")})
 
     @property
     def period_months(self) -> tuple[datetime.date, datetime.date]:
@@ -181,13 +184,13 @@ class Tagged(models.Model):
 
 class Section(models.Model):
     class Kind(models.TextChoices):
-        PREAMBLE = "preamble", "Preamble"
-        BACKGROUND = "background", "Background analysis"
-        PRINCIPLES = "principles", "Guiding principles"
-        STAKEHOLDERS = "stakeholders", "Stakeholders and their roles"
-        FUNDING = "funding", "Funding"
-        MONITORING = "monitoring", "Monitoring and evaluation"
-        OTHER = "other", "Other"
+        PREAMBLE = "preamble", _("Preamble")
+        BACKGROUND = "background", _("Background analysis")
+        PRINCIPLES = "principles", _("Guiding principles")
+        STAKEHOLDERS = "stakeholders", _("Stakeholders and their roles")
+        FUNDING = "funding", _("Funding")
+        MONITORING = "monitoring", _("Monitoring and evaluation")
+        OTHER = "other", _("Other")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
@@ -197,7 +200,7 @@ class Section(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text="For a background analysis: the component it analyses.",
+        help_text=_("For a background analysis: the component it analyses."),
     )
     title = models.CharField(validators=PLAIN_TEXT, max_length=300)
     body = models.TextField(validators=PLAIN_TEXT, blank=True)
@@ -213,17 +216,17 @@ class Section(models.Model):
 
 class Stakeholder(models.Model):
     class Kind(models.TextChoices):
-        GOVERNMENT = "government", "Government"
-        NGO = "ngo", "Non-governmental organisation"
-        INTERNATIONAL = "international", "International organisation"
-        OTHER = "other", "Other"
+        GOVERNMENT = "government", _("Government")
+        NGO = "ngo", _("Non-governmental organisation")
+        INTERNATIONAL = "international", _("International organisation")
+        OTHER = "other", _("Other")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="stakeholders")
     name = models.CharField(validators=PLAIN_TEXT, max_length=300)
     abbreviation = models.CharField(validators=PLAIN_TEXT, max_length=30, blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.GOVERNMENT)
     role = models.TextField(
-        validators=PLAIN_TEXT, blank=True, help_text="Its role in the national response."
+        validators=PLAIN_TEXT, blank=True, help_text=_("Its role in the national response.")
     )
     order = models.PositiveIntegerField(default=0)
     history = element_history()
@@ -239,7 +242,7 @@ class Stakeholder(models.Model):
 
 
 # What pages and reports call the goals that belong to no chapter.
-NO_CHAPTER = "Goals outside any chapter"
+NO_CHAPTER = gettext_noop("Goals outside any chapter")  # gettext() it where it is shown
 
 
 class Chapter(Tagged):
@@ -273,7 +276,7 @@ class SamePlanMixin:
         for name in self.same_plan_fields:
             related = getattr(self, name, None)
             if related is not None and related.plan_id != self.plan_id:
-                errors[name] = "This belongs to another plan."
+                errors[name] = _("This belongs to another plan.")
         if errors:
             raise ValidationError(errors)
 
@@ -285,13 +288,13 @@ class StrategicGoal(SamePlanMixin, Tagged):
     )
     code = models.CharField(validators=PLAIN_TEXT, max_length=20, blank=True)
     title = models.TextField(
-        validators=PLAIN_TEXT, help_text="The change to achieve, phrased as an outcome."
+        validators=PLAIN_TEXT, help_text=_("The change to achieve, phrased as an outcome.")
     )
     description = models.TextField(validators=PLAIN_TEXT, blank=True)
     rationale = models.TextField(
         validators=PLAIN_TEXT,
         blank=True,
-        help_text="Why: the findings of the background analysis this goal answers.",
+        help_text=_("Why: the findings of the background analysis this goal answers."),
     )
     background_sections = models.ManyToManyField(Section, blank=True, related_name="goals")
     order = models.PositiveIntegerField(default=0)

@@ -61,7 +61,7 @@ def plan_create_from_template(*, plan: Plan, user) -> Plan:
     components = list(plan.framework.components.order_by("order", "code"))
     with transaction.atomic():
         plan_create(plan=plan, user=user)
-        sections = [Section(kind=Section.Kind.PREAMBLE, title="Preamble")]
+        sections = [Section(kind=Section.Kind.PREAMBLE, title=_("Preamble"))]
         sections += [
             Section(
                 kind=Section.Kind.BACKGROUND,
@@ -71,9 +71,9 @@ def plan_create_from_template(*, plan: Plan, user) -> Plan:
             for c in components
         ]
         sections += [
-            Section(kind=Section.Kind.STAKEHOLDERS, title="Stakeholders and their roles"),
-            Section(kind=Section.Kind.FUNDING, title="Funding"),
-            Section(kind=Section.Kind.MONITORING, title="Monitoring and evaluation"),
+            Section(kind=Section.Kind.STAKEHOLDERS, title=_("Stakeholders and their roles")),
+            Section(kind=Section.Kind.FUNDING, title=_("Funding")),
+            Section(kind=Section.Kind.MONITORING, title=_("Monitoring and evaluation")),
         ]
         for order, section in enumerate(sections, start=1):
             section.plan, section.order = plan, order
@@ -242,7 +242,7 @@ def membership_add(*, plan: Plan, user, role: str, organisation: str = "") -> Pl
 def membership_remove(*, membership: PlanMembership) -> None:
     editors = membership.plan.memberships.filter(role=PlanMembership.Role.EDITOR)
     if membership.role == PlanMembership.Role.EDITOR and editors.count() <= 1:
-        raise LastEditorError("The plan must keep at least one editor.")
+        raise LastEditorError(_("The plan must keep at least one editor."))
     membership.delete()
 
 
@@ -316,12 +316,12 @@ def _renumber(ordered: list[models.Model], prefix: str, generated: set[int]) -> 
             changed.append((sibling, sibling.code))
             sibling.code = code
     if changed:
-        rows = [sibling for sibling, _ in changed]
+        rows = [sibling for sibling, _before in changed]
         type(ordered[0]).objects.bulk_update(rows, ["code"])
         history_bulk_record(rows, model=type(ordered[0]), history_type="~")
     for sibling, before in changed:
         _renumber_below(sibling, before)
-    return {sibling.pk for sibling, _ in changed}
+    return {sibling.pk for sibling, _before in changed}
 
 
 def _renumber_below(element: models.Model, old_code: str) -> None:

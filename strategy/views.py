@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from napplanner.concurrency import ObjectGone, edit_save, gone_response, merged_note, vanished
@@ -31,7 +32,7 @@ from strategy.forms import (
     StakeholderForm,
 )
 from strategy.lifecycle import may_steer
-from strategy.models import ChangeDigest, Plan, PlanStatus, Section, Stakeholder
+from strategy.models import ChangeDigest, Plan, PlanMembership, PlanStatus, Section, Stakeholder
 from strategy.selectors import home_plans, plan_sections, plan_status_moves
 from strategy.services import (
     LastEditorError,
@@ -108,11 +109,11 @@ def _plan_start(form: PlanCreateForm, user) -> Plan:
 @login_required
 def plan_create_view(request):
     if not (has_role(request.user, COORDINATOR) or has_role(request.user, REVIEWER)):
-        raise PermissionDenied("Only coordinators and reviewers create plans.")
+        raise PermissionDenied(_("Only coordinators and reviewers create plans."))
     form = PlanCreateForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         plan = _plan_start(form, request.user)
-        messages.success(request, f"The plan “{plan.title}” was created.")
+        messages.success(request, _("The plan “%(title)s” was created.") % {"title": plan.title})
         # A new plan is filled in, so its author starts where the filling is done.
         return redirect("actionplan:workspace", plan.pk)
     status = 422 if form.is_bound else 200
@@ -153,7 +154,7 @@ def plan_details(request, plan_id: int):
     if isinstance(saved, HttpResponse):
         return saved
     if saved:
-        messages.success(request, "The plan details were saved.")
+        messages.success(request, _("The plan details were saved."))
         _say_merged(request, form)
         return redirect("strategy:plan_details", plan.pk)
     # Show the stored values beside the form, not the rejected input.
@@ -235,7 +236,9 @@ def _section_form(request, plan: Plan, section: Section):
     if isinstance(saved, HttpResponse):
         return saved
     if saved:
-        messages.success(request, f"The section “{section.title}” was saved.")
+        messages.success(
+            request, _("The section “%(title)s” was saved.") % {"title": section.title}
+        )
         _say_merged(request, form)
         return redirect("strategy:plan_details", plan.pk)
     status = 422 if form.is_bound else 200
@@ -250,16 +253,26 @@ def section_delete(request, plan_id: int, section_id: int):
     plan = section.plan
     if request.method == "POST":
         element_delete(element=section)
-        messages.success(request, f"The section “{section.title}” was deleted.")
+        messages.success(
+            request, _("The section “%(title)s” was deleted.") % {"title": section.title}
+        )
         return redirect("strategy:plan_details", plan.pk)
-    consequences = [f"{section.goals.count()} strategic goal(s) lose their link to it."]
+    goals = section.goals.count()
+    consequences = [
+        ngettext(
+            "%(count)d strategic goal loses its link to it.",
+            "%(count)d strategic goals lose their link to it.",
+            goals,
+        )
+        % {"count": goals}
+    ]
     return render(
         request,
         "strategy/confirm_delete.html",
         {
             "plan": plan,
             "active": "details",
-            "what": f"the section “{section.title}”",
+            "what": _("the section “%(title)s”") % {"title": section.title},
             "consequences": consequences,
             "cancel_url": "strategy:plan_details",
         },
@@ -292,7 +305,11 @@ def membership_create(request, plan_id: int):
         user, role = form.cleaned_data["user"], form.cleaned_data["role"]
         organisation = form.cleaned_data["organisation"].strip()
         membership_add(plan=plan, user=user, role=role, organisation=organisation)
-        messages.success(request, f"{user.get_username()} was added as {role}.")
+        messages.success(
+            request,
+            _("%(user)s was added as %(role)s.")
+            % {"user": user.get_username(), "role": PlanMembership.Role(role).label.lower()},
+        )
         return redirect("strategy:plan_details", plan.pk)
     return _details_page(request, plan, member_form=form, status=422)
 
@@ -306,7 +323,9 @@ def membership_delete(request, plan_id: int, membership_id: int):
     except LastEditorError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"{membership.user.get_username()} was removed.")
+        messages.success(
+            request, _("%(user)s was removed.") % {"user": membership.user.get_username()}
+        )
     if membership.user == request.user and not can_edit_plan(request.user, membership.plan):
         return redirect("home")
     return redirect("strategy:plan_details", plan_id)
@@ -342,7 +361,7 @@ def stakeholder_edit(request, plan_id: int, stakeholder_id: int):
     if isinstance(saved, HttpResponse):
         return saved
     if saved:
-        messages.success(request, f"“{stakeholder.name}” was saved.")
+        messages.success(request, _("“%(name)s” was saved.") % {"name": stakeholder.name})
         _say_merged(request, form)
         return redirect("strategy:stakeholders", plan.pk)
     status = 422 if form.is_bound else 200

@@ -459,7 +459,7 @@ def _add_toc_field(paragraph) -> None:
     instruction.set(qn("xml:space"), "preserve")
     instruction.text = 'TOC \\o "1-3" \\h \\z \\u'
     placeholder = OxmlElement("w:t")
-    placeholder.text = "Update the table of contents to fill it in (F9 in Word)."
+    placeholder.text = _("Update the table of contents to fill it in (F9 in Word).")
     parts = [_field_char("begin"), instruction, _field_char("separate"), placeholder]
     for element in [*parts, _field_char("end")]:
         paragraph.add_run()._r.append(element)

@@ -4,6 +4,8 @@ steps as for a workbook; problems name the document's JSON path."""
 import os
 from functools import partial
 
+from django.utils.translation import gettext as _
+
 from actionplan.exchange.json_document import (
     MAX_DOCUMENT_BYTES,
     PlanDocumentError,
@@ -34,7 +36,9 @@ def _size(file) -> int:
 def json_document_read(file) -> SourceDocument:
     """The document in a JSON file (bytes, or a file read as it is parsed)."""
     if _size(file) > MAX_DOCUMENT_BYTES:
-        message = f"The file is larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB."
+        message = _("The file is larger than %(size)s MB.") % {
+            "size": MAX_DOCUMENT_BYTES // (1024 * 1024)
+        }
         raise ImportRejected([file_problem(message)])
     try:
         document = document_load(file)

@@ -17,6 +17,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from actionplan.exchange.json_document import (
     DocumentIssue,
@@ -50,7 +52,11 @@ Path = list[str | int]
 # Model fields that the document names differently.
 DOCUMENT_NAMES = {"start_month": "start", "end_month": "end"}
 TAG_FIELDS = ("components", "areas", "principles")
-TAG_NOUNS = {"components": "a component", "areas": "an area", "principles": "a principle"}
+UNKNOWN_TAG = {
+    "components": gettext_lazy('"%(code)s" is not a component of %(framework)s.'),
+    "areas": gettext_lazy('"%(code)s" is not an area of %(framework)s.'),
+    "principles": gettext_lazy('"%(code)s" is not a principle of %(framework)s.'),
+}
 WRITE_ORDER = (
     Section,
     Stakeholder,
@@ -233,8 +239,11 @@ class _DocumentReader:
             self.framework_unknown = True
             self.report(
                 ["plan", "framework"],
-                f"The framework {code} version {version} is not loaded in this installation;"
-                " load that standard first, or remove the reference and the tags.",
+                _(
+                    "The framework %(code)s version %(version)s is not loaded in this "
+                    "installation; load that standard first, or remove the reference and the tags."
+                )
+                % {"code": code, "version": version},
             )
             return
         for name in TAG_FIELDS:
@@ -257,7 +266,9 @@ class _DocumentReader:
         key = data.get("key")
         if key is not None:
             if key in self.sections:
-                self.report([*parts, "key"], f'The section key "{key}" is used twice.')
+                self.report(
+                    [*parts, "key"], _('The section key "%(key)s" is used twice.') % {"key": key}
+                )
             self.sections[key] = section
 
     def _read_stakeholder(self, data: dict, parts: Path, n: int) -> None:
@@ -270,12 +281,15 @@ class _DocumentReader:
         if stakeholder.name in self.stakeholder_names:
             self.report(
                 [*parts, "name"],
-                f'Another stakeholder is named "{stakeholder.name}": names are unique in a plan.',
+                _('Another stakeholder is named "%(name)s": names are unique in a plan.')
+                % {"name": stakeholder.name},
             )
         self.stakeholder_names.setdefault(stakeholder.name, stakeholder)
         key = data.get("key")
         if key is not None and key in self.stakeholders:
-            self.report([*parts, "key"], f'The stakeholder key "{key}" is used twice.')
+            self.report(
+                [*parts, "key"], _('The stakeholder key "%(key)s" is used twice.') % {"key": key}
+            )
         self.stakeholders[key if key is not None else stakeholder.name] = stakeholder
 
     def _stakeholder(self, reference: str | None, parts: Path) -> Stakeholder | None:
@@ -283,7 +297,9 @@ class _DocumentReader:
             return None
         found = self.stakeholders.get(reference) or self.stakeholder_names.get(reference)
         if found is None:
-            message = f'No stakeholder in $.stakeholders has the key or name "{reference}".'
+            message = _('No stakeholder in $.stakeholders has the key or name "%(reference)s".') % {
+                "reference": reference
+            }
             self.report(parts, message)
         return found
 
@@ -292,12 +308,13 @@ class _DocumentReader:
             return None
         if self.framework is None:
             if not self.framework_unknown:
-                message = "A standard's code needs the plan's framework: set $.plan.framework."
+                message = _("A standard's code needs the plan's framework: set $.plan.framework.")
                 self.report(parts, message)
             return None
         found = self.codes[kind].get(code)
         if found is None:
-            self.report(parts, f'"{code}" is not {TAG_NOUNS[kind]} of {self.framework.label}.')
+            message = UNKNOWN_TAG[kind] % {"code": code, "framework": self.framework.label}
+            self.report(parts, message)
         return found
 
     def _read_tags(self, instance, data: dict, parts: Path) -> None:
@@ -336,7 +353,10 @@ class _DocumentReader:
         for n, key in enumerate(data.get("background_sections", [])):
             section = self.sections.get(key)
             if section is None:
-                self.report([*parts, "background_sections", n], f'No section has the key "{key}".')
+                self.report(
+                    [*parts, "background_sections", n],
+                    _('No section has the key "%(key)s".') % {"key": key},
+                )
             else:
                 sections.append(section)
         if sections:
@@ -361,7 +381,8 @@ class _DocumentReader:
             self.add(output, where, len(self.pending[Output]))
             if item["key"] in self.output_keys:
                 first = json_path(self.output_keys[item["key"]])
-                self.report([*where, "key"], f'The output key "{item["key"]}" is used by {first}.')
+                message = _('The output key "%(key)s" is used by %(first)s.')
+                self.report([*where, "key"], message % {"key": item["key"], "first": first})
             self.output_keys.setdefault(item["key"], where)
             outputs[item["key"]] = output
             self._indicators(item, "output", output, where)
@@ -373,7 +394,9 @@ class _DocumentReader:
         if data.get("output") is not None:
             output = outputs.get(data["output"])
             if output is None:
-                message = f'This objective has no output with the key "{data["output"]}".'
+                message = _('This objective has no output with the key "%(key)s".') % {
+                    "key": data["output"]
+                }
                 self.report([*parts, "output"], message)
         activity = Activity(
             plan=self.plan,
@@ -417,13 +440,15 @@ class _DocumentReader:
             role = item.get("role", Responsibility.Role.PARTNER)
             if role == Responsibility.Role.LEAD:
                 if lead is not None:
-                    message = f"This activity already has a lead body ({json_path(lead)})."
+                    message = _("This activity already has a lead body (%(path)s).") % {
+                        "path": json_path(lead)
+                    }
                     self.report([*where, "role"], message)
                 lead = lead or where
             if stakeholder is None:
                 continue
             if id(stakeholder) in seen:
-                message = "This body is already responsible for the activity."
+                message = _("This body is already responsible for the activity.")
                 self.report([*where, "stakeholder"], message)
             seen.add(id(stakeholder))
             responsibility = Responsibility(activity=activity, stakeholder=stakeholder, role=role)

@@ -79,8 +79,8 @@ def test_it_asks_before_deleting_and_says_what_goes_with_it(client, cast):
     client.force_login(cast.coordinator)
     url = reverse("strategy:stakeholder_delete", args=[plan.pk, body.pk])
     html = client.get(url).content.decode()
-    assert "no longer leads 1 activity(ies) nor supports 0" in html
-    assert "1 indicator(s) lose their responsible body" in html
+    assert "no longer leads 1 activity nor supports 0" in html
+    assert "1 indicator loses its responsible body" in html
     assert client.post(url).status_code == 302
     assert not Stakeholder.objects.filter(pk=body.pk).exists()
 

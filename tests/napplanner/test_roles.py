@@ -48,3 +48,11 @@ def test_syncing_twice_changes_nothing():
     sync_roles()
     after = {g.name: set(g.permissions.values_list("pk", flat=True)) for g in Group.objects.all()}
     assert before == after
+
+
+def test_it_names_the_roles_in_the_navbar_in_a_fixed_order(client, cast):
+    user = cast.reviewer
+    user.groups.add(Group.objects.get(name=STANDARDS_ADMIN), Group.objects.get(name=COORDINATOR))
+    client.force_login(user)
+    html = client.get("/").content.decode()
+    assert "rita-reviewer · coordinator · reviewer · standards admin</span>" in html

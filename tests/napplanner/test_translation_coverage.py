@@ -23,59 +23,6 @@ TEMPLATES_DIR = Path(settings.BASE_DIR) / "templates"
 # Words that are the same in every language: the product's name.
 NOT_TRANSLATED = ("NAP Planner",)
 
-# Templates being reworked on other branches (some of them new there); each is checked
-# once its branch has landed.
-PENDING = {
-    "_history_changes.html",
-    "_history_pages.html",
-    "actionplan/_activity_head.html",
-    "actionplan/_add.html",
-    "actionplan/_chapter_head.html",
-    "actionplan/_element_history.html",
-    "actionplan/_goal_head.html",
-    "actionplan/_history_entries.html",
-    "actionplan/_objective_head.html",
-    "actionplan/_output_head.html",
-    "actionplan/_panel.html",
-    "actionplan/_subactivity_head.html",
-    "actionplan/history.html",
-    "actionplan/workspace.html",
-    "assessment/_compare_findings.html",
-    "assessment/_compare_links.html",
-    "assessment/_compare_round.html",
-    "assessment/_notes.html",
-    "assessment/_redline_entry.html",
-    "assessment/_review_rounds.html",
-    "assessment/plan_reviews.html",
-    "assessment/review_compare.html",
-    "assessment/review_detail.html",
-    "assessment/review_history.html",
-    "consultation/_comments_toggle.html",
-    "consultation/_summary_body.html",
-    "consultation/_thread.html",
-    "consultation/summary.html",
-    "consultation/summary_print.html",
-    "consultation/thread.html",
-    "monitoring/_charts.html",
-    "monitoring/_nav.html",
-    "monitoring/_reminders.html",
-    "monitoring/_status_table.html",
-    "monitoring/dashboard.html",
-    "monitoring/desk.html",
-    "monitoring/periods.html",
-    "monitoring/report_form.html",
-    "monitoring/report_print.html",
-    "monitoring/workbook_import.html",
-    "napplanner/_edit_conflict.html",
-    "napplanner/_edit_gone.html",
-    "napplanner/edit_conflict.html",
-    "napplanner/edit_gone.html",
-    "standards/preview.html",
-    "strategy/_plan_nav.html",
-    "strategy/home.html",
-    "strategy/plan_details.html",
-}
-
 USER_FACING_ATTRIBUTES = {"aria-label", "title", "placeholder", "alt"}
 BUTTON_INPUT_TYPES = {"submit", "button", "reset"}
 TRANSLATING_BLOCKS = {"blocktranslate": "endblocktranslate", "blocktrans": "endblocktrans"}
@@ -117,6 +64,9 @@ def markup_without_template_language(source):
             continue
         if token.token_type == TokenType.TEXT:
             parts.append(raw)
+            continue
+        if token.token_type == TokenType.VAR and parts and parts[-1].endswith(("<", "</")):
+            parts.append("tag")  # a tag whose name a variable gives: <{{ wrapper }}>
             continue
         if token.token_type == TokenType.BLOCK:
             closing = TRANSLATING_BLOCKS.get(command) or SKIPPED_BLOCKS.get(command)
@@ -171,8 +121,6 @@ def template_names():
 
 @pytest.mark.parametrize("name", template_names())
 def test_it_translates_every_word_of_each_template(name):
-    if name in PENDING:
-        pytest.skip("reworked on another branch")
     problems = untranslated((TEMPLATES_DIR / name).read_text(encoding="utf-8"))
     assert not problems, "\n".join(f"templates/{name}:{line}: {text}" for line, text in problems)
 
@@ -194,6 +142,7 @@ def test_it_accepts_translated_symbols_scripts_and_comments():
         '{% endblocktranslate %}">↑</button>\n'
         "<script>let words = 'ok';</script><style>p { color: red }</style>\n"
         "<!-- a note -->{# a note #}{% comment %}notes{% endcomment %}NAP Planner\n"
-        '{{ status|default:"—" }}<p data-testid="{{ testid|default:\'problems\' }}"></p>'
+        '{{ status|default:"—" }}<p data-testid="{{ testid|default:\'problems\' }}"></p>\n'
+        '<{{ wrapper|default:"div" }} class="x"></{{ wrapper|default:"div" }}>'
     )
     assert untranslated(source) == []

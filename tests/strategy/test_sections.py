@@ -81,7 +81,7 @@ def test_it_asks_before_deleting_and_says_what_goes_with_it(client, cast, plan):
     client.force_login(cast.coordinator)
     url = reverse("strategy:section_delete", args=[plan.pk, section.pk])
     response = client.get(url)
-    assert b"1 strategic goal(s) lose their link to it." in response.content
+    assert b"1 strategic goal loses its link to it." in response.content
     assert client.post(url).status_code == 302
     assert not Section.objects.filter(pk=section.pk).exists()
 
