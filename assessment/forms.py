@@ -107,9 +107,10 @@ class SuggestedNoteAcceptForm(forms.Form):
     )
 
 
-class RecommendationForm(forms.Form):
+class RecommendationForm(VersionedForm, forms.Form):
     """A recommendation's priority and addressee (a body of the reviewed plan, or none for
-    the national coordinator)."""
+    the national coordinator). Versioned as every edit form: two reviewers setting them
+    at once meet the conflict view rather than overwrite each other."""
 
     priority = forms.ChoiceField(choices=Priority.choices, label=_("Priority"))
     addressee = forms.ModelChoiceField(
@@ -122,6 +123,9 @@ class RecommendationForm(forms.Form):
     def __init__(self, *args, plan=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["addressee"].queryset = Stakeholder.objects.filter(plan=plan)
+
+    def object_values(self, note) -> dict:
+        return {"priority": note.priority, "addressee": note.addressee_id}
 
 
 class RecommendationChoiceForm(forms.Form):

@@ -389,17 +389,31 @@ def _note_gone(request, review, form):
 def recommendation_update(request, review_id: int, note_id: int):
     """A recommendation's priority and addressee, set while the review is a draft."""
     review = get_review_for_reviewer(request, review_id)
-    note = get_object_or_404(review.notes, pk=note_id, kind=Note.Kind.RECOMMENDATION)
-    form = RecommendationForm(request.POST, plan=review.plan)
-    if not form.is_valid():
+    note = review.notes.filter(pk=note_id, kind=Note.Kind.RECOMMENDATION).first()
+    if note is None:
+        if not vanished(request, Note, note_id):
+            raise Http404("No such recommendation in this review.")
+        return _note_gone(request, review, RecommendationForm(request.POST, plan=review.plan))
+    form = RecommendationForm(request.POST, instance=note, plan=review.plan)
+    saved = edit_save(
+        request,
+        form,
+        save=lambda: services.recommendation_update(
+            note=note,
+            user=request.user,
+            priority=form.cleaned_data["priority"],
+            addressee=form.cleaned_data["addressee"],
+        ),
+        what=_("the recommendation %(reference)s") % {"reference": note.reference},
+        cancel_url=_detail_url(review, "#notes"),
+        target_id="notes-list",
+        context={"review": review},
+    )
+    if isinstance(saved, HttpResponse):
+        return saved
+    if not saved:
         error = " ".join(e for errors in form.errors.values() for e in errors)
         return _notes_response(request, review, error=error)
-    services.recommendation_update(
-        note=note,
-        user=request.user,
-        priority=form.cleaned_data["priority"],
-        addressee=form.cleaned_data["addressee"],
-    )
     return _notes_response(request, review)
 
 

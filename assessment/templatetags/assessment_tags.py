@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from assessment.forms import NoteTextForm, OverrideForm
+from assessment.forms import NoteTextForm, OverrideForm, RecommendationForm
 from assessment.models import CoverageLevel
 from assessment.workspace import EVIDENCE_SHOWN as RATING_EVIDENCE_SHOWN
 from napplanner.concurrency import VERSION_FIELD
@@ -23,10 +23,14 @@ LEVEL_LABELS = dict(CoverageLevel.choices)
 
 
 @register.simple_tag
-def loaded_version(obj):
+def loaded_version(obj, form: str = ""):
     """The hidden field with the version of a rating or note its edit form was drawn at
-    (napplanner.concurrency); without an id, as a page draws many such forms."""
-    form_class = NoteTextForm if obj._meta.model_name == "note" else OverrideForm
+    (napplanner.concurrency); without an id, as a page draws many such forms. `form`
+    "recommendation" names a recommendation's priority and addressee form."""
+    if obj._meta.model_name != "note":
+        form_class = OverrideForm
+    else:
+        form_class = RecommendationForm if form == "recommendation" else NoteTextForm
     return form_class(instance=obj, auto_id=False)[VERSION_FIELD]
 
 

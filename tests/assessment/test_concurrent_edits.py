@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from assessment.models import Note, Rating
 from tests.concurrency import changed, editor, load, resolve
+from tests.factories import StakeholderFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -121,3 +122,25 @@ def test_a_note_deleted_meanwhile_answers_with_what_was_typed(review, note, two)
 
     assert response.status_code == 409
     assert ">My long recommendation.</textarea>" in response.content.decode()
+
+
+def _recommendation_url(note):
+    return reverse("assessment:recommendation_update", args=[note.review_id, note.pk])
+
+
+def test_a_stale_priority_is_refused_and_a_different_field_merges(review, note, two):
+    """Two reviewers set a recommendation's priority and addressee at once."""
+    body = StakeholderFactory(plan=review.plan, name="Ministry of Labour")
+    first, second = two
+    url = _recommendation_url(note)
+    form_first, form_second = load(first, _page(review), url), load(second, _page(review), url)
+    first.post(url, changed(form_first, priority="high"))
+
+    conflict = second.post(url, changed(form_second, priority="low"))
+    assert conflict.status_code == 409
+    assert Note.objects.get(pk=note.pk).priority == "high"
+
+    merged = second.post(url, changed(form_second, addressee=str(body.pk)))
+    assert merged.status_code in (200, 302)
+    note = Note.objects.get(pk=note.pk)
+    assert (note.priority, note.addressee_id) == ("high", body.pk)
