@@ -222,7 +222,10 @@ def rating_evidence(request, review_id: int, rating_id: int):
     )
 
 
-def _rating_response(request, review, rating, error="", notice=""):
+def _rating_response(request, review, rating, error="", notice="", field_errors=None):
+    """The rating; `field_errors` (a form's errors) shows the override's problems at its
+    fields, where the error summary links to them."""
+
     def context():
         return {
             **scores_context(review),
@@ -230,6 +233,7 @@ def _rating_response(request, review, rating, error="", notice=""):
             "rating": rating,
             "can_change": True,
             "error": error,
+            "field_errors": field_errors or {},
             "notice": notice,
             "oob": True,
             "show_all": False,
@@ -268,7 +272,7 @@ def rating_override(request, review_id: int, rating_id: int):
         return saved
     if not saved:
         error = " ".join(e for errors in form.errors.values() for e in errors)
-        return _rating_response(request, review, rating, error)
+        return _rating_response(request, review, rating, error, field_errors=form.errors)
     return _rating_response(request, review, rating, notice=merged_note(form))
 
 
@@ -294,7 +298,10 @@ def suggestion_reject(request, review_id: int, rating_id: int):
     return _rating_response(request, review, rating)
 
 
-def _notes_response(request, review, form=None, error=""):
+def _notes_response(request, review, form=None, error="", invalid_note=None, note_errors=()):
+    """The notes; `form`, a note being added with its problems, or `invalid_note`, the id
+    of a note whose new text was refused (`note_errors`), shown at their fields."""
+
     def context():
         return {
             "review": review,
@@ -304,6 +311,8 @@ def _notes_response(request, review, form=None, error=""):
             "can_change": True,
             "note_form": form or NoteForm(framework=review.framework),
             "error": error,
+            "invalid_note": invalid_note,
+            "invalid_note_errors": list(note_errors),
         }
 
     return partial_or_redirect(
@@ -369,7 +378,10 @@ def note_update(request, review_id: int, note_id: int):
     if isinstance(saved, HttpResponse):
         return saved
     if not saved:
-        return _notes_response(request, review, error="A note needs a text.")
+        errors = form.errors.get("text") or [_("A note needs a text.")]
+        return _notes_response(
+            request, review, error=" ".join(errors), invalid_note=note.pk, note_errors=errors
+        )
     return _notes_response(request, review)
 
 

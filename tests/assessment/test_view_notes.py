@@ -33,6 +33,34 @@ def test_create_with_bad_input_explains_and_writes_nothing(client, review, cast)
     assert not Note.objects.exists()
 
 
+def test_a_refused_note_keeps_what_was_typed_and_marks_the_field(client, review, cast):
+    """The problem stands under its field, where the form's error summary links to it,
+    and nothing typed is lost."""
+    response = login(client, cast.reviewer).post(
+        reverse("assessment:note_create", args=[review.pk]),
+        {"kind": "recommendation", "scope": "component", "title": "Data",
+         "text": "Collect data on victims."},
+        **HTMX,
+    )  # fmt: skip
+    html = response.content.decode()
+    assert 'aria-describedby="id_component_error"' in html
+    assert 'id="id_component_error"' in html and "is-invalid" in html
+    assert ">Collect data on victims.</textarea>" in html and 'value="Data"' in html
+    assert '<option value="component" selected>' in html
+    assert 'role="alert">Choose the component' not in html  # said once, at the field
+
+
+def test_an_emptied_note_is_refused_at_its_field(client, review, cast):
+    note = Note.objects.create(review=review, kind="commendation", scope="overall", text="Good.")
+    response = login(client, cast.reviewer).post(
+        reverse("assessment:note_update", args=[review.pk, note.pk]), {"text": " "}, **HTMX
+    )
+    html = response.content.decode()
+    assert f'id="note-text-{note.pk}_error"' in html
+    assert f'aria-describedby="note-text-{note.pk}_error"' in html
+    assert Note.objects.get(pk=note.pk).text == "Good."
+
+
 def test_a_findings_recommendation_becomes_a_note(client, review, cast):
     finding = review.findings.get(rule="no-monitoring-activities")
     login(client, cast.reviewer).post(

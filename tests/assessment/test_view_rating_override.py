@@ -31,7 +31,11 @@ def test_override_without_justification_explains_and_writes_nothing(client, revi
     response = login(client, cast.reviewer).post(
         _url("rating_override", rating), {"level": "complete"}, **HTMX
     )
-    assert "Justify the level you set." in response.content.decode()
+    html = response.content.decode()
+    assert "Justify the level you set." in html
+    # At its field, where the error summary links to it.
+    assert f'aria-describedby="justification-{rating.pk}_error"' in html
+    assert f'id="justification-{rating.pk}_error"' in html
     rating.refresh_from_db()
     assert rating.override_level == ""
 
