@@ -56,6 +56,9 @@ def _pages(review, framework) -> dict[str, list[str]]:
         reverse("assessment:report", args=[review.pk]),
         reverse("two_factor"),
         reverse("password_change"),
+        reverse("actionplan:plan_history", args=[plan.pk]),
+        reverse("monitoring:dashboard", args=[plan.pk]),
+        reverse("consultation:summary", args=[plan.pk]),
     ]
     return {
         "coordinator": [
@@ -63,6 +66,8 @@ def _pages(review, framework) -> dict[str, list[str]]:
             reverse("strategy:plan_create"),
             reverse("actionplan:plan_import"),
             reverse("password_change_done"),
+            reverse("change_digest"),
+            reverse("monitoring:periods", args=[plan.pk]),
             # each kind of form open, as a page of its own (what a plain request gets)
             reverse("actionplan:element_edit", args=[plan.pk, "activity", activity.pk]),
             reverse("actionplan:element_add", args=[plan.pk, "chapter"]),
@@ -84,6 +89,7 @@ def _pages(review, framework) -> dict[str, list[str]]:
             reverse("assessment:rule_findings", args=[review.pk, review.findings.first().rule]),
             reverse("assessment:rating_evidence", args=[review.pk, review.ratings.first().pk]),
             reverse("assessment:suggested_notes", args=[review.pk]),
+            reverse("assessment:review_history", args=[review.pk]),
             reverse("standards:index"),
         ],
         "standards_admin": [
