@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from strategy.models import PlanMembership
 from tests.assessment.report_data import demo_review_build
+from tests.conftest import _user
 from tests.e2e.conftest import htmx_idle
 from tests.factories import (
     BudgetLineFactory,
@@ -18,6 +19,7 @@ from tests.factories import (
     ResponsibilityFactory,
     SubActivityFactory,
 )
+from tests.monitoring.conftest import monitored_plan
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -263,4 +265,54 @@ def test_no_form_opened_in_place_has_a_serious_accessibility_violation(
     override = page.locator("form.rating-override").first
     override.locator("select").select_option(index=1)
     problems += _submitted_with_errors(page, "rating override form", width, override)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_no_page_of_a_consultee_or_a_focal_point_has_a_serious_accessibility_violation(
+    live_server, page, sign_in, cast, width
+):
+    """The two roles given on one plan: a consultee reading a plan in consultation and
+    commenting on it, and a focal point reporting for a body."""
+    page.set_viewport_size({"width": width, "height": 900})
+    cast.focal_a, cast.focal_b = _user("fiona-focal"), _user("felix-focal")
+    monitored = monitored_plan(cast)
+    plan = monitored.plan
+    PlanMembership.objects.create(
+        plan=plan, user=cast.consultee, role="consultee", organisation="A shelter network"
+    )
+    plan_pages = [
+        reverse("home"),
+        reverse("actionplan:workspace", args=[plan.pk]),
+        reverse("strategy:plan_details", args=[plan.pk]),
+        reverse("actionplan:timeline", args=[plan.pk]),
+        reverse("actionplan:resources", args=[plan.pk]),
+    ]
+    pages = {
+        "consultee": [
+            *plan_pages,
+            reverse("consultation:summary", args=[plan.pk]),
+            reverse("consultation:plan_thread", args=[plan.pk]),
+        ],
+        "focal_a": [
+            *plan_pages,
+            reverse("monitoring:dashboard", args=[plan.pk]),
+            reverse("monitoring:desk", args=[plan.pk, monitored.period.pk]),
+            reverse(
+                "monitoring:report_edit",
+                args=[plan.pk, monitored.period.pk, monitored.body_a.pk, monitored.activity_a.pk],
+            ),
+        ],
+    }
+    problems = []
+    for role, urls in pages.items():
+        page.context.clear_cookies()
+        sign_in(getattr(cast, role).username, cast.password)
+        for url in urls:
+            response = page.goto(f"{live_server.url}{url}")
+            if not response.ok or page.url != f"{live_server.url}{url}":
+                problems.append(f"{role} {url}: answered {response.status} at {page.url}")
+            problems += [f"{role} {url}: {v}" for v in _violations(page)]
+            if width < 400 and (overflow := _overflow(page)):
+                problems.append(f"{role} {url}: {overflow}")
     assert not problems, "\n".join(problems)
