@@ -6,8 +6,10 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
+from actionplan.models import PlanImportJob
 from strategy.models import PlanMembership
 from tests.assessment.report_data import demo_review_build
 from tests.conftest import _user
@@ -315,4 +317,46 @@ def test_no_page_of_a_consultee_or_a_focal_point_has_a_serious_accessibility_vio
             problems += [f"{role} {url}: {v}" for v in _violations(page)]
             if width < 400 and (overflow := _overflow(page)):
                 problems.append(f"{role} {url}: {overflow}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_the_sign_in_steps_and_an_import_in_progress_have_no_serious_violation(
+    live_server, page, sign_in, cast, settings, width
+):
+    """The pages met on the way in (the code step of two-factor sign-in, the lockout
+    after too many wrong passwords) and the page that follows a background import."""
+    page.set_viewport_size({"width": width, "height": 900})
+    settings.AXES_FAILURE_LIMIT = 2
+    problems = []
+
+    def check(what: str) -> None:
+        problems.extend(f"{what}: {v}" for v in _violations(page))
+        if width < 400 and (overflow := _overflow(page)):
+            problems.append(f"{what}: {overflow}")
+
+    job = PlanImportJob.objects.create(
+        user=cast.coordinator, name="plan.xlsx", kind="xlsx", status="queued"
+    )
+    sign_in(cast.coordinator.username, cast.password)
+    page.goto(f"{live_server.url}{reverse('actionplan:import_job', args=[job.pk])}")
+    check("import in progress")
+
+    page.context.clear_cookies()
+    TOTPDevice.objects.create(user=cast.reviewer, name="phone", confirmed=True)
+    page.goto(f"{live_server.url}{reverse('login')}")
+    page.get_by_label("Username").fill(cast.reviewer.username)
+    page.get_by_label("Password").fill(cast.password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server.url}{reverse('two_factor_verify')}**")
+    check("two-factor code")
+
+    page.context.clear_cookies()
+    for _attempt in range(3):
+        page.goto(f"{live_server.url}{reverse('login')}")
+        page.get_by_label("Username").fill(cast.standards_admin.username)
+        page.get_by_label("Password").fill("not the password")
+        page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_text("try again in", exact=False).first).to_be_visible()
+    check("locked out")
     assert not problems, "\n".join(problems)
