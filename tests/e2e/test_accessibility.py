@@ -10,6 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from actionplan.models import PlanImportJob
+from assessment.services import review_create, review_finalise
 from strategy.models import PlanMembership
 from tests.assessment.report_data import demo_review_build
 from tests.conftest import _user
@@ -94,6 +95,7 @@ def _pages(review, framework) -> dict[str, list[str]]:
             reverse("assessment:rating_evidence", args=[review.pk, review.ratings.first().pk]),
             reverse("assessment:suggested_notes", args=[review.pk]),
             reverse("assessment:review_history", args=[review.pk]),
+            reverse("assessment:review_compare", args=[review.pk, _earlier_round(review).pk]),
             reverse("standards:index"),
         ],
         "standards_admin": [
@@ -103,6 +105,13 @@ def _pages(review, framework) -> dict[str, list[str]]:
             reverse("standards:framework_detail", args=[framework.code, framework.version]),
         ],
     }
+
+
+def _earlier_round(review):
+    """A finalised round of the same plan, for the comparison page."""
+    earlier = review_create(plan=review.plan, framework=review.framework, user=review.created_by)
+    review_finalise(review=earlier, user=review.created_by)
+    return earlier
 
 
 def _overflow(page) -> str:
