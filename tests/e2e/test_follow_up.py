@@ -12,6 +12,7 @@ from napplanner.demo import demo_users_create
 from tests.assessment.catalogue import icmpd_like_framework
 from tests.assessment.follow_up_world import follow_up_world
 from tests.e2e.conftest import htmx_idle
+from tests.e2e.test_accessibility import _violations
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -37,6 +38,7 @@ def test_a_coordinator_links_and_confirms_in_the_workspace(page, world):
     htmx_idle(page)
     table = page.get_by_test_id("follow-up-table")
     expect(table).to_contain_text(world.by_hand.reference)
+    assert not _violations(page), "the follow-up table fails axe"
 
     chapter = world.element("chapter")
     panel = page.locator("#follow-up-panel")
@@ -60,6 +62,7 @@ def test_a_coordinator_links_and_confirms_in_the_workspace(page, world):
     htmx_idle(page)
     details = page.locator(f"#follow-up-activity-{activity.pk}")
     expect(details).to_contain_text("Recommendations it answers")
+    assert not _violations(page), "an activity's follow-up links fail axe"
     details.get_by_label("Answers the recommendation").select_option(
         value=str(world.from_finding.pk)
     )
