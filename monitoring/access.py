@@ -13,9 +13,9 @@ touch answers 403.
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 
 from monitoring.models import ActivityReport, FocalPoint, ReportingPeriod
+from strategy import access as strategy_access
 from strategy.access import can_edit_plan, get_plan_for_working_group
 from strategy.models import Plan, Stakeholder
 
@@ -37,10 +37,7 @@ def get_plan_for_user(request, plan_id: int) -> Plan:
 
 
 def get_plan_for_editor(request, plan_id: int) -> Plan:
-    plan = get_plan_for_user(request, plan_id)
-    if not can_edit_plan(request.user, plan):
-        raise PermissionDenied(_("You may read this plan but not change it."))
-    return plan
+    return strategy_access.get_plan_for_editor(request, plan_id, working_group=True)
 
 
 def get_plan_for_monitoring(request, plan_id: int) -> Plan:

@@ -29,8 +29,11 @@ def consults_only(user, plan: Plan) -> bool:
     return not Plan.objects.visible_to(user, consultees=False).filter(pk=plan.pk).exists()
 
 
-def get_plan_for_editor(request, plan_id: int) -> Plan:
-    plan = get_plan_for_user(request, plan_id)
+def get_plan_for_editor(request, plan_id: int, *, working_group: bool = False) -> Plan:
+    """The plan for its editors: 403 to others who may read it. With `working_group`, the
+    plan is looked up as `get_plan_for_working_group` does, so a consultee gets 404."""
+    lookup = get_plan_for_working_group if working_group else get_plan_for_user
+    plan = lookup(request, plan_id)
     if not can_edit_plan(request.user, plan):
         raise PermissionDenied(_("You may read this plan but not change it."))
     return plan
