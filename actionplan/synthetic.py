@@ -29,7 +29,14 @@ from actionplan.models import (
     SubActivity,
 )
 from standards.models import Component, Framework
-from strategy.models import Chapter, Plan, SpecificObjective, Stakeholder, StrategicGoal
+from strategy.models import (
+    Chapter,
+    Plan,
+    PlanStatus,
+    SpecificObjective,
+    Stakeholder,
+    StrategicGoal,
+)
 
 ACTIVITIES_PER_OBJECTIVE = 6
 OBJECTIVES_PER_GOAL = 3
@@ -191,6 +198,8 @@ STAKEHOLDERS: tuple[tuple[str, str, str], ...] = (
     ("UNICEF Country Office", "UNICEF", Stakeholder.Kind.INTERNATIONAL),
 )
 DONORS = ("European Union", "US Department of State", "OSCE", "Council of Europe")
+# A donor's grant is budgeted in the donor's currency, so plans carry more than one.
+DONOR_CURRENCY = {"US Department of State": "USD"}
 COUNTRIES = ("Utopia", "Arcadia", "Erewhon", "Ruritania")
 
 
@@ -208,8 +217,14 @@ class _Draft:
     activities: list[Activity] = field(default_factory=list)
 
 
-def plan_generate(*, activities: int, seed: int = 0) -> Plan:
-    """Build and save a realistic plan with `activities` activities; same seed, same plan."""
+def plan_title(*, activities: int, seed: int) -> str:
+    """The title `plan_generate` gives a plan: the same arguments, the same title."""
+    return f"Synthetic national action plan of {activities} activities (seed {seed})"
+
+
+def plan_generate(*, activities: int, seed: int = 0, status: str = PlanStatus.DRAFT) -> Plan:
+    """Build and save a realistic plan with `activities` activities; same seed, same plan.
+    `status` is where the plan stands in its life (an adopted plan can be monitored)."""
     if activities < 1:
         raise ValueError("A plan needs at least one activity.")
     rng = random.Random(seed)
@@ -217,12 +232,13 @@ def plan_generate(*, activities: int, seed: int = 0) -> Plan:
         framework = Framework.objects.filter(code="icmpd-2006", is_current=True).first()
         plan = Plan(
             country=rng.choice(COUNTRIES),
-            title=f"Synthetic national action plan of {activities} activities (seed {seed})",
+            title=plan_title(activities=activities, seed=seed),
             description="A synthetic plan generated for trying the application at scale.",
             period_start=FIRST_YEAR,
             period_end=FIRST_YEAR + PERIOD_YEARS - 1,
             coordinating_body=STAKEHOLDERS[0][0],
             framework=framework,
+            status=status,
         )
         plan.full_clean()
         plan.save()
@@ -411,14 +427,17 @@ def _budget_lines(rng, activity: Activity, plan: Plan) -> list[BudgetLine]:
             status = rng.choice(("secured", "secured", "pledged"))
         else:
             status = rng.choice(("secured", "pledged", "unfunded"))
+        description = rng.choice(("Trainers' fees", "Printing", "Venue and travel", ""))
+        amount = Decimal(rng.randrange(10, 400) * 500)
+        donor = rng.choice(DONORS) if source == BudgetLine.Source.DONOR else ""
         lines.append(
             BudgetLine(
                 activity=activity,
-                description=rng.choice(("Trainers' fees", "Printing", "Venue and travel", "")),
-                amount=Decimal(rng.randrange(10, 400) * 500),
-                currency="EUR",
+                description=description,
+                amount=amount,
+                currency=DONOR_CURRENCY.get(donor, "EUR"),
                 source=source,
-                donor_name=rng.choice(DONORS) if source == BudgetLine.Source.DONOR else "",
+                donor_name=donor,
                 status=status,
                 order=k,
             )

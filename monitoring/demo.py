@@ -1,4 +1,4 @@
-"""Monitoring data for the demo plan, so that its dashboard is never empty. Called only by
+"""Monitoring data for the demo plans, so that their dashboards are never empty. Called only by
 the `monitoring_demo` command (which `load_demo` runs) and the tests; idempotent: a plan
 that has reporting periods already is left alone."""
 
@@ -33,6 +33,14 @@ CYCLE = [
     ActivityStatus.NOT_STARTED,
     ActivityStatus.CANCELLED,
 ]
+# The share of a budget line a lead body spends in one period, by the status it reports:
+# two periods never spend more than the line holds.
+SPENT_SHARE = {
+    ActivityStatus.COMPLETED: Decimal("0.45"),
+    ActivityStatus.ON_TRACK: Decimal("0.35"),
+    ActivityStatus.DELAYED: Decimal("0.15"),
+    ActivityStatus.CANCELLED: Decimal("0.05"),
+}
 REASONS = {
     ActivityStatus.DELAYED: "The funds arrived later than planned.",
     ActivityStatus.CANCELLED: "Replaced by a joint activity of another body.",
@@ -69,10 +77,11 @@ def _report(period, responsibility, index: int, user, *, submit: bool, approve: 
         measured = min(period.end_month, datetime.date(period.end_month.year, 12, 1))
         share = Decimal(index % 4 + 1) / 5
         values.append(IndicatorEntry(indicator, (target * share).quantize(Decimal(1)), measured))
+    spent = SPENT_SHARE.get(status)
     spendings = {
-        line: (line.amount * Decimal("0.3")).quantize(Decimal("0.01"))
+        line: (line.amount * spent).quantize(Decimal("0.01"))
         for line in activity.budget_lines.all()
-        if is_lead and status != ActivityStatus.NOT_STARTED
+        if is_lead and spent is not None
     }
     report = report_save(
         period=period,

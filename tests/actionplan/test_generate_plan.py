@@ -36,3 +36,35 @@ def test_it_refuses_an_unknown_editor_without_creating_a_plan():
 def test_it_refuses_zero_activities():
     with pytest.raises(CommandError):
         call_command("generate_plan", "--activities", "0")
+
+
+def test_it_generates_a_draft_unless_told_where_the_plan_stands():
+    call_command("generate_plan", "--activities", "3", stdout=StringIO())
+    call_command(
+        "generate_plan",
+        "--activities",
+        "3",
+        "--seed",
+        "2",
+        "--status",
+        "adopted",
+        stdout=StringIO(),
+    )
+    assert sorted(Plan.objects.values_list("status", flat=True)) == ["adopted", "draft"]
+
+
+def test_skip_existing_generates_a_size_and_seed_once_and_prints_its_id_again():
+    first, again = StringIO(), StringIO()
+    call_command("generate_plan", "--activities", "4", "--seed", "3", stdout=first)
+    call_command(
+        "generate_plan", "--activities", "4", "--seed", "3", "--skip-existing", stdout=again
+    )
+    assert Plan.objects.count() == 1
+    assert again.getvalue().split()[-1] == first.getvalue().split()[-1]
+    assert "nothing generated" in again.getvalue()
+
+
+def test_it_refuses_a_status_a_plan_cannot_have():
+    with pytest.raises(CommandError, match="invalid choice"):
+        call_command("generate_plan", "--activities", "3", "--status", "approved")
+    assert not Plan.objects.exists()

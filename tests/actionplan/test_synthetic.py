@@ -89,3 +89,13 @@ def test_it_maps_chapters_to_the_current_icmpd_components():
 def test_it_refuses_an_empty_plan():
     with pytest.raises(ValueError):
         plan_generate(activities=0)
+
+
+def test_a_grant_is_budgeted_in_its_donors_currency():
+    plan = plan_generate(activities=200, seed=3)
+    lines = BudgetLine.objects.filter(activity__plan=plan)
+    by_currency = {line.currency for line in lines if line.donor_name == "US Department of State"}
+    assert by_currency == {"USD"}
+    assert {line.currency for line in lines.exclude(donor_name="US Department of State")} == {
+        "EUR"
+    }

@@ -1,6 +1,7 @@
 """Load what a local installation needs to be tried out: the standards checklists and the
-demo plans in fixtures/, one demo user per role, and a consultee of the demo plans (who
-sees a plan once its coordinator puts it in consultation). Idempotent."""
+demo plans in fixtures/, a generated adopted plan with budgets, one demo user per role,
+and a consultee of the demo plans (who sees a plan once its coordinator puts it in
+consultation). Idempotent."""
 
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from napplanner.demo import CONSULTEE_ORGANISATION, DEMO_USERS, demo_users_create
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+GENERATED_ACTIVITIES = 60
 
 
 class Command(BaseCommand):
@@ -45,6 +47,16 @@ class Command(BaseCommand):
                     CONSULTEE_ORGANISATION,
                     stdout=self.stdout,
                 )
+
+        # The demo plan above is a real plan whose source gives no budget; a generated plan
+        # with budgets (in two currencies) beside it lets monitoring show money spent.
+        if plans and "generate_plan" in commands:
+            call_command(
+                "generate_plan",
+                *("--activities", str(GENERATED_ACTIVITIES), "--seed", "1"),
+                *("--editor", "coordinator", "--status", "adopted", "--skip-existing"),
+                stdout=self.stdout,
+            )
 
         # Review rounds of the demo plans and the plan that follows them up, from the
         # apps above (named, not imported: napplanner is the bottom layer).
