@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from actionplan.models import Activity, BudgetLine, Indicator, Output, Responsibility, SubActivity
 from consultation.selectors import consultation_facts
-from monitoring.selectors import review_facts
+from monitoring.selectors import SpentOnLine, review_facts
 from standards.models import Area, Component, Criterion, Framework, Principle
 from strategy.models import (
     Chapter,
@@ -82,12 +82,14 @@ class ConsultationFacts:
 class MonitoringFacts:
     """What the plan's monitoring shows, from approved reports (`monitoring.selectors.
     review_facts`): its reporting periods with the reports owed and approved per body, each
-    activity's latest status and each indicator's latest value in the published periods.
+    activity's latest status, each indicator's latest value and each budget line's spending
+    in the published periods.
     Empty for a plan nobody monitors, which then reviews as it always did."""
 
     periods: list[dict] = field(default_factory=list)
     statuses: dict[int, tuple[str, str, str]] = field(default_factory=dict)
     indicator_values: dict[int, tuple] = field(default_factory=dict)
+    spending: dict[int, SpentOnLine] = field(default_factory=dict)
     # The day of the review: what is past its end month or target year is judged from it.
     today: datetime.date = field(default_factory=datetime.date.today)
 

@@ -548,9 +548,19 @@ def monitoring_document(*, plan: Plan, coordinator: bool) -> dict:
 # --- what a review of the plan reads --------------------------------------------------
 
 
+class SpentOnLine(NamedTuple):
+    """A budget line and the money spent on it in the published periods."""
+
+    activity_id: int
+    description: str
+    currency: str
+    planned: Decimal
+    spent: Decimal
+
+
 def review_facts(*, plan: Plan) -> dict:
     """What a review needs to know of the plan's monitoring, from approved reports only:
-    one query for a plan without reporting periods, five for any other.
+    one query for a plan without reporting periods, six for any other.
 
     - `periods`: every period in order, with its dates and status, how many reports each
       responsible body owes (`owed`), how many of them were approved (`approved`) and how
@@ -558,7 +568,9 @@ def review_facts(*, plan: Plan) -> dict:
     - `statuses`: per activity, its latest status (the lead body's, else any body's) in
       the published periods, with the reason and the period's label;
     - `indicator_values`: per indicator, the latest value reached in the published
-      periods, with the date measured and the period's label.
+      periods, with the date measured and the period's label;
+    - `spending`: per budget line with money spent in the published periods, its activity,
+      description, currency, the amount planned and the amount spent in them all.
 
     Statuses and values are read from published periods only: until the coordinator
     publishes a period, its reports are not for every reader of the plan, and a review's
@@ -569,7 +581,7 @@ def review_facts(*, plan: Plan) -> dict:
         .values("id", "label", "start_month", "end_month", "due_on", "status")
     )
     if not periods:
-        return {"periods": [], "statuses": {}, "indicator_values": {}}
+        return {"periods": [], "statuses": {}, "indicator_values": {}, "spending": {}}
     owed: Counter = Counter()
     leads = set()
     for activity_id, body_id, role in Responsibility.objects.filter(
@@ -617,4 +629,32 @@ def review_facts(*, plan: Plan) -> dict:
         .values_list("indicator_id", "report__period__label", "value", "measured_on")
     ):
         values[indicator_id] = (value, measured_on, label)
-    return {"periods": periods, "statuses": statuses, "indicator_values": values}
+    spending = {
+        row["budget_line_id"]: SpentOnLine(
+            activity_id=row["budget_line__activity_id"],
+            description=row["budget_line__description"],
+            currency=row["budget_line__currency"],
+            planned=row["budget_line__amount"],
+            spent=row["spent"],
+        )
+        for row in Spending.objects.filter(
+            report__period__plan=plan,
+            report__state=ReportState.APPROVED,
+            report__period__status=PeriodStatus.PUBLISHED,
+        )
+        .values(
+            "budget_line_id",
+            "budget_line__activity_id",
+            "budget_line__description",
+            "budget_line__currency",
+            "budget_line__amount",
+        )
+        .annotate(spent=Sum("amount"))
+        .order_by("budget_line_id")
+    }
+    return {
+        "periods": periods,
+        "statuses": statuses,
+        "indicator_values": values,
+        "spending": spending,
+    }

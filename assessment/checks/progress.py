@@ -1,10 +1,11 @@
 """Rules on what the plan's monitoring shows (`PlanSnapshot.monitoring`: approved reports
 of the published periods): activities past their end month that their latest report does
-not show completed or cancelled, and indicators off their target. A plan nobody monitors
-gets none of them.
+not show completed or cancelled, activities that ended within the published periods with
+no report at all, indicators off their target and budget lines spent beyond what they
+planned. A plan nobody monitors gets none of them.
 
-An activity nobody has reported on is not judged: the review does not guess a status (the
-coordinator's desk shows the reports missing). An indicator's direction comes from its
+The review does not guess the status of an activity nobody has reported on: it says that
+the monitoring cannot tell whether the activity was done. An indicator's direction comes from its
 baseline and target, as the plan states them: a target above the baseline is to be
 reached from below, one under it from above. An indicator whose baseline or target is not
 a number, or whose target equals its baseline, is not judged (the SMART rules report what
@@ -19,7 +20,7 @@ from decimal import Decimal
 
 from assessment.checks.indicators import indicator_label
 from assessment.checks.registry import Context, Hit, rule
-from monitoring.models import ActivityStatus
+from monitoring.models import ActivityStatus, PeriodStatus
 from monitoring.selectors import DONE, moved_away, stated_number, target_reached
 
 HANDBOOK = (
@@ -117,3 +118,83 @@ def indicator_off_target(ctx: Context):
             "why": why,
         }
         yield Hit("indicator", indicator["id"], values, label=label)
+
+
+@rule(
+    code="activity-unreported",
+    severity="medium",
+    criterion="SF.5.1",
+    title="Activity ended with no report on it",
+    rationale=HANDBOOK + " ICMPD 2006 Guidelines, p.37: monitoring is the continuous "
+    "collection of data on the progress of every activity.",
+    message="The activity “{label}” was to end by {end}, within the reporting periods "
+    "published so far ({periods}), and no approved report says whether it was done.",
+    recommendation="Ask the responsible bodies to report on the activity, so that the next "
+    "period says whether it was completed, is delayed or was cancelled, and follow up any "
+    "body that has not reported.",
+)
+def activity_unreported(ctx: Context):
+    monitoring = ctx.snapshot.monitoring
+    published = [p for p in monitoring.periods if p["status"] == PeriodStatus.PUBLISHED]
+    if not published:
+        return
+    first, last = published[0]["start_month"], published[-1]["end_month"]
+    this_month = monitoring.today.replace(day=1)
+    labels = ", ".join(p["label"] for p in published)
+    for activity in ctx.snapshot.activities:
+        end = activity.extra["end"]
+        if (
+            not end
+            or not first <= end <= last
+            or end >= this_month
+            or activity.id in monitoring.statuses
+            # Nobody owes a report on an activity without a responsible body; the rules on
+            # responsibilities report that gap.
+            or not ctx.snapshot.facts[activity.id].bodies
+        ):
+            continue
+        yield Hit(
+            "activity",
+            activity.id,
+            {"label": activity.label, "end": end.strftime("%Y-%m"), "periods": labels},
+            label=activity.label,
+        )
+
+
+@rule(
+    code="budget-overspent",
+    severity="medium",
+    criterion="SF.4.1",
+    title="Budget line spent beyond what it planned",
+    rationale=HANDBOOK + " ICMPD 2006 Guidelines, p.37: an approximate and realistic budget "
+    "per activity, so that the resources needed are known and secured in time.",
+    message="The activity “{label}” planned {planned} {currency} on its budget line "
+    "“{line}”; the approved reports of the published periods record {spent} {currency} "
+    "spent on it, {over} {currency} more.",
+    recommendation="Explain the overrun with the lead body, revise the activity's budget and "
+    "say where the additional funds come from, so that other activities are not left short.",
+)
+def budget_overspent(ctx: Context):
+    spending = ctx.snapshot.monitoring.spending
+    if not spending:
+        return
+    labels = {a.id: a.label for a in ctx.snapshot.activities}
+    for line_id, line in spending.items():
+        if line.spent <= line.planned or line.activity_id not in labels:
+            continue
+        label = labels[line.activity_id]
+        yield Hit(
+            "activity",
+            line.activity_id,
+            {
+                "label": label,
+                "line": line.description or "—",
+                "currency": line.currency,
+                "planned": _amount(line.planned),
+                "spent": _amount(line.spent),
+                "over": _amount(line.spent - line.planned),
+            },
+            # An activity may have several lines overspent: one finding each.
+            detail=str(line_id),
+            label=label,
+        )

@@ -20,6 +20,7 @@ from tests.assessment.conftest import assess, level_of, login, rules_of
 from tests.factories import (
     ActivityFactory,
     ActivityReportFactory,
+    BudgetLineFactory,
     CriterionFactory,
     IndicatorFactory,
     ReportingPeriodFactory,
@@ -100,12 +101,97 @@ def test_a_completed_or_cancelled_activity_is_no_finding(plan, framework, lead, 
 def test_only_approved_reports_of_published_periods_count(
     plan, framework, lead, state, period_status
 ):
-    before = assess(plan, framework).as_json()
     _report(_period(plan, status=period_status), lead, status="delayed", state=state)
     result = assess(plan, framework)
     assert "activity-overdue" not in rules_of(result)
-    if period_status == "published":
-        assert result.as_json() == before  # reports not approved change nothing
+    # A report not approved is no report: in a published period, the activity is unreported.
+    unreported = rules_of(result).get("activity-unreported", [])
+    assert len(unreported) == (period_status == "published")
+
+
+def test_an_activity_that_ended_in_a_published_period_with_no_report_is_a_finding(
+    plan, framework, lead
+):
+    reported = ResponsibilityFactory(
+        activity=ActivityFactory(objective=lead.activity.objective, plan=plan)
+    )
+    period = _period(plan, 2019)
+    _report(period, reported, status="delayed")
+    [finding] = rules_of(assess(plan, framework))["activity-unreported"]
+    assert (finding.element_type, finding.element_id) == ("activity", lead.activity_id)
+    assert finding.criterion == "SF.5.1" and finding.severity == "medium"
+    assert "was to end by 2019-11, within the reporting periods published so far (2019)" in (
+        finding.message
+    )
+    assert "no approved report says whether it was done" in finding.message
+    assert finding.recommendation and "M&E Handbook" in finding.citation
+    # Reported in a later published period: the monitoring knows.
+    _report(_period(plan, 2020), lead, status="completed")
+    assert "activity-unreported" not in rules_of(assess(plan, framework))
+
+
+@pytest.mark.parametrize("case", ["period open", "ends after the periods", "no body", "later"])
+def test_an_activity_no_report_was_due_on_yet_is_no_unreported_finding(
+    plan, framework, activity, case
+):
+    if case != "no body":
+        ResponsibilityFactory(activity=activity)
+    if case == "ends after the periods":
+        activity.start_month, activity.end_month = (
+            datetime.date(2020, 2, 1),
+            datetime.date(2020, 6, 1),
+        )
+        activity.save()
+    if case == "later":  # ends this month or later: not over yet
+        activity.end_month = timezone.localdate().replace(day=1)
+        activity.save()
+        _period(plan, timezone.localdate().year)
+    else:
+        _period(plan, 2019, status="open" if case == "period open" else "published")
+    assert "activity-unreported" not in rules_of(assess(plan, framework))
+
+
+def _spent(period, lead, line, amount, **kw):
+    report = _report(period, lead, status="on_track", **kw)
+    report.spendings.create(budget_line=line, amount=Decimal(amount))
+
+
+def test_a_budget_line_spent_beyond_its_plan_is_a_finding_per_line(plan, framework, lead):
+    first = BudgetLineFactory(activity=lead.activity, amount=Decimal("1000"), currency="EUR")
+    second = BudgetLineFactory(
+        activity=lead.activity, amount=Decimal("500"), currency="USD", description="Printing"
+    )
+    within = BudgetLineFactory(activity=lead.activity, amount=Decimal("900"))
+    # Spent over two published periods: 700 + 500 on the first line.
+    _spent(_period(plan, 2019), lead, first, "700")
+    later = _period(plan, 2020)
+    report = _report(later, lead, status="on_track")
+    report.spendings.create(budget_line=first, amount=Decimal("500"))
+    report.spendings.create(budget_line=second, amount=Decimal("500.50"))
+    report.spendings.create(budget_line=within, amount=Decimal("900"))
+    findings = rules_of(assess(plan, framework))["budget-overspent"]
+    assert [(f.element_type, f.element_id) for f in findings] == [
+        ("activity", lead.activity_id)
+    ] * 2
+    assert all(f.criterion == "SF.4.1" and f.severity == "medium" for f in findings)
+    messages = sorted(f.message for f in findings)
+    assert (
+        "planned 1000 EUR" in messages[0]
+        and "record 1200 EUR spent on it, 200 EUR more" in (messages[0])
+    )
+    assert "“Printing”" in messages[1] and "500.5 USD spent on it, 0.5 USD more" in messages[1]
+    assert len({f.key for f in findings}) == 2
+
+
+@pytest.mark.parametrize(
+    ("state", "period_status"), [("submitted", "published"), ("approved", "closed")]
+)
+def test_spending_counts_only_from_approved_reports_of_published_periods(
+    plan, framework, lead, state, period_status
+):
+    line = BudgetLineFactory(activity=lead.activity, amount=Decimal("100"))
+    _spent(_period(plan, status=period_status), lead, line, "250", state=state)
+    assert "budget-overspent" not in rules_of(assess(plan, framework))
 
 
 def _indicator(lead, **fields):
@@ -269,7 +355,8 @@ def test_its_query_count_does_not_grow_with_the_plan_or_the_periods(plan, framew
     indicator = _indicator(lead)
     _value(_period(plan, 2019), lead, indicator, "10")
     small = _queries(plan, framework)
-    assert small == without + 4  # responsibilities, reports counted, statuses, values
+    # responsibilities, reports counted, statuses, values, spending
+    assert small == without + 5
     for year in (2020, 2021, 2022):
         period = _period(plan, year)
         for _ in range(5):
