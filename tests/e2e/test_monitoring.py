@@ -1,5 +1,6 @@
-"""A focal point reports on their body's activity; the coordinator approves the report and
-publishes the period; the dashboard then shows it to every reader of the plan."""
+"""A focal point reports on their body's activity (status, progress, an indicator's value,
+money spent); the coordinator approves the report and publishes the period; the dashboard
+then shows it to every reader of the plan."""
 
 import pytest
 from playwright.sync_api import expect
@@ -24,6 +25,7 @@ def test_a_focal_point_reports_and_the_coordinator_publishes_it(
     page.get_by_label("Progress").fill("The curriculum is drafted.")
     page.get_by_label("Date measured").fill("2019-06-30")
     page.get_by_label("Value reached", exact=False).fill("12")
+    page.get_by_label("Spent on", exact=False).fill("400")
     page.get_by_role("button", name="Submit to the coordinator").click()
     expect(page.get_by_text("The report was submitted to the coordinator.")).to_be_visible()
     page.get_by_role("button", name="Sign out").click()
@@ -41,3 +43,4 @@ def test_a_focal_point_reports_and_the_coordinator_publishes_it(
         "Reported status of activities per period"
     )
     expect(page.get_by_test_id("indicators")).to_contain_text("12")
+    expect(page.get_by_test_id("budget")).to_contain_text("400.00 EUR")
