@@ -81,7 +81,7 @@ def _history_kind(slug: str) -> HistoryKind:
 @require_POST
 @login_required
 def version_restore(request, plan_id: int, kind: str, history_id: int):
-    plan = get_plan_for_editor(request, plan_id)
+    plan = get_plan_for_editor(request, plan_id, working_group=True)
     history_kind = _history_kind(kind)
     record = get_object_or_404(history_kind.records_of_plan(plan), history_id=history_id)
     try:
@@ -97,7 +97,7 @@ def version_restore(request, plan_id: int, kind: str, history_id: int):
 @require_POST
 @login_required
 def deletion_restore(request, plan_id: int, event_id: int):
-    plan = get_plan_for_editor(request, plan_id)
+    plan = get_plan_for_editor(request, plan_id, working_group=True)
     event = get_object_or_404(plan.events.all(), pk=event_id)
     try:
         history_deletion_restore(event=event, user=request.user)

@@ -138,10 +138,10 @@ TABLE = [
     row("actionplan:plan_history",        plan,             "post",   405, _, _,   _,   _,   _,   _),
     row("actionplan:plan_history",        draft_plan,       "get",    200, 404, 404, 404, 404, 404, 302),
     row("actionplan:plan_history",        no_such_plan,     "get",    404, _, _,   _,   _,   _,   _),
-    row("actionplan:version_restore",     activity_record,  "post",   302, 403, 403, 403, 404, 404, 302),
+    row("actionplan:version_restore",     activity_record,  "post",   302, 403, 404, 403, 404, 404, 302),
     row("actionplan:version_restore",     activity_record,  "get",    405, _, _,   _,   _,   _,   _),
     row("actionplan:version_restore",     foreign_record,   "post",   404, _, _,   _,   _,   _,   _),
-    row("actionplan:deletion_restore",    deletion,         "post",   302, 403, 403, 403, 404, 404, 302),
+    row("actionplan:deletion_restore",    deletion,         "post",   302, 403, 404, 403, 404, 404, 302),
     row("actionplan:deletion_restore",    deletion,         "get",    405, _, _,   _,   _,   _,   _),
     row("actionplan:deletion_restore",    foreign_deletion, "post",   404, _, _,   _,   _,   _,   _),
 ]
