@@ -1,6 +1,6 @@
-"""Monitoring data for the demo plans, so that their dashboards are never empty. Called only by
-the `monitoring_demo` command (which `load_demo` runs) and the tests; idempotent: a plan
-that has reporting periods already is left alone."""
+"""Monitoring data for the demo plans, so that their dashboards are never empty. Called
+only by the `monitoring_demo` command (which `load_demo` runs) and the tests; idempotent:
+a plan that has reporting periods already is left alone."""
 
 import datetime
 import secrets

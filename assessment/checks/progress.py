@@ -5,9 +5,9 @@ no report at all, indicators off their target and budget lines spent beyond what
 planned. A plan nobody monitors gets none of them.
 
 The review does not guess the status of an activity nobody has reported on: it says that
-the monitoring cannot tell whether the activity was done. An indicator's direction comes from its
-baseline and target, as the plan states them: a target above the baseline is to be
-reached from below, one under it from above. An indicator whose baseline or target is not
+the monitoring cannot tell whether the activity was done. An indicator's direction comes
+from its baseline and target, as the plan states them: a target above the baseline is to
+be reached from below, one under it from above. An indicator whose baseline or target is not
 a number, or whose target equals its baseline, is not judged (the SMART rules report what
 it lacks). It is off target when its latest value lies on the far side of the baseline
 from the target, or when its target year (else the plan's last year) is over and the
