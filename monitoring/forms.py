@@ -72,12 +72,21 @@ class ReportForm(forms.ModelForm):
             )
         for line in self.budget_lines:
             spending = spent.get(line.pk)
-            self.fields[f"spent_{line.pk}"] = forms.DecimalField(
-                label=_("Spent on “%(line)s” (%(currency)s)")
-                % {
-                    "line": line.description or line.get_source_display(),
+            # Two lines of one activity may share a description: the funding tells them apart.
+            funding = line.donor_name or line.get_source_display()
+            if line.description:
+                label = _("Spent on “%(line)s” (%(funding)s, %(currency)s)") % {
+                    "line": line.description,
+                    "funding": funding,
                     "currency": line.currency,
-                },
+                }
+            else:
+                label = _("Spent on the %(funding)s line (%(currency)s)") % {
+                    "funding": funding,
+                    "currency": line.currency,
+                }
+            self.fields[f"spent_{line.pk}"] = forms.DecimalField(
+                label=label,
                 required=False,
                 min_value=0,
                 max_digits=14,

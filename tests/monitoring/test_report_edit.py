@@ -1,6 +1,9 @@
+from decimal import Decimal
+
 from django.urls import reverse
 
 from monitoring.models import ActivityReport
+from tests.factories import BudgetLineFactory
 
 
 def _url(m):
@@ -60,3 +63,24 @@ def test_it_shows_the_coordinators_comment_on_a_returned_report(client, cast, mo
     html = client.get(_url(monitored)).content.decode()
     assert "Add the trainees&#x27; number." in html
     assert 'data-testid="report-form"' in html
+
+
+def test_each_budget_line_is_named_by_its_funding_so_two_alike_are_told_apart(
+    client, cast, monitored
+):
+    activity = monitored.activity_a
+    monitored.budget_line.description = "Printing"
+    monitored.budget_line.save()
+    BudgetLineFactory(
+        activity=activity,
+        description="Printing",
+        source="donor",
+        donor_name="European Union",
+        amount=Decimal("300"),
+    )
+    BudgetLineFactory(activity=activity, description="", currency="USD", amount=Decimal("50"))
+    client.force_login(cast.focal_a)
+    html = client.get(_url(monitored)).content.decode()
+    assert "Spent on “Printing” (State budget, EUR)" in html
+    assert "Spent on “Printing” (European Union, EUR)" in html
+    assert "Spent on the State budget line (USD)" in html
