@@ -55,3 +55,14 @@ def test_it_makes_the_demo_consultee_a_consultee_of_the_demo_plans(settings):
     assert memberships.exists()
     assert {m.role for m in memberships} == {PlanMembership.Role.CONSULTEE}
     assert all(m.organisation for m in memberships)
+
+
+def test_its_output_names_each_plan_in_a_sentence_never_a_bare_id(settings):
+    settings.DEBUG = True
+    for _ in range(2):
+        out = StringIO()
+        call_command("load_demo", stdout=out)
+        lines = out.getvalue().splitlines()
+        assert not [line for line in lines if line.strip().isdigit()]
+    assert any("azerbaijan-2014-2018.json" in line for line in lines)
+    assert any(line.startswith("“Synthetic national action plan") for line in lines)

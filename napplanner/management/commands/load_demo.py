@@ -3,6 +3,7 @@ demo plans in fixtures/, a generated adopted plan with budgets, one demo user pe
 and a consultee of the demo plans (who sees a plan once its coordinator puts it in
 consultation). Idempotent."""
 
+from io import StringIO
 from pathlib import Path
 
 from django.conf import settings
@@ -35,7 +36,7 @@ class Command(BaseCommand):
         plans = sorted((FIXTURES / "plans").glob("*.json"))
         if plans and "import_plan" in commands:
             for path in plans:
-                call_command(
+                self._plan_command(
                     "import_plan",
                     str(path),
                     "--skip-existing",
@@ -45,17 +46,15 @@ class Command(BaseCommand):
                     "consultee",
                     "--organisation",
                     CONSULTEE_ORGANISATION,
-                    stdout=self.stdout,
                 )
 
         # The demo plan above is a real plan whose source gives no budget; a generated plan
         # with budgets (in two currencies) beside it lets monitoring show money spent.
         if plans and "generate_plan" in commands:
-            call_command(
+            self._plan_command(
                 "generate_plan",
                 *("--activities", str(GENERATED_ACTIVITIES), "--seed", "1"),
                 *("--editor", "coordinator", "--status", "adopted", "--skip-existing"),
-                stdout=self.stdout,
             )
 
         # Review rounds of the demo plans and the plan that follows them up, from the
@@ -73,3 +72,15 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {DEMO_USERS[username]:<16} {username:<16} {password}")
         else:
             self.stdout.write("Demo users already exist: " + ", ".join(DEMO_USERS))
+
+    def _plan_command(self, name: str, *args: str) -> None:
+        """Run a command that prints the plan's id alone on its last line, for scripts: the
+        person reading this command's output gets a sentence instead of the bare id."""
+        out = StringIO()
+        call_command(name, *args, stdout=out)
+        lines = out.getvalue().splitlines()
+        if lines and lines[-1].strip().isdigit():
+            plan_id = lines.pop().strip()
+            lines = lines or [f"{Path(args[0]).name} loaded as plan {plan_id}."]
+        for line in lines:
+            self.stdout.write(line)
