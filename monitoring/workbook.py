@@ -127,7 +127,6 @@ def collection_workbook(*, period: ReportingPeriod, body: Stakeholder) -> bytes:
         ]
     )
     about.protection.sheet = True
-    reports = {(d.activity.pk): d.report for d in collection.duties}
     statuses = [str(label) for _value, label in ActivityStatus.choices]
     ws = _sheet(
         wb,
@@ -191,7 +190,7 @@ def collection_workbook(*, period: ReportingPeriod, body: Stakeholder) -> bytes:
     spent = {
         s.budget_line_id: s.amount
         for d in collection.duties
-        if d.report and reports.get(d.activity.pk)
+        if d.report
         for s in d.report.spendings.all()
     }
     ws = _sheet(

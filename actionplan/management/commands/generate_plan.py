@@ -39,12 +39,13 @@ class Command(BaseCommand):
         missing = set(editor) - {u.get_username() for u in users}
         if missing:
             raise CommandError(f"No such user: {', '.join(sorted(missing))}.")
-        title = plan_title(activities=activities, seed=seed)
-        existing = Plan.objects.filter(title=title).order_by("pk").first()
-        if skip_existing and existing is not None:
-            self.stdout.write(f"“{title}” exists already; nothing generated.")
-            self.stdout.write(str(existing.pk))
-            return
+        if skip_existing:
+            title = plan_title(activities=activities, seed=seed)
+            existing = Plan.objects.filter(title=title).order_by("pk").first()
+            if existing is not None:
+                self.stdout.write(f"“{title}” exists already; nothing generated.")
+                self.stdout.write(str(existing.pk))
+                return
         plan = plan_generate(activities=activities, seed=seed, status=status)
         for user in users:
             PlanMembership.objects.create(plan=plan, user=user, role=PlanMembership.Role.EDITOR)
